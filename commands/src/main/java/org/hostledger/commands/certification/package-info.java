@@ -1,0 +1,2 @@
+/** The certification aggregate: its rules and the events it records. */
+package org.hostledger.commands.certification;

@@ -1,0 +1,33 @@
+package org.hostledger.commands;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hostledger.commands.lookup.KnownRecords;
+import org.hostledger.core.command.RecordKind;
+import org.hostledger.core.model.SourceNote;
+
+/** An in-memory {@link KnownRecords} and the shared bits of the aggregate tests. */
+public final class TestRecords implements KnownRecords {
+
+    public static final List<SourceNote> SOURCES =
+            List.of(new SourceNote("Liste des hébergeurs certifiés", "https://esante.gouv.fr/", LocalDate.of(2021, 2, 1)));
+
+    private final Map<String, RecordKind> records = new HashMap<>();
+
+    public TestRecords with(String id, RecordKind kind) {
+        records.put(id, kind);
+        return this;
+    }
+
+    @Override
+    public Optional<RecordKind> kindOf(String id) {
+        return Optional.ofNullable(records.get(id));
+    }
+
+    public static LocalDate d(String iso) {
+        return LocalDate.parse(iso);
+    }
+}

@@ -1,0 +1,259 @@
+package org.hostledger.commands.decision;
+
+import static org.hostledger.commands.TestRecords.SOURCES;
+import static org.hostledger.commands.TestRecords.d;
+
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hostledger.commands.TestRecords;
+import org.hostledger.core.command.ChallengeHostingDecision;
+import org.hostledger.core.command.CorrectHostingDecision;
+import org.hostledger.core.command.EndHostingDecision;
+import org.hostledger.core.command.PlanMigration;
+import org.hostledger.core.command.RecordHostingDecision;
+import org.hostledger.core.command.RecordKind;
+import org.hostledger.core.event.HostingDecisionChallenged;
+import org.hostledger.core.event.HostingDecisionCorrected;
+import org.hostledger.core.event.HostingDecisionEnded;
+import org.hostledger.core.event.HostingDecisionRecorded;
+import org.hostledger.core.event.MigrationPlanned;
+import org.hostledger.core.model.ProcurementRoute;
+import org.hostledger.core.rule.RuleViolation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HostingDecisionTest {
+
+    private static final List<Integer> ALL = List.of(1, 2, 3, 4, 5, 6);
+
+    private AggregateTestFixture<HostingDecision> fixture;
+
+    private final HostingDecisionRecorded recorded = new HostingDecisionRecorded(
+            "hdh", "Health Data Hub", "Main platform", "microsoft", ALL, d("2019-11-30"),
+            ProcurementRoute.CENTRAL_PURCHASING, "Groupe Open", "Only offer meeting the timetable",
+            List.of("OVH"), SOURCES);
+    private final HostingDecisionEnded ended =
+            new HostingDecisionEnded("hdh", d("2026-12-31"), "migrated", null, SOURCES);
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(HostingDecision.class);
+        fixture.registerInjectableResource(new TestRecords()
+                .with("microsoft", RecordKind.HOST)
+                .with("ovh", RecordKind.HOST)
+                .with("ovh-hds", RecordKind.CERTIFICATION)
+                .with("hdh-2", RecordKind.DECISION));
+    }
+
+    private RecordHostingDecision record(String hostId, List<Integer> activities) {
+        return new RecordHostingDecision(
+                "hdh", "Health Data Hub", "Main platform", hostId, activities, d("2019-11-30"),
+                ProcurementRoute.CENTRAL_PURCHASING, "Groupe Open", "Only offer meeting the timetable",
+                List.of("OVH", " "), SOURCES);
+    }
+
+    @Test
+    void recordsADecisionOnARegisteredHost() {
+        fixture.givenNoPriorActivity().when(record("microsoft", ALL)).expectEvents(recorded);
+    }
+
+    @Test
+    void aDecisionsHostMustBeRegistered() {
+        fixture.givenNoPriorActivity()
+                .when(record("azure", ALL))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("no host with id 'azure' is registered");
+    }
+
+    @Test
+    void aDecisionsHostMustBeAHostNotAnotherKindOfRecord() {
+        fixture.givenNoPriorActivity()
+                .when(record("ovh-hds", ALL))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDecisionCoversAtLeastOneHdsActivity() {
+        fixture.givenNoPriorActivity()
+                .when(record("microsoft", List.of()))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("at least one activity is required");
+        fixture.givenNoPriorActivity()
+                .when(record("microsoft", List.of(7)))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDecisionNeedsAProcurementRoute() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordHostingDecision(
+                        "hdh", "HDH", "Main", "microsoft", ALL, d("2019-11-30"), null, null, "why", null, SOURCES))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("procurement is required");
+    }
+
+    @Test
+    void aDecisionNeedsARationale() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordHostingDecision(
+                        "hdh", "HDH", "Main", "microsoft", ALL, d("2019-11-30"), ProcurementRoute.UNKNOWN, null, "",
+                        null, SOURCES))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("rationale is required");
+    }
+
+    @Test
+    void recordsAChallenge() {
+        fixture.given(recorded)
+                .when(new ChallengeHostingDecision(
+                        "hdh", "Catherine Morin-Desailly", d("2020-05-27"), "US provider", "Sénat", null, SOURCES, null))
+                .expectEvents(new HostingDecisionChallenged(
+                        "hdh", "Catherine Morin-Desailly", d("2020-05-27"), "US provider", "Sénat", null, SOURCES));
+    }
+
+    @Test
+    void aChallengeCannotPredateTheDecision() {
+        fixture.given(recorded)
+                .when(new ChallengeHostingDecision("hdh", "X", d("2019-01-01"), "early", null, null, SOURCES, null))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void noChallengeOnAnEndedDecision() {
+        fixture.given(recorded, ended)
+                .when(new ChallengeHostingDecision("hdh", "X", d("2027-01-15"), "late", null, null, SOURCES, null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(
+                        "the decision ended on 2026-12-31; a challenge cannot be dated after its end");
+    }
+
+    @Test
+    void aChallengeFromBeforeTheEndCanStillBeEnteredLate() {
+        fixture.given(recorded, ended)
+                .when(new ChallengeHostingDecision("hdh", "X", d("2020-10-13"), "ruling", "Conseil d'État", "rejected", SOURCES, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void plansAMigrationToAnotherHost() {
+        fixture.given(recorded)
+                .when(new PlanMigration("hdh", "ovh", null, d("2022-06-01"), d("2020-11-19"), "sovereignty", SOURCES, null))
+                .expectEvents(new MigrationPlanned(
+                        "hdh", "ovh", null, d("2022-06-01"), d("2020-11-19"), "sovereignty", SOURCES));
+    }
+
+    @Test
+    void plansAMigrationToATargetOnlyDescribed() {
+        fixture.given(recorded)
+                .when(new PlanMigration(
+                        "hdh", null, "SecNumCloud provider via UGAP", d("2026-12-31"), d("2026-02-09"), "circular",
+                        SOURCES, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aMigrationTargetHostMustBeRegisteredAndAnother() {
+        fixture.given(recorded)
+                .when(new PlanMigration("hdh", "nobody", null, d("2022-06-01"), d("2020-11-19"), "x", SOURCES, null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("no host with id 'nobody' is registered");
+        fixture.given(recorded)
+                .when(new PlanMigration("hdh", "microsoft", null, d("2022-06-01"), d("2020-11-19"), "x", SOURCES, null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("a migration goes to another host than the current one");
+    }
+
+    @Test
+    void aMigrationTargetDateCannotPrecedeThePlan() {
+        fixture.given(recorded)
+                .when(new PlanMigration("hdh", null, null, d("2020-01-01"), d("2020-11-19"), "x", SOURCES, null))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void noMigrationPlanAfterTheEnd() {
+        fixture.given(recorded, ended)
+                .when(new PlanMigration("hdh", null, null, d("2028-01-01"), d("2027-01-01"), "x", SOURCES, null))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void endsADecisionSupersededByAnother() {
+        fixture.given(recorded)
+                .when(new EndHostingDecision("hdh", d("2026-12-31"), "migrated", "hdh-2", SOURCES, null))
+                .expectEvents(new HostingDecisionEnded("hdh", d("2026-12-31"), "migrated", "hdh-2", SOURCES));
+    }
+
+    @Test
+    void cannotEndTwice() {
+        fixture.given(recorded, ended)
+                .when(new EndHostingDecision("hdh", d("2027-01-01"), "again", null, SOURCES, null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("the decision already ended on 2026-12-31");
+    }
+
+    @Test
+    void cannotEndBeforeTheLatestChallenge() {
+        fixture.given(recorded, new HostingDecisionChallenged("hdh", "X", d("2021-01-01"), "y", null, null, SOURCES))
+                .when(new EndHostingDecision("hdh", d("2020-12-31"), "early", null, SOURCES, null))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void supersedingDecisionMustExistAndBeAnother() {
+        fixture.given(recorded)
+                .when(new EndHostingDecision("hdh", d("2026-12-31"), "x", "nope", SOURCES, null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("no decision with id 'nope' is recorded");
+        fixture.given(recorded)
+                .when(new EndHostingDecision("hdh", d("2026-12-31"), "x", "hdh", SOURCES, null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("a decision cannot supersede itself");
+    }
+
+    @Test
+    void correctsTheDecisionKeepingWhatIsNotNamed() {
+        fixture.given(recorded)
+                .when(new CorrectHostingDecision(
+                        "hdh", null, null, null, null, d("2019-12-01"), ProcurementRoute.NO_TENDER, "", null, null,
+                        "made public in December", SOURCES, null))
+                .expectEvents(new HostingDecisionCorrected(
+                        "hdh", "Health Data Hub", "Main platform", "microsoft", ALL, d("2019-12-01"),
+                        ProcurementRoute.NO_TENDER, null, "Only offer meeting the timetable", List.of("OVH"),
+                        "made public in December", SOURCES));
+    }
+
+    @Test
+    void aCorrectionCannotMoveTheDecisionAfterItsFirstChallenge() {
+        fixture.given(recorded, new HostingDecisionChallenged("hdh", "X", d("2020-05-27"), "y", null, null, SOURCES))
+                .when(new CorrectHostingDecision(
+                        "hdh", null, null, null, null, d("2020-06-01"), null, null, null, null, "date", SOURCES, null))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCorrectionCannotMoveToAnUnknownHost() {
+        fixture.given(recorded)
+                .when(new CorrectHostingDecision(
+                        "hdh", null, null, "nobody", null, null, null, null, null, null, "host", SOURCES, null))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCorrectionThatChangesNothingIsRefused() {
+        fixture.given(recorded)
+                .when(new CorrectHostingDecision(
+                        "hdh", "Health Data Hub", null, "microsoft", ALL, null, null, null, null, null, "none", SOURCES,
+                        null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("the correction changes nothing");
+    }
+}

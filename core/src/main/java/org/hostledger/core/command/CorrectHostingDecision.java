@@ -1,0 +1,35 @@
+package org.hostledger.core.command;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.hostledger.core.model.ProcurementRoute;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.hostledger.core.model.SourceNote;
+
+/** Fix the decision's facts. Null leaves a field as it is; an empty text clears an optional one. */
+public record CorrectHostingDecision(
+        @TargetAggregateIdentifier String decisionId,
+        String controller,
+        String system,
+        String hostId,
+        List<Integer> activities,
+        LocalDate decidedOn,
+        ProcurementRoute procurement,
+        String contractor,
+        String rationale,
+        List<String> alternatives,
+        String reason,
+        List<SourceNote> sources,
+        @TargetAggregateVersion Long expectedVersion) implements LedgerCommand {
+
+    @Override
+    public String targetId() {
+        return decisionId;
+    }
+
+    @Override
+    public RecordKind targetKind() {
+        return RecordKind.DECISION;
+    }
+}

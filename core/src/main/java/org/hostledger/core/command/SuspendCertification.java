@@ -1,0 +1,26 @@
+package org.hostledger.core.command;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.hostledger.core.model.SourceNote;
+
+/** Record that a certificate was suspended. */
+public record SuspendCertification(
+        @TargetAggregateIdentifier String certificationId,
+        LocalDate effectiveOn,
+        String reason,
+        List<SourceNote> sources,
+        @TargetAggregateVersion Long expectedVersion) implements LedgerCommand {
+
+    @Override
+    public String targetId() {
+        return certificationId;
+    }
+
+    @Override
+    public RecordKind targetKind() {
+        return RecordKind.CERTIFICATION;
+    }
+}

@@ -1,0 +1,2 @@
+/** Value objects of the domain: activities, certificate kinds, countries, procurement routes, schemes, sources. */
+package org.hostledger.core.model;
