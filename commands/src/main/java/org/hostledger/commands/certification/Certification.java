@@ -1,6 +1,7 @@
 package org.hostledger.commands.certification;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 import static org.hostledger.commands.Rules.corrected;
 import static org.hostledger.commands.Rules.correctedValue;
 
@@ -101,7 +102,7 @@ public class Certification {
     }
 
     @CommandHandler
-    public void handle(SuspendCertification command) {
+    public long handle(SuspendCertification command) {
         LocalDate effectiveOn = lifecycleDate(command.effectiveOn());
         if (status == Status.WITHDRAWN) {
             throw new RuleViolation("a withdrawn certificate cannot be suspended");
@@ -115,30 +116,33 @@ public class Certification {
         }
         apply(new CertificationSuspended(
                 certificationId, effectiveOn, Rules.text(command.reason(), "reason"), Rules.sources(command.sources())));
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(ReinstateCertification command) {
+    public long handle(ReinstateCertification command) {
         LocalDate effectiveOn = lifecycleDate(command.effectiveOn());
         if (status != Status.SUSPENDED) {
             throw new RuleViolation("only a suspended certificate can be reinstated; this one is " + describeStatus());
         }
         apply(new CertificationReinstated(
                 certificationId, effectiveOn, Rules.text(command.reason(), "reason"), Rules.sources(command.sources())));
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(WithdrawCertification command) {
+    public long handle(WithdrawCertification command) {
         LocalDate effectiveOn = lifecycleDate(command.effectiveOn());
         if (status == Status.WITHDRAWN) {
             throw new RuleViolation("the certificate is already withdrawn");
         }
         apply(new CertificationWithdrawn(
                 certificationId, effectiveOn, Rules.text(command.reason(), "reason"), Rules.sources(command.sources())));
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(RenewCertification command, SchemeCatalog schemes) {
+    public long handle(RenewCertification command, SchemeCatalog schemes) {
         LocalDate effectiveOn = lifecycleDate(command.effectiveOn());
         LocalDate newUntil = Rules.date(command.validUntil(), "validUntil");
         if (status == Status.WITHDRAWN) {
@@ -161,10 +165,11 @@ public class Certification {
                 Rules.optional(command.referential()),
                 effectiveOn,
                 Rules.sources(command.sources())));
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(ChangeCertificationScope command, SchemeCatalog schemes) {
+    public long handle(ChangeCertificationScope command, SchemeCatalog schemes) {
         LocalDate effectiveOn = lifecycleDate(command.effectiveOn());
         if (status == Status.WITHDRAWN) {
             throw new RuleViolation("the scope of a withdrawn certificate cannot change");
@@ -179,10 +184,11 @@ public class Certification {
                 effectiveOn,
                 Rules.text(command.reason(), "reason"),
                 Rules.sources(command.sources())));
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(CorrectCertification command, KnownRecords knownRecords, SchemeCatalog schemes) {
+    public long handle(CorrectCertification command, KnownRecords knownRecords, SchemeCatalog schemes) {
         String reason = Rules.text(command.reason(), "reason");
         Scheme scheme = scheme(schemes, this.scheme);
         String newHostId = hostId;
@@ -226,6 +232,7 @@ public class Certification {
                 newUntil,
                 reason,
                 Rules.sources(command.sources())));
+        return getVersion();
     }
 
     private LocalDate lifecycleDate(LocalDate effectiveOn) {

@@ -1,6 +1,7 @@
 package org.hostledger.commands.decision;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 import static org.hostledger.commands.Rules.corrected;
 import static org.hostledger.commands.Rules.correctedValue;
 
@@ -79,7 +80,7 @@ public class HostingDecision {
     }
 
     @CommandHandler
-    public void handle(ChallengeHostingDecision command) {
+    public long handle(ChallengeHostingDecision command) {
         LocalDate effectiveOn = followUpDate(command.effectiveOn(), "a challenge");
         apply(new HostingDecisionChallenged(
                 decisionId,
@@ -89,10 +90,11 @@ public class HostingDecision {
                 Rules.optional(command.forum()),
                 Rules.optional(command.outcome()),
                 Rules.sources(command.sources())));
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(PlanMigration command, KnownRecords knownRecords) {
+    public long handle(PlanMigration command, KnownRecords knownRecords) {
         LocalDate effectiveOn = followUpDate(command.effectiveOn(), "a migration plan");
         LocalDate targetDate = Rules.date(command.targetDate(), "targetDate");
         Rules.notBefore(targetDate, effectiveOn, "targetDate", "the plan's own date");
@@ -111,10 +113,11 @@ public class HostingDecision {
                 effectiveOn,
                 Rules.text(command.rationale(), "rationale"),
                 Rules.sources(command.sources())));
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(EndHostingDecision command, KnownRecords knownRecords) {
+    public long handle(EndHostingDecision command, KnownRecords knownRecords) {
         LocalDate effectiveOn = Rules.date(command.effectiveOn(), "effectiveOn");
         if (endedOn != null) {
             throw new RuleViolation("the decision already ended on " + endedOn);
@@ -138,10 +141,11 @@ public class HostingDecision {
                 Rules.text(command.reason(), "reason"),
                 supersededBy,
                 Rules.sources(command.sources())));
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(CorrectHostingDecision command, KnownRecords knownRecords) {
+    public long handle(CorrectHostingDecision command, KnownRecords knownRecords) {
         String reason = Rules.text(command.reason(), "reason");
         String newHostId = hostId;
         if (command.hostId() != null && !command.hostId().equals(hostId)) {
@@ -190,6 +194,7 @@ public class HostingDecision {
                 newAlternatives,
                 reason,
                 Rules.sources(command.sources())));
+        return getVersion();
     }
 
     private LocalDate followUpDate(LocalDate effectiveOn, String what) {

@@ -1,6 +1,7 @@
 package org.hostledger.commands.host;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 import static org.hostledger.commands.Rules.corrected;
 import static org.hostledger.commands.Rules.correctedValue;
 
@@ -61,7 +62,7 @@ public class Host {
     }
 
     @CommandHandler
-    public void handle(ChangeHostOwnership command) {
+    public long handle(ChangeHostOwnership command) {
         String parentCompany = Rules.optional(command.parentCompany());
         String parentCountry = Rules.optional(command.parentCountry());
         Rules.parent(parentCompany, parentCountry);
@@ -80,10 +81,11 @@ public class Host {
                 effectiveOn,
                 Rules.text(command.reason(), "reason"),
                 Rules.sources(command.sources())));
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(CorrectHost command) {
+    public long handle(CorrectHost command) {
         String reason = Rules.text(command.reason(), "reason");
         String newName = correctedValue(Rules.optional(command.name()), name);
         String newCountry = Rules.country(correctedValue(Rules.optional(command.country()), country), "country");
@@ -111,6 +113,7 @@ public class Host {
                 newEffectiveOn,
                 reason,
                 Rules.sources(command.sources())));
+        return getVersion();
     }
 
     @EventSourcingHandler

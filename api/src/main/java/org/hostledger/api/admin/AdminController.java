@@ -1,0 +1,42 @@
+package org.hostledger.api.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/projections")
+@Tag(name = "Administration")
+public class AdminController {
+
+    private final ProjectionProgress progress;
+    private final ProjectionReplays replays;
+
+    public AdminController(ProjectionProgress progress, ProjectionReplays replays) {
+        this.progress = progress;
+        this.replays = replays;
+    }
+
+    @GetMapping
+    @Operation(summary = "Each projection's processor: running, replaying, position, head, percent")
+    public List<ProjectionProgress.Status> projections() {
+        return progress.statuses();
+    }
+
+    @PostMapping("/{name}/replay")
+    @Operation(summary = "Rebuild one projection from the first event")
+    public ResponseEntity<Map<String, String>> replay(@PathVariable String name) {
+        replays.replay(name);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/projections"))
+                .body(Map.of("projection", name, "status", "replay started"));
+    }
+}

@@ -1,0 +1,72 @@
+package org.hostledger.api.decisions;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.hostledger.api.web.Queries;
+import org.hostledger.api.web.ReadParams;
+import org.hostledger.api.web.RecordPaths;
+import org.hostledger.core.model.Exposure;
+import org.hostledger.core.query.ComplianceStatus;
+import org.hostledger.core.query.DecisionPage;
+import org.hostledger.core.query.DecisionStatus;
+import org.hostledger.core.query.DecisionView;
+import org.hostledger.core.query.FindDecision;
+import org.hostledger.core.query.ListDecisions;
+import org.hostledger.core.rule.UnknownRecord;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/decisions")
+@Tag(name = "Hosting decisions")
+public class DecisionReadController {
+
+    private final Queries queries;
+    private final ReadParams params;
+
+    public DecisionReadController(Queries queries, ReadParams params) {
+        this.queries = queries;
+        this.params = params;
+    }
+
+    @GetMapping
+    @Operation(summary = "The hosting map: who hosts what and why, on a date (asOf) as known at an instant (knownAt)")
+    public DecisionPage list(
+            @RequestParam(required = false) String hostId,
+            @RequestParam(required = false) String controller,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String compliance,
+            @RequestParam(required = false) String exposure,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String knownAt,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        return queries.ask(new ListDecisions(
+                        params.id(hostId, "hostId"),
+                        params.text(controller, "controller"),
+                        params.enumValue(status, DecisionStatus.class, "status"),
+                        params.enumValue(compliance, ComplianceStatus.class, "compliance"),
+                        params.enumValue(exposure, Exposure.class, "exposure"),
+                        params.timePoint(asOf, knownAt),
+                        params.page(page, size)),
+                DecisionPage.class);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One decision: the why, what followed, compliance and exposure")
+    public ResponseEntity<DecisionView> one(
+            @PathVariable String id,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String knownAt) {
+        DecisionView view = queries.ask(
+                new FindDecision(RecordPaths.id(id, "decision"), params.timePoint(asOf, knownAt)), DecisionView.class);
+        if (view == null) {
+            throw new UnknownRecord("decision", id);
+        }
+        return RecordPaths.withVersion(view, view.version(), params.isPresent(asOf, knownAt));
+    }
+}

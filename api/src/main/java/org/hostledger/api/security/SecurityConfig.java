@@ -1,0 +1,171 @@
+package org.hostledger.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may do what. Reads of the views are public; writes need EDITOR, the audit trail AUDITOR, operations ADMIN.
+ *
+ * <p>The JSON API is stateless (HTTP Basic, or bearer JWTs when a JWT issuer or key is configured) and has no CSRF:
+ * it sets no cookie a browser could replay. The web pages use a session with a login form and keep CSRF on.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        // BCrypt only: configured users must be stored as {bcrypt} hashes, never in clear.
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
+    }
+
+    @Bean
+    public UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder) {
+        List<UserDetails> users = new ArrayList<>();
+        String adminPassword = properties.getAdminPassword();
+        if (adminPassword == null || adminPassword.isBlank()) {
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            adminPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            // Printed once, on purpose: there is no other way to learn it. Set HOSTLEDGER_ADMIN_PASSWORD to choose one.
+            System.out.println();
+            System.out.println("HostLedger: HOSTLEDGER_ADMIN_PASSWORD is not set; generated password for user 'admin': "
+                    + adminPassword);
+            System.out.println();
+        }
+        users.add(User.withUsername("admin")
+                .password(encoder.encode(adminPassword))
+                .roles(Roles.ADMIN, Roles.EDITOR, Roles.AUDITOR)
+                .build());
+        for (SecurityProperties.User user : properties.getUsers()) {
+            users.add(configuredUser(user));
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static UserDetails configuredUser(SecurityProperties.User user) {
+        if (user.getUsername() == null || user.getUsername().isBlank()) {
+            throw new IllegalStateException("hostledger.security.users: every user needs a username");
+        }
+        if ("admin".equals(user.getUsername())) {
+            throw new IllegalStateException("hostledger.security.users: 'admin' is set by HOSTLEDGER_ADMIN_PASSWORD");
+        }
+        String password = user.getPassword();
+        if (password == null || !password.matches("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$.{53}")) {
+            throw new IllegalStateException("hostledger.security.users: the password of '" + user.getUsername()
+                    + "' must be a BCrypt hash written as {bcrypt}$2a$10$…");
+        }
+        for (String role : user.getRoles()) {
+            if (!Roles.ALL.contains(role)) {
+                throw new IllegalStateException("hostledger.security.users: unknown role '" + role + "' for '"
+                        + user.getUsername() + "'; roles are " + Roles.ALL);
+            }
+        }
+        return User.withUsername(user.getUsername())
+                .password(password)
+                .roles(user.getRoles().toArray(String[]::new))
+                .build();
+    }
+
+    @Bean
+    @Order(1)
+    public SecurityFilterChain api(
+            HttpSecurity http, ObjectMapper mapper, ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties)
+            throws Exception {
+        http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/audit/**").hasRole(Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/hosts/*/history", "/api/certifications/*/history",
+                                "/api/decisions/*/history")
+                        .hasRole(Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Roles.EDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint(mapper, true)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint(mapper, true))
+                        .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied(mapper)));
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(oauth -> oauth
+                    .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint(mapper, false))
+                    .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied(mapper))
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter(properties.getJwt()))));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    public SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/audit", "/audit/**").hasRole(Roles.AUDITOR)
+                        .anyRequest().permitAll())
+                .formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /** Roles come from one claim (a list or a space-separated text); the actor from another. */
+    static JwtAuthenticationConverter jwtConverter(SecurityProperties.Jwt settings) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setPrincipalClaimName(settings.getPrincipalClaim());
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Object claim = jwt.getClaims().get(settings.getRolesClaim());
+            Collection<String> roles = claim instanceof Collection<?> list
+                    ? list.stream().map(String::valueOf).toList()
+                    : claim instanceof String text ? List.of(text.split("\\s+")) : List.of();
+            Collection<GrantedAuthority> authorities = new ArrayList<>();
+            for (String role : roles) {
+                String name = role.startsWith("ROLE_") ? role.substring(5) : role;
+                if (Roles.ALL.contains(name)) {
+                    authorities.add(new SimpleGrantedAuthority("ROLE_" + name));
+                } else {
+                    log.debug("ignoring unknown role {} in a JWT", role);
+                }
+            }
+            return authorities;
+        });
+        return converter;
+    }
+}

@@ -1,0 +1,100 @@
+package org.hostledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The running application on a random port with its demo history, shared by the integration tests. Tests create
+ * records under ids of their own and measure the event count as a difference, so they can share one store.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    /** A fresh id for this JVM, readable in failures. */
+    protected static String id(String prefix) {
+        return prefix + "-" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
+    }
+
+    protected long eventCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+    }
+
+    protected static String sources() {
+        return "[{\"title\":\"A test source\",\"url\":\"https://example.org/source\",\"publishedOn\":\"2020-01-01\"}]";
+    }
+
+    protected String registerHost(String id, String country, String parent, String parentCountry) {
+        String body = "{\"id\":\"" + id + "\",\"name\":\"Host " + id + "\",\"country\":\"" + country + "\""
+                + (parent == null ? "" : ",\"parentCompany\":\"" + parent + "\",\"parentCountry\":\"" + parentCountry + "\"")
+                + ",\"effectiveOn\":\"2018-01-01\",\"sources\":" + sources() + "}";
+        Http.Response response = http.at("/api/hosts").editor().post(body).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.header("X-Ledger-Position");
+    }
+
+    protected String grant(String id, String hostId, String activities, String from, String until) {
+        String body = "{\"id\":\"" + id + "\",\"hostId\":\"" + hostId + "\",\"scheme\":\"HDS\",\"referential\":\"v1\","
+                + "\"certifier\":\"AFNOR Certification\",\"activities\":" + activities + ",\"validFrom\":\"" + from
+                + "\",\"validUntil\":\"" + until + "\",\"sources\":" + sources() + "}";
+        Http.Response response = http.at("/api/certifications").editor().post(body).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.header("X-Ledger-Position");
+    }
+
+    protected String decide(String id, String hostId, String activities, String decidedOn) {
+        String body = "{\"id\":\"" + id + "\",\"controller\":\"Controller " + id + "\",\"system\":\"System\","
+                + "\"hostId\":\"" + hostId + "\",\"activities\":" + activities + ",\"decidedOn\":\"" + decidedOn
+                + "\",\"procurement\":\"PUBLIC_TENDER\",\"rationale\":\"Best offer\",\"sources\":" + sources() + "}";
+        Http.Response response = http.at("/api/decisions").editor().post(body).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.header("X-Ledger-Position");
+    }
+
+    protected Http.Response post(String path, String body) {
+        return http.at(path).editor().post(body).send();
+    }
+
+    /** A read that waits until the projections have processed {@code position}: no sleeping in tests. */
+    protected JsonNode read(String path, String position) {
+        String separator = path.contains("?") ? "&" : "?";
+        Http.Response response = http.get(path + separator + "awaitPosition=" + position);
+        assertThat(response.header("X-Ledger-Position-Reached")).as(response.toString()).isEqualTo("true");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** The ids of a page's items (not those nested inside them). */
+    protected static java.util.List<String> ids(JsonNode page) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+
+    protected long head() {
+        return jdbc.queryForObject("SELECT last_index FROM ledger_chain_head WHERE id = 1", Long.class);
+    }
+}

@@ -1,0 +1,65 @@
+package org.hostledger.api.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hostledger.api.HostLedgerApplication;
+import org.hostledger.api.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The file store keeps everything across a restart, and the demo history is loaded once. */
+class RestartTest {
+
+    @Test
+    void aRestartKeepsEverythingAndDoesNotLoadTheDemoTwice() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "restart-");
+        long eventsBefore;
+        String position;
+        try (ConfigurableApplicationContext first = start(dataDir)) {
+            Http http = new Http(port(first));
+            Http.Response created = http.at("/api/hosts").as("editor", "editor-pass").post(
+                    "{\"id\":\"kept-host\",\"name\":\"Kept\",\"country\":\"FR\",\"effectiveOn\":\"2020-01-01\","
+                            + "\"sources\":[{\"title\":\"t\"}]}").send();
+            assertThat(created.status()).isEqualTo(201);
+            position = created.header("X-Ledger-Position");
+            eventsBefore = events(first);
+            assertThat(eventsBefore).isEqualTo(37);
+            assertThat(http.get("/api/hosts/kept-host?awaitPosition=" + position).status()).isEqualTo(200);
+        }
+        try (ConfigurableApplicationContext second = start(dataDir)) {
+            assertThat(events(second)).isEqualTo(eventsBefore);
+            Http http = new Http(port(second));
+            Http.Response host = http.get("/api/hosts/kept-host?awaitPosition=" + position);
+            assertThat(host.status()).isEqualTo(200);
+            assertThat(host.json().get("name").asText()).isEqualTo("Kept");
+            // Processors resumed from their tokens: nothing was processed twice.
+            Long versions = second.getBean(JdbcTemplate.class).queryForObject(
+                    "SELECT COUNT(*) FROM rm_host_version WHERE host_id = 'kept-host'", Long.class);
+            assertThat(versions).isEqualTo(1L);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        // Command-line arguments outrank the test profile's own store.
+        return new SpringApplicationBuilder(HostLedgerApplication.class)
+                .profiles("test")
+                .run(
+                        "--server.port=0",
+                        "--hostledger.data-dir=" + dataDir.toAbsolutePath(),
+                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath()
+                                + "/hostledger;WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static long events(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+    }
+}

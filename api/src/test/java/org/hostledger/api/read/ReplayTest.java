@@ -1,0 +1,94 @@
+package org.hostledger.api.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hostledger.api.Http;
+import org.hostledger.api.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** Records a history over HTTP, reads every view, replays every projection, and finds every read table unchanged. */
+class ReplayTest extends IntegrationTest {
+
+    static final List<String> READ_TABLES = List.of(
+            "rm_host_base", "rm_host_change", "rm_host_version", "rm_cert_base", "rm_cert_change", "rm_cert_version",
+            "rm_decision_base", "rm_decision_event", "rm_decision_version");
+
+    @Test
+    void replayedViewsEqualTheIncrementallyBuiltOnesRowForRow() throws Exception {
+        String h = id("ph");
+        String h2 = id("ph");
+        String c = id("pc");
+        String d = id("pd");
+        registerHost(h, "FR", null, null);
+        registerHost(h2, "DE", null, null);
+        grant(c, h, "[1,2,3]", "2018-06-01", "2021-06-01");
+        decide(d, h, "[1,2,3]", "2019-01-01");
+        String lifecycle = "{\"effectiveOn\":\"%s\",\"reason\":\"r\",\"sources\":" + sources() + "}";
+        post("/api/certifications/" + c + "/suspensions", lifecycle.formatted("2019-05-01"));
+        post("/api/certifications/" + c + "/reinstatements", lifecycle.formatted("2019-06-01"));
+        post("/api/certifications/" + c + "/renewals", "{\"validUntil\":\"2024-06-01\",\"effectiveOn\":\"2021-05-01\","
+                + "\"sources\":" + sources() + "}");
+        post("/api/hosts/" + h + "/ownership-changes", "{\"parentCompany\":\"Far Away Corp\",\"parentCountry\":\"CN\","
+                + "\"effectiveOn\":\"2022-01-01\",\"reason\":\"sold\",\"sources\":" + sources() + "}");
+        post("/api/decisions/" + d + "/migration-plans", "{\"targetHostId\":\"" + h2 + "\",\"targetDate\":\"2025-01-01\","
+                + "\"effectiveOn\":\"2023-01-01\",\"rationale\":\"sovereignty\",\"sources\":" + sources() + "}");
+        post("/api/decisions/" + d + "/challenges", "{\"by\":\"An MP\",\"effectiveOn\":\"2020-02-01\",\"argument\":\"a\","
+                + "\"sources\":" + sources() + "}");
+        post("/api/decisions/" + d + "/corrections", "{\"decidedOn\":\"2018-12-01\",\"reason\":\"earlier\","
+                + "\"sources\":" + sources() + "}");
+        Http.Response last = post("/api/decisions/" + d + "/endings", "{\"effectiveOn\":\"2024-12-31\",\"reason\":\"moved\","
+                + "\"sources\":" + sources() + "}");
+        assertThat(last.status()).isEqualTo(201);
+        String position = last.header("X-Ledger-Position");
+
+        for (String view : List.of("/api/hosts", "/api/certifications", "/api/decisions", "/api/compliance/alerts",
+                "/api/stats/sovereignty", "/api/decisions/" + d, "/api/hosts/" + h, "/api/certifications/" + c)) {
+            read(view, position);
+        }
+        JsonNode before = read("/api/decisions/" + d + "?asOf=2023-06-01", position);
+        assertThat(before.get("status").asText()).isEqualTo("MIGRATING");
+        assertThat(before.get("exposure").asText()).isEqualTo("NON_EU");
+        Map<String, String> fingerprint = fingerprint();
+
+        for (String projection : List.of("registry", "hosting-map")) {
+            Http.Response replay = http.at("/api/admin/projections/" + projection + "/replay").admin().post("").send();
+            assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
+        }
+        JsonNode after = read("/api/decisions/" + d + "?asOf=2023-06-01", Long.toString(head()));
+        assertThat(after).isEqualTo(before);
+        assertThat(fingerprint()).isEqualTo(fingerprint);
+
+        JsonNode status = http.at("/api/admin/projections").admin().send().json();
+        assertThat(status.findValuesAsText("name")).containsExactly("hosting-map", "registry");
+        for (JsonNode processor : status) {
+            assertThat(processor.get("replaying").asBoolean()).isFalse();
+            assertThat(processor.get("percent").asDouble()).isEqualTo(100.0);
+            assertThat(processor.get("position").asLong()).isEqualTo(processor.get("head").asLong());
+        }
+    }
+
+    @Test
+    void replayingAnUnknownProjectionIs404AndNeedsAdmin() {
+        assertThat(http.at("/api/admin/projections/nope/replay").admin().post("").send().status()).isEqualTo(404);
+        assertThat(http.at("/api/admin/projections/registry/replay").editor().post("").send().status()).isEqualTo(403);
+        assertThat(http.at("/api/admin/projections").send().status()).isEqualTo(401);
+    }
+
+    private Map<String, String> fingerprint() throws Exception {
+        Map<String, String> fingerprint = new LinkedHashMap<>();
+        for (String table : READ_TABLES) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM " + table);
+            rows.stream().map(Object::toString).sorted().forEach(r -> digest.update(r.getBytes(StandardCharsets.UTF_8)));
+            fingerprint.put(table, rows.size() + ":" + HexFormat.of().formatHex(digest.digest()));
+        }
+        return fingerprint;
+    }
+}

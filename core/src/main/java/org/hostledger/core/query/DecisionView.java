@@ -1,0 +1,70 @@
+package org.hostledger.core.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.hostledger.core.model.Exposure;
+import org.hostledger.core.model.ProcurementRoute;
+import org.hostledger.core.model.SourceNote;
+
+/**
+ * One row of the hosting map: who hosts what, since when and why, with what followed, its compliance and its
+ * exposure, on the date asked.
+ */
+public record DecisionView(
+        String id,
+        String controller,
+        String system,
+        HostSummary host,
+        List<Integer> activities,
+        LocalDate decidedOn,
+        ProcurementRoute procurement,
+        String contractor,
+        String rationale,
+        List<String> alternatives,
+        DecisionStatus status,
+        Ending ending,
+        List<Challenge> challenges,
+        List<MigrationPlan> migrationPlans,
+        List<SourceNote> sources,
+        Compliance compliance,
+        Exposure exposure,
+        List<Correction> corrections,
+        long version) {
+
+    /** The host as it stood on the date asked. */
+    public record HostSummary(String id, String name, String country, String parentCompany, String parentCountry) {}
+
+    public record Ending(LocalDate effectiveOn, String reason, String supersededBy, List<SourceNote> sources) {}
+
+    public record Challenge(
+            LocalDate effectiveOn,
+            Instant recordedAt,
+            String by,
+            String argument,
+            String forum,
+            String outcome,
+            List<SourceNote> sources) {}
+
+    public record MigrationPlan(
+            LocalDate effectiveOn,
+            Instant recordedAt,
+            String targetHostId,
+            String target,
+            LocalDate targetDate,
+            String rationale,
+            List<SourceNote> sources) {}
+
+    /**
+     * Coverage of the decision's activities by valid HDS certificates of its host, on the decision date and on the
+     * date asked. {@code uncoveredActivities} are those uncovered on the date asked.
+     */
+    public record Compliance(
+            ComplianceStatus atDecision,
+            ComplianceStatus asOf,
+            List<Integer> uncoveredActivities,
+            List<Integer> uncoveredAtDecision,
+            List<ActivityCoverage> activities) {}
+
+    public record ActivityCoverage(int activity, String labelFr, String labelEn, boolean atDecision, boolean asOf) {}
+}

@@ -1,0 +1,56 @@
+package org.hostledger.projections.hostingmap;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.hostledger.projections.support.Activities;
+
+/** A hosting decision as it stood over one stretch of time: its facts and its status (ACTIVE, MIGRATING, ENDED). */
+record DecisionState(
+        String controller,
+        String system,
+        String hostId,
+        String activities,
+        LocalDate decidedOn,
+        String procurement,
+        String contractor,
+        String rationale,
+        String alternatives,
+        String status,
+        LocalDate endedOn,
+        String endReason,
+        String supersededBy,
+        String sources) {
+
+    static final List<String> COLUMNS = List.of(
+            "controller", "system_name", "host_id", "activities", "a1", "a2", "a3", "a4", "a5", "a6", "decided_on",
+            "procurement", "contractor", "rationale", "alternatives", "status", "ended_on", "end_reason",
+            "superseded_by", "sources");
+
+    DecisionState migrating() {
+        if (!"ACTIVE".equals(status)) {
+            return this;
+        }
+        return withStatus("MIGRATING", endedOn, endReason, supersededBy);
+    }
+
+    DecisionState ended(LocalDate on, String reason, String by) {
+        return withStatus("ENDED", on, reason, by);
+    }
+
+    private DecisionState withStatus(String newStatus, LocalDate on, String reason, String by) {
+        return new DecisionState(controller, system, hostId, activities, decidedOn, procurement, contractor, rationale,
+                alternatives, newStatus, on, reason, by, sources);
+    }
+
+    List<Object> values() {
+        List<Object> values = new ArrayList<>(Arrays.asList(controller, system, hostId, activities));
+        for (int flag : Activities.flags(Activities.parse(activities))) {
+            values.add(flag);
+        }
+        values.addAll(Arrays.asList(decidedOn, procurement, contractor, rationale, alternatives, status, endedOn,
+                endReason, supersededBy, sources));
+        return values;
+    }
+}

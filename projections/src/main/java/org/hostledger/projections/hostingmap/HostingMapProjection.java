@@ -1,0 +1,169 @@
+package org.hostledger.projections.hostingmap;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.hostledger.core.event.HostingDecisionChallenged;
+import org.hostledger.core.event.HostingDecisionCorrected;
+import org.hostledger.core.event.HostingDecisionEnded;
+import org.hostledger.core.event.HostingDecisionRecorded;
+import org.hostledger.core.event.MigrationPlanned;
+import org.hostledger.projections.support.Activities;
+import org.hostledger.projections.support.Bitemporal;
+import org.hostledger.projections.support.EventPosition;
+import org.hostledger.projections.support.JsonColumns;
+import org.hostledger.projections.support.Segment;
+import org.hostledger.projections.support.Timelines;
+import org.hostledger.projections.support.VersionTable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hosting map: who hosts what and why, one record per decision, with its challenges, migration plans and end.
+ * Owns the {@code rm_decision_*} tables. Hosts' countries and certificates are joined from the registry at query
+ * time, so a change of ownership or a suspension shows on every decision at once.
+ */
+@Component
+@ProcessingGroup(HostingMapProjection.NAME)
+public class HostingMapProjection {
+
+    public static final String NAME = "hosting-map";
+
+    private final JdbcTemplate jdbc;
+    private final VersionTable<DecisionState> versions;
+
+    public HostingMapProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.versions = new VersionTable<>(
+                jdbc, "rm_decision_version", "decision_id", DecisionState.COLUMNS, HostingMapProjection::state,
+                DecisionState::values);
+    }
+
+    @EventHandler
+    void on(HostingDecisionRecorded e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        jdbc.update(
+                "INSERT INTO rm_decision_base (decision_id, controller, system_name, host_id, activities, decided_on, "
+                        + "procurement, contractor, rationale, alternatives, sources, aggregate_version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.decisionId(), e.controller(), e.system(), e.hostId(), Activities.text(e.activities()), e.decidedOn(),
+                e.procurement().name(), e.contractor(), e.rationale(), JsonColumns.write(e.alternatives()),
+                JsonColumns.write(e.sources()), version);
+        versions.replace(e.decisionId(), timeline(e.decisionId()), EventPosition.of(token, recorded));
+    }
+
+    @EventHandler
+    void on(HostingDecisionChallenged e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        EventPosition at = EventPosition.of(token, recorded);
+        jdbc.update(
+                "INSERT INTO rm_decision_event (decision_id, rec_seq, kind, effective_on, rec_from, by_whom, argument, "
+                        + "forum, outcome, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.decisionId(), at.globalIndex(), DecisionChange.CHALLENGED, e.effectiveOn(),
+                Bitemporal.timestamp(at.recordedAt()), e.by(), e.argument(), e.forum(), e.outcome(),
+                JsonColumns.write(e.sources()));
+        bump(e.decisionId(), version);
+    }
+
+    @EventHandler
+    void on(MigrationPlanned e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        EventPosition at = EventPosition.of(token, recorded);
+        jdbc.update(
+                "INSERT INTO rm_decision_event (decision_id, rec_seq, kind, effective_on, rec_from, target_host_id, "
+                        + "target, target_date, rationale, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.decisionId(), at.globalIndex(), DecisionChange.MIGRATION_PLANNED, e.effectiveOn(),
+                Bitemporal.timestamp(at.recordedAt()), e.targetHostId(), e.target(), e.targetDate(), e.rationale(),
+                JsonColumns.write(e.sources()));
+        bump(e.decisionId(), version);
+        DecisionChange change =
+                new DecisionChange(DecisionChange.MIGRATION_PLANNED, e.effectiveOn(), at.globalIndex(), null, null);
+        versions.change(e.decisionId(), e.effectiveOn(), change::applyTo, at, () -> timeline(e.decisionId()));
+    }
+
+    @EventHandler
+    void on(HostingDecisionEnded e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        EventPosition at = EventPosition.of(token, recorded);
+        jdbc.update(
+                "INSERT INTO rm_decision_event (decision_id, rec_seq, kind, effective_on, rec_from, reason, "
+                        + "superseded_by, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                e.decisionId(), at.globalIndex(), DecisionChange.ENDED, e.effectiveOn(),
+                Bitemporal.timestamp(at.recordedAt()), e.reason(), e.supersededBy(), JsonColumns.write(e.sources()));
+        bump(e.decisionId(), version);
+        DecisionChange change = new DecisionChange(
+                DecisionChange.ENDED, e.effectiveOn(), at.globalIndex(), e.reason(), e.supersededBy());
+        versions.change(e.decisionId(), e.effectiveOn(), change::applyTo, at, () -> timeline(e.decisionId()));
+    }
+
+    @EventHandler
+    void on(HostingDecisionCorrected e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        EventPosition at = EventPosition.of(token, recorded);
+        String sources = JsonColumns.mergedSources(
+                jdbc.queryForObject("SELECT sources FROM rm_decision_base WHERE decision_id = ?", String.class,
+                        e.decisionId()),
+                e.sources());
+        jdbc.update(
+                "UPDATE rm_decision_base SET controller = ?, system_name = ?, host_id = ?, activities = ?, "
+                        + "decided_on = ?, procurement = ?, contractor = ?, rationale = ?, alternatives = ?, sources = ?, "
+                        + "aggregate_version = ? WHERE decision_id = ?",
+                e.controller(), e.system(), e.hostId(), Activities.text(e.activities()), e.decidedOn(),
+                e.procurement().name(), e.contractor(), e.rationale(), JsonColumns.write(e.alternatives()), sources,
+                version, e.decisionId());
+        jdbc.update(
+                "INSERT INTO rm_decision_event (decision_id, rec_seq, kind, effective_on, rec_from, reason, sources) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                e.decisionId(), at.globalIndex(), DecisionChange.CORRECTED, e.decidedOn(),
+                Bitemporal.timestamp(at.recordedAt()), e.reason(), JsonColumns.write(e.sources()));
+        versions.replace(e.decisionId(), timeline(e.decisionId()), at);
+    }
+
+    private void bump(String decisionId, Long version) {
+        jdbc.update("UPDATE rm_decision_base SET aggregate_version = ? WHERE decision_id = ?", version, decisionId);
+    }
+
+    private List<Segment<DecisionState>> timeline(String decisionId) {
+        DecisionState base = jdbc.queryForObject(
+                "SELECT controller, system_name, host_id, activities, decided_on, procurement, contractor, rationale, "
+                        + "alternatives, 'ACTIVE' AS status, CAST(NULL AS DATE) AS ended_on, "
+                        + "CAST(NULL AS VARCHAR(10)) AS end_reason, CAST(NULL AS VARCHAR(10)) AS superseded_by, sources "
+                        + "FROM rm_decision_base WHERE decision_id = ?",
+                HostingMapProjection::state, decisionId);
+        List<DecisionChange> changes = jdbc.query(
+                "SELECT kind, effective_on, rec_seq, reason, superseded_by FROM rm_decision_event "
+                        + "WHERE decision_id = ? AND kind IN ('MIGRATION_PLANNED', 'ENDED')",
+                (rs, n) -> new DecisionChange(rs.getString("kind"), rs.getObject("effective_on", LocalDate.class),
+                        rs.getLong("rec_seq"), rs.getString("reason"), rs.getString("superseded_by")),
+                decisionId);
+        return Timelines.fold(base.decidedOn(), base, changes, (state, change) -> change.applyTo(state));
+    }
+
+    static DecisionState state(ResultSet rs, int n) throws SQLException {
+        return new DecisionState(
+                rs.getString("controller"),
+                rs.getString("system_name"),
+                rs.getString("host_id"),
+                rs.getString("activities"),
+                rs.getObject("decided_on", LocalDate.class),
+                rs.getString("procurement"),
+                rs.getString("contractor"),
+                rs.getString("rationale"),
+                rs.getString("alternatives"),
+                rs.getString("status"),
+                rs.getObject("ended_on", LocalDate.class),
+                rs.getString("end_reason"),
+                rs.getString("superseded_by"),
+                rs.getString("sources"));
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : List.of("rm_decision_version", "rm_decision_event", "rm_decision_base")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+}

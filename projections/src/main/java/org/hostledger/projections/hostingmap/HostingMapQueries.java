@@ -1,0 +1,265 @@
+package org.hostledger.projections.hostingmap;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.queryhandling.QueryHandler;
+import org.hostledger.core.model.Exposure;
+import org.hostledger.core.model.HdsActivity;
+import org.hostledger.core.model.ProcurementRoute;
+import org.hostledger.core.query.ComplianceStatus;
+import org.hostledger.core.query.Correction;
+import org.hostledger.core.query.DecisionPage;
+import org.hostledger.core.query.DecisionStatus;
+import org.hostledger.core.query.DecisionView;
+import org.hostledger.core.query.FindDecision;
+import org.hostledger.core.query.ListDecisions;
+import org.hostledger.core.query.TimePoint;
+import org.hostledger.projections.support.Activities;
+import org.hostledger.projections.support.AsOf;
+import org.hostledger.projections.support.JsonColumns;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads of the hosting map. Each decision comes with its host as it stood on the date asked (so its exposure), and
+ * its compliance computed from the registry's certificates on the decision date and on the date asked.
+ */
+@Component
+public class HostingMapQueries {
+
+    /** Decisions on {@code :asOf} with their host as it stood that day; filters append to it. */
+    private static final String FROM = " FROM rm_decision_version d"
+            + " JOIN rm_decision_base b ON b.decision_id = d.decision_id"
+            + " LEFT JOIN rm_host_version h ON h.host_id = d.host_id AND " + AsOf.version("h");
+
+    /** Only a compliance filter needs every host's coverage; pages compute theirs host by host. */
+    private static final String WITH_COVERAGE = " LEFT JOIN (" + AsOf.coverage(":asOf") + ") cov ON cov.host_id = d.host_id";
+
+    private static final String COLUMNS = "SELECT d.*, b.aggregate_version, h.name AS host_name, "
+            + "h.country AS host_country, h.parent_company AS host_parent_company, "
+            + "h.parent_country AS host_parent_country, h.exposure AS host_exposure";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public HostingMapQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public DecisionPage handle(ListDecisions query) {
+        MapSqlParameterSource params = AsOf.params(query.at());
+        StringBuilder where = new StringBuilder(FROM);
+        if (query.compliance() != null) {
+            where.append(WITH_COVERAGE);
+        }
+        where.append(" WHERE ").append(AsOf.version("d"));
+        if (query.hostId() != null) {
+            where.append(" AND d.host_id = :hostId");
+            params.addValue("hostId", query.hostId());
+        }
+        if (query.controller() != null) {
+            where.append(" AND d.controller = :controller");
+            params.addValue("controller", query.controller());
+        }
+        if (query.status() != null) {
+            where.append(" AND d.status = :status");
+            params.addValue("status", query.status().name());
+        }
+        if (query.exposure() != null) {
+            where.append(" AND h.exposure = :exposure");
+            params.addValue("exposure", query.exposure().name());
+        }
+        if (query.compliance() != null) {
+            where.append(" AND ").append(AsOf.compliance("d", "cov")).append(" = :compliance");
+            params.addValue("compliance", query.compliance().name());
+        }
+        long total = jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
+        params.addValue("offset", query.page().offset()).addValue("size", query.page().size());
+        List<Row> rows = jdbc.query(
+                COLUMNS + where + " ORDER BY d.decision_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",
+                params, HostingMapQueries::row);
+        return new DecisionPage(views(rows, query.at()), query.page().page(), query.page().size(), total);
+    }
+
+    @QueryHandler
+    public DecisionView handle(FindDecision query) {
+        MapSqlParameterSource params = AsOf.params(query.at()).addValue("id", query.decisionId());
+        List<Row> rows = jdbc.query(
+                COLUMNS + FROM + " WHERE " + AsOf.version("d") + " AND d.decision_id = :id", params,
+                HostingMapQueries::row);
+        List<DecisionView> views = views(rows, query.at());
+        return views.isEmpty() ? null : views.get(0);
+    }
+
+    private record Row(
+            String id,
+            String controller,
+            String system,
+            String hostId,
+            List<Integer> activities,
+            LocalDate decidedOn,
+            String procurement,
+            String contractor,
+            String rationale,
+            String alternatives,
+            String status,
+            LocalDate endedOn,
+            String endReason,
+            String supersededBy,
+            String sources,
+            long version,
+            String hostName,
+            String hostCountry,
+            String hostParentCompany,
+            String hostParentCountry,
+            String hostExposure) {}
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(
+                rs.getString("decision_id"),
+                rs.getString("controller"),
+                rs.getString("system_name"),
+                rs.getString("host_id"),
+                Activities.parse(rs.getString("activities")),
+                rs.getObject("decided_on", LocalDate.class),
+                rs.getString("procurement"),
+                rs.getString("contractor"),
+                rs.getString("rationale"),
+                rs.getString("alternatives"),
+                rs.getString("status"),
+                rs.getObject("ended_on", LocalDate.class),
+                rs.getString("end_reason"),
+                rs.getString("superseded_by"),
+                rs.getString("sources"),
+                rs.getLong("aggregate_version"),
+                rs.getString("host_name"),
+                rs.getString("host_country"),
+                rs.getString("host_parent_company"),
+                rs.getString("host_parent_country"),
+                rs.getString("host_exposure"));
+    }
+
+    private List<DecisionView> views(List<Row> rows, TimePoint at) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource params =
+                AsOf.params(at).addValue("ids", rows.stream().map(Row::id).toList());
+        Map<String, List<DecisionView.Challenge>> challenges = new HashMap<>();
+        Map<String, List<DecisionView.MigrationPlan>> plans = new HashMap<>();
+        Map<String, List<Correction>> corrections = new HashMap<>();
+        Map<String, DecisionView.Ending> endings = new HashMap<>();
+        jdbc.query(
+                "SELECT * FROM rm_decision_event e WHERE e.decision_id IN (:ids) AND " + AsOf.recorded("e")
+                        + " ORDER BY e.effective_on, e.rec_seq",
+                params,
+                rs -> {
+                    String id = rs.getString("decision_id");
+                    String kind = rs.getString("kind");
+                    LocalDate effectiveOn = rs.getObject("effective_on", LocalDate.class);
+                    java.time.Instant recordedAt = rs.getObject("rec_from", OffsetDateTime.class).toInstant();
+                    var sources = JsonColumns.sources(rs.getString("sources"));
+                    if (DecisionChange.CORRECTED.equals(kind)) {
+                        corrections.computeIfAbsent(id, k -> new ArrayList<>())
+                                .add(new Correction(recordedAt, rs.getString("reason"), sources));
+                        return;
+                    }
+                    if (effectiveOn.isAfter(at.asOf())) {
+                        return;
+                    }
+                    switch (kind) {
+                        case DecisionChange.CHALLENGED -> challenges.computeIfAbsent(id, k -> new ArrayList<>())
+                                .add(new DecisionView.Challenge(effectiveOn, recordedAt, rs.getString("by_whom"),
+                                        rs.getString("argument"), rs.getString("forum"), rs.getString("outcome"),
+                                        sources));
+                        case DecisionChange.MIGRATION_PLANNED -> plans.computeIfAbsent(id, k -> new ArrayList<>())
+                                .add(new DecisionView.MigrationPlan(effectiveOn, recordedAt,
+                                        rs.getString("target_host_id"), rs.getString("target"),
+                                        rs.getObject("target_date", LocalDate.class), rs.getString("rationale"),
+                                        sources));
+                        case DecisionChange.ENDED -> endings.put(id, new DecisionView.Ending(effectiveOn,
+                                rs.getString("reason"), rs.getString("superseded_by"), sources));
+                        default -> {}
+                    }
+                });
+        List<DecisionView> views = new ArrayList<>(rows.size());
+        Map<String, int[]> coverageCache = new HashMap<>();
+        for (Row r : rows) {
+            int[] coveredAtDecision = coverage(r.hostId(), r.decidedOn(), params, coverageCache);
+            int[] coveredAsOf = coverage(r.hostId(), at.asOf(), params, coverageCache);
+            ComplianceStatus atDecision = compliance(r.activities(), coveredAtDecision);
+            ComplianceStatus asOf = compliance(r.activities(), coveredAsOf);
+            List<DecisionView.ActivityCoverage> perActivity = new ArrayList<>();
+            for (int activity : r.activities()) {
+                HdsActivity hds = HdsActivity.ofCode(activity).orElseThrow();
+                perActivity.add(new DecisionView.ActivityCoverage(activity, hds.labelFr(), hds.labelEn(),
+                        isCovered(coveredAtDecision, activity), isCovered(coveredAsOf, activity)));
+            }
+            DecisionView.Compliance compliance = new DecisionView.Compliance(
+                    atDecision, asOf, uncovered(r.activities(), coveredAsOf),
+                    uncovered(r.activities(), coveredAtDecision), perActivity);
+            DecisionView.HostSummary host = new DecisionView.HostSummary(
+                    r.hostId(), r.hostName(), r.hostCountry(), r.hostParentCompany(), r.hostParentCountry());
+            DecisionStatus status = DecisionStatus.valueOf(r.status());
+            DecisionView.Ending ending = status == DecisionStatus.ENDED
+                    ? endings.getOrDefault(r.id(), new DecisionView.Ending(r.endedOn(), r.endReason(),
+                            r.supersededBy(), List.of()))
+                    : null;
+            views.add(new DecisionView(
+                    r.id(), r.controller(), r.system(), host, r.activities(), r.decidedOn(),
+                    ProcurementRoute.valueOf(r.procurement()), r.contractor(), r.rationale(),
+                    JsonColumns.texts(r.alternatives()), status, ending,
+                    challenges.getOrDefault(r.id(), List.of()), plans.getOrDefault(r.id(), List.of()),
+                    JsonColumns.sources(r.sources()), compliance,
+                    r.hostExposure() == null ? null : Exposure.valueOf(r.hostExposure()),
+                    corrections.getOrDefault(r.id(), List.of()), r.version()));
+        }
+        return views;
+    }
+
+    /** Coverage flags of a host's valid HDS certificates on {@code date}, or null when it holds none. */
+    private int[] coverage(String hostId, LocalDate date, MapSqlParameterSource base, Map<String, int[]> cache) {
+        String key = hostId + "@" + date;
+        if (cache.containsKey(key)) {
+            return cache.get(key);
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource(base.getValues())
+                .addValue("hostId", hostId)
+                .addValue("date", date);
+        List<int[]> found = jdbc.query(
+                AsOf.coverageOfHost(":date"),
+                params,
+                (rs, n) -> {
+                    int[] covered = new int[6];
+                    for (int a = 1; a <= 6; a++) {
+                        covered[a - 1] = rs.getInt("c" + a);
+                    }
+                    return covered;
+                });
+        int[] covered = found.isEmpty() ? null : found.get(0);
+        cache.put(key, covered);
+        return covered;
+    }
+
+    static ComplianceStatus compliance(List<Integer> activities, int[] covered) {
+        if (covered == null) {
+            return ComplianceStatus.NOT_CERTIFIED;
+        }
+        return uncovered(activities, covered).isEmpty() ? ComplianceStatus.COVERED : ComplianceStatus.GAP;
+    }
+
+    private static List<Integer> uncovered(List<Integer> activities, int[] covered) {
+        return activities.stream().filter(a -> !isCovered(covered, a)).toList();
+    }
+
+    private static boolean isCovered(int[] covered, int activity) {
+        return covered != null && activity >= 1 && activity <= 6 && covered[activity - 1] == 1;
+    }
+}

@@ -1,0 +1,260 @@
+package org.hostledger.projections.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.hostledger.core.event.CertificationCorrected;
+import org.hostledger.core.event.CertificationGranted;
+import org.hostledger.core.event.CertificationReinstated;
+import org.hostledger.core.event.CertificationRenewed;
+import org.hostledger.core.event.CertificationScopeChanged;
+import org.hostledger.core.event.CertificationSuspended;
+import org.hostledger.core.event.CertificationWithdrawn;
+import org.hostledger.core.event.HostCorrected;
+import org.hostledger.core.event.HostOwnershipChanged;
+import org.hostledger.core.event.HostRegistered;
+import org.hostledger.core.model.SourceNote;
+import org.hostledger.projections.support.Activities;
+import org.hostledger.projections.support.Bitemporal;
+import org.hostledger.projections.support.EventPosition;
+import org.hostledger.projections.support.JsonColumns;
+import org.hostledger.projections.support.Segment;
+import org.hostledger.projections.support.Timelines;
+import org.hostledger.projections.support.VersionTable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The registry: hosts and their certificates as the official list shows them, over time. Owns the {@code rm_host_*}
+ * and {@code rm_cert_*} tables.
+ */
+@Component
+@ProcessingGroup(RegistryProjection.NAME)
+public class RegistryProjection {
+
+    public static final String NAME = "registry";
+
+    private final JdbcTemplate jdbc;
+    private final VersionTable<HostState> hostVersions;
+    private final VersionTable<CertState> certVersions;
+
+    public RegistryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.hostVersions = new VersionTable<>(
+                jdbc, "rm_host_version", "host_id", HostState.COLUMNS, RegistryProjection::hostState,
+                HostState::values);
+        this.certVersions = new VersionTable<>(
+                jdbc, "rm_cert_version", "cert_id", CertState.COLUMNS, RegistryProjection::certState,
+                CertState::values);
+    }
+
+    // --- Hosts -------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(HostRegistered e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        jdbc.update(
+                "INSERT INTO rm_host_base (host_id, name, country, parent_company, parent_country, registered_on, "
+                        + "sources, aggregate_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                e.hostId(), e.name(), e.country(), e.parentCompany(), e.parentCountry(), e.effectiveOn(),
+                JsonColumns.write(e.sources()), version);
+        hostVersions.replace(e.hostId(), hostTimeline(e.hostId()), EventPosition.of(token, recorded));
+    }
+
+    @EventHandler
+    void on(HostOwnershipChanged e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        EventPosition at = EventPosition.of(token, recorded);
+        RegistryChange change = new RegistryChange(RegistryChange.OWNERSHIP_CHANGED, e.effectiveOn(), at.globalIndex(),
+                e.parentCompany(), e.parentCountry(), null, null, null);
+        insertHostChange(e.hostId(), change, at, e.reason(), e.sources());
+        bumpHost(e.hostId(), version);
+        hostVersions.change(e.hostId(), e.effectiveOn(), change::applyTo, at, () -> hostTimeline(e.hostId()));
+    }
+
+    @EventHandler
+    void on(HostCorrected e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        EventPosition at = EventPosition.of(token, recorded);
+        String sources = JsonColumns.mergedSources(
+                jdbc.queryForObject("SELECT sources FROM rm_host_base WHERE host_id = ?", String.class, e.hostId()),
+                e.sources());
+        jdbc.update(
+                "UPDATE rm_host_base SET name = ?, country = ?, parent_company = ?, parent_country = ?, "
+                        + "registered_on = ?, sources = ?, aggregate_version = ? WHERE host_id = ?",
+                e.name(), e.country(), e.parentCompany(), e.parentCountry(), e.effectiveOn(), sources, version,
+                e.hostId());
+        RegistryChange change = new RegistryChange(RegistryChange.CORRECTED, e.effectiveOn(), at.globalIndex(),
+                e.parentCompany(), e.parentCountry(), null, null, null);
+        insertHostChange(e.hostId(), change, at, e.reason(), e.sources());
+        hostVersions.replace(e.hostId(), hostTimeline(e.hostId()), at);
+    }
+
+    private List<Segment<HostState>> hostTimeline(String hostId) {
+        HostState base = jdbc.queryForObject(
+                "SELECT name, country, parent_company, parent_country, registered_on, sources FROM rm_host_base "
+                        + "WHERE host_id = ?",
+                RegistryProjection::hostState, hostId);
+        List<RegistryChange> changes = jdbc.query(
+                "SELECT kind, effective_on, rec_seq, parent_company, parent_country FROM rm_host_change "
+                        + "WHERE host_id = ?",
+                (rs, n) -> new RegistryChange(rs.getString("kind"), rs.getObject("effective_on", LocalDate.class),
+                        rs.getLong("rec_seq"), rs.getString("parent_company"), rs.getString("parent_country"),
+                        null, null, null),
+                hostId);
+        return Timelines.fold(base.registeredOn(), base, changes, (state, change) -> change.applyTo(state));
+    }
+
+    private void insertHostChange(
+            String hostId, RegistryChange change, EventPosition at, String reason, List<SourceNote> sources) {
+        jdbc.update(
+                "INSERT INTO rm_host_change (host_id, rec_seq, kind, effective_on, rec_from, parent_company, "
+                        + "parent_country, reason, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                hostId, at.globalIndex(), change.kind(), change.effectiveOn(), Bitemporal.timestamp(at.recordedAt()),
+                change.parentCompany(), change.parentCountry(), reason, JsonColumns.write(sources));
+    }
+
+    private void bumpHost(String hostId, Long version) {
+        jdbc.update("UPDATE rm_host_base SET aggregate_version = ? WHERE host_id = ?", version, hostId);
+    }
+
+    static HostState hostState(ResultSet rs, int n) throws SQLException {
+        return new HostState(
+                rs.getString("name"),
+                rs.getString("country"),
+                rs.getString("parent_company"),
+                rs.getString("parent_country"),
+                rs.getObject("registered_on", LocalDate.class),
+                rs.getString("sources"));
+    }
+
+    // --- Certifications ------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(CertificationGranted e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        jdbc.update(
+                "INSERT INTO rm_cert_base (cert_id, host_id, scheme, referential, certifier, activities, scope, "
+                        + "valid_from, valid_until, sources, aggregate_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.certificationId(), e.hostId(), e.scheme(), e.referential(), e.certifier(),
+                Activities.text(e.activities()), e.scope(), e.validFrom(), e.validUntil(),
+                JsonColumns.write(e.sources()), version);
+        certVersions.replace(e.certificationId(), certTimeline(e.certificationId()), EventPosition.of(token, recorded));
+    }
+
+    @EventHandler
+    void on(CertificationSuspended e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        certChange(e.certificationId(), RegistryChange.SUSPENDED, e.effectiveOn(), null, null, null, e.reason(),
+                e.sources(), version, EventPosition.of(token, recorded));
+    }
+
+    @EventHandler
+    void on(CertificationReinstated e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        certChange(e.certificationId(), RegistryChange.REINSTATED, e.effectiveOn(), null, null, null, e.reason(),
+                e.sources(), version, EventPosition.of(token, recorded));
+    }
+
+    @EventHandler
+    void on(CertificationWithdrawn e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        certChange(e.certificationId(), RegistryChange.WITHDRAWN, e.effectiveOn(), null, null, null, e.reason(),
+                e.sources(), version, EventPosition.of(token, recorded));
+    }
+
+    @EventHandler
+    void on(CertificationRenewed e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        certChange(e.certificationId(), RegistryChange.RENEWED, e.effectiveOn(), e.validUntil(), e.referential(),
+                null, null, e.sources(), version, EventPosition.of(token, recorded));
+    }
+
+    @EventHandler
+    void on(CertificationScopeChanged e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        certChange(e.certificationId(), RegistryChange.SCOPE_CHANGED, e.effectiveOn(), null, null,
+                Activities.text(e.activities()), e.reason(), e.sources(), version, EventPosition.of(token, recorded));
+    }
+
+    @EventHandler
+    void on(CertificationCorrected e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+        EventPosition at = EventPosition.of(token, recorded);
+        String sources = JsonColumns.mergedSources(
+                jdbc.queryForObject("SELECT sources FROM rm_cert_base WHERE cert_id = ?", String.class,
+                        e.certificationId()),
+                e.sources());
+        jdbc.update(
+                "UPDATE rm_cert_base SET host_id = ?, referential = ?, certifier = ?, activities = ?, scope = ?, "
+                        + "valid_from = ?, valid_until = ?, sources = ?, aggregate_version = ? WHERE cert_id = ?",
+                e.hostId(), e.referential(), e.certifier(), Activities.text(e.activities()), e.scope(), e.validFrom(),
+                e.validUntil(), sources, version, e.certificationId());
+        insertCertChange(e.certificationId(), new RegistryChange(RegistryChange.CORRECTED, e.validFrom(),
+                at.globalIndex(), null, null, e.validUntil(), e.referential(), Activities.text(e.activities())),
+                at, e.reason(), e.sources());
+        certVersions.replace(e.certificationId(), certTimeline(e.certificationId()), at);
+    }
+
+    private void certChange(
+            String certId,
+            String kind,
+            LocalDate effectiveOn,
+            LocalDate validUntil,
+            String referential,
+            String activities,
+            String reason,
+            List<SourceNote> sources,
+            Long version,
+            EventPosition at) {
+        RegistryChange change = new RegistryChange(
+                kind, effectiveOn, at.globalIndex(), null, null, validUntil, referential, activities);
+        insertCertChange(certId, change, at, reason, sources);
+        jdbc.update("UPDATE rm_cert_base SET aggregate_version = ? WHERE cert_id = ?", version, certId);
+        certVersions.change(certId, effectiveOn, change::applyTo, at, () -> certTimeline(certId));
+    }
+
+    private void insertCertChange(
+            String certId, RegistryChange change, EventPosition at, String reason, List<SourceNote> sources) {
+        jdbc.update(
+                "INSERT INTO rm_cert_change (cert_id, rec_seq, kind, effective_on, rec_from, valid_until, "
+                        + "referential, activities, reason, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                certId, at.globalIndex(), change.kind(), change.effectiveOn(), Bitemporal.timestamp(at.recordedAt()),
+                change.validUntil(), change.referential(), change.activities(), reason, JsonColumns.write(sources));
+    }
+
+    private List<Segment<CertState>> certTimeline(String certId) {
+        CertState base = jdbc.queryForObject(
+                "SELECT host_id, scheme, referential, certifier, scope, activities, valid_from, valid_until, "
+                        + "'VALID' AS status, sources FROM rm_cert_base WHERE cert_id = ?",
+                RegistryProjection::certState, certId);
+        List<RegistryChange> changes = jdbc.query(
+                "SELECT kind, effective_on, rec_seq, valid_until, referential, activities FROM rm_cert_change "
+                        + "WHERE cert_id = ?",
+                (rs, n) -> new RegistryChange(rs.getString("kind"), rs.getObject("effective_on", LocalDate.class),
+                        rs.getLong("rec_seq"), null, null, rs.getObject("valid_until", LocalDate.class),
+                        rs.getString("referential"), rs.getString("activities")),
+                certId);
+        return Timelines.fold(base.validFrom(), base, changes, (state, change) -> change.applyTo(state));
+    }
+
+    static CertState certState(ResultSet rs, int n) throws SQLException {
+        return new CertState(
+                rs.getString("host_id"),
+                rs.getString("scheme"),
+                rs.getString("referential"),
+                rs.getString("certifier"),
+                rs.getString("scope"),
+                rs.getString("activities"),
+                rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_until", LocalDate.class),
+                rs.getString("status"),
+                rs.getString("sources"));
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : List.of("rm_host_version", "rm_host_change", "rm_host_base", "rm_cert_version",
+                "rm_cert_change", "rm_cert_base")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.hostledger.projections;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.hostledger.core.event.LedgerEvent;
+import org.hostledger.core.model.SourceNote;
+import org.hostledger.core.query.TimePoint;
+import org.hostledger.projections.compliance.ComplianceQueries;
+import org.hostledger.projections.hostingmap.HostingMapProjection;
+import org.hostledger.projections.hostingmap.HostingMapQueries;
+import org.hostledger.projections.registry.RegistryProjection;
+import org.hostledger.projections.registry.RegistryQueries;
+import org.hostledger.projections.sovereignty.SovereigntyQueries;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * The projections on a private in-memory database migrated by the real Flyway scripts, fed through Axon's own
+ * annotation adapter exactly as a processor would: global index, recorded time and sequence number included.
+ */
+public final class ProjectionHarness {
+
+    public static final List<SourceNote> SOURCES = List.of(new SourceNote("test", null, null));
+
+    public final JdbcTemplate jdbc;
+    public final RegistryQueries registry;
+    public final HostingMapQueries hostingMap;
+    public final ComplianceQueries compliance;
+    public final SovereigntyQueries sovereignty;
+
+    private final List<AnnotationEventHandlerAdapter> handlers;
+    private final Map<String, Long> sequences = new HashMap<>();
+    private long globalIndex;
+    private Instant clock = Instant.parse("2026-01-01T10:00:00Z");
+
+    public ProjectionHarness() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        handlers = List.of(
+                new AnnotationEventHandlerAdapter(new RegistryProjection(jdbc)),
+                new AnnotationEventHandlerAdapter(new HostingMapProjection(jdbc)));
+        registry = new RegistryQueries(named);
+        hostingMap = new HostingMapQueries(named);
+        compliance = new ComplianceQueries(named);
+        sovereignty = new SovereigntyQueries(named);
+    }
+
+    /** Records the event one minute after the previous one and hands it to every projection; answers that instant. */
+    public Instant feed(LedgerEvent event) {
+        clock = clock.plus(1, ChronoUnit.MINUTES);
+        long sequence = sequences.merge(event.aggregateId(), 1L, Long::sum) - 1;
+        globalIndex++;
+        GenericDomainEventMessage<LedgerEvent> message = new GenericDomainEventMessage<>(
+                "Test", event.aggregateId(), sequence, event, MetaData.emptyInstance(), UUID.randomUUID().toString(),
+                clock);
+        GenericTrackedDomainEventMessage<LedgerEvent> tracked =
+                new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(globalIndex), message);
+        try {
+            for (AnnotationEventHandlerAdapter handler : handlers) {
+                if (handler.canHandle(tracked)) {
+                    handler.handle(tracked);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return clock;
+    }
+
+    public void feedAll(LedgerEvent... events) {
+        for (LedgerEvent event : events) {
+            feed(event);
+        }
+    }
+
+    public Instant now() {
+        return clock;
+    }
+
+    public TimePoint asOf(String date) {
+        return new TimePoint(LocalDate.parse(date), clock);
+    }
+
+    public TimePoint at(String date, Instant knownAt) {
+        return new TimePoint(LocalDate.parse(date), knownAt);
+    }
+
+    public void resetAll() {
+        for (AnnotationEventHandlerAdapter handler : handlers) {
+            handler.prepareReset();
+        }
+        sequences.clear();
+        globalIndex = 0;
+    }
+
+    public static LocalDate d(String iso) {
+        return LocalDate.parse(iso);
+    }
+}
