@@ -1,0 +1,239 @@
+package org.hostledger.api.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hostledger.api.web.Csv;
+import org.hostledger.api.web.FieldError;
+import org.hostledger.api.web.Queries;
+import org.hostledger.api.web.ReadParams;
+import org.hostledger.commands.lookup.KnownRecords;
+import org.hostledger.core.command.RecordKind;
+import org.hostledger.core.model.SourceNote;
+import org.hostledger.core.query.AuditEvent;
+import org.hostledger.core.query.AuditPage;
+import org.hostledger.core.query.ChainVerification;
+import org.hostledger.core.query.ListAuditEvents;
+import org.hostledger.core.query.VerifyAuditChain;
+import org.hostledger.core.rule.UnknownRecord;
+import org.hostledger.projections.audit.AuditTrail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The audit trail for auditors: pages of JSON, or the whole trail streamed as JSON Lines or CSV; per-record
+ * histories; and the check of the hash chain.
+ */
+@RestController
+@Tag(name = "Audit")
+public class AuditController {
+
+    public static final String NDJSON = "application/x-ndjson";
+    static final int DEFAULT_PAGE = 100;
+    static final List<String> CSV_HEADER = List.of("position", "eventId", "aggregateType", "aggregateId", "sequence",
+            "type", "effectiveOn", "recordedAt", "actor", "correlationId", "sources", "payload");
+
+    private static final Set<String> AGGREGATE_TYPES =
+            Arrays.stream(RecordKind.values()).map(RecordKind::aggregateType).collect(Collectors.toSet());
+
+    private final Queries queries;
+    private final AuditTrail trail;
+    private final KnownRecords knownRecords;
+    private final ObjectMapper mapper;
+    private final long maxExport;
+
+    public AuditController(
+            Queries queries,
+            AuditTrail trail,
+            KnownRecords knownRecords,
+            ObjectMapper mapper,
+            @Value("${hostledger.audit.max-export:1000000}") long maxExport) {
+        this.queries = queries;
+        this.trail = trail;
+        this.knownRecords = knownRecords;
+        this.mapper = mapper;
+        this.maxExport = maxExport;
+    }
+
+    @GetMapping(value = "/api/audit/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A page of the audit trail in global order; pass nextAfter as after for the next page")
+    public AuditPage events(
+            @RequestParam(required = false) String aggregateId,
+            @RequestParam(required = false) String aggregateType,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String recordedFrom,
+            @RequestParam(required = false) String recordedTo,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String limit) {
+        return queries.ask(filter(aggregateId, aggregateType, type, actor, recordedFrom, recordedTo, after,
+                number(limit, "limit", DEFAULT_PAGE, ListAuditEvents.MAX_LIMIT)), AuditPage.class);
+    }
+
+    @GetMapping(value = "/api/audit/events", produces = NDJSON)
+    @Operation(summary = "The audit trail streamed as JSON Lines, one event a line")
+    public ResponseEntity<StreamingResponseBody> eventsAsJsonLines(
+            @RequestParam(required = false) String aggregateId,
+            @RequestParam(required = false) String aggregateType,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String recordedFrom,
+            @RequestParam(required = false) String recordedTo,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String limit) {
+        ListAuditEvents filter = filter(aggregateId, aggregateType, type, actor, recordedFrom, recordedTo, after, 0);
+        long max = number(limit, "limit", maxExport, maxExport);
+        StreamingResponseBody body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            trail.export(filter, max, event -> {
+                writer.write(mapper.writeValueAsString(event));
+                writer.write('\n');
+            });
+            writer.flush();
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(body);
+    }
+
+    @GetMapping(value = "/api/audit/events", produces = "text/csv")
+    @Operation(summary = "The audit trail streamed as CSV with a header row, one event a row")
+    public ResponseEntity<StreamingResponseBody> eventsAsCsv(
+            @RequestParam(required = false) String aggregateId,
+            @RequestParam(required = false) String aggregateType,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String recordedFrom,
+            @RequestParam(required = false) String recordedTo,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String limit) {
+        ListAuditEvents filter = filter(aggregateId, aggregateType, type, actor, recordedFrom, recordedTo, after, 0);
+        long max = number(limit, "limit", maxExport, maxExport);
+        StreamingResponseBody body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            writer.write(Csv.row(CSV_HEADER));
+            trail.export(filter, max, event -> writer.write(Csv.row(List.of(
+                    event.position(), event.eventId(), event.aggregateType(), event.aggregateId(), event.sequence(),
+                    event.type(), String.valueOf(event.effectiveOn()), event.recordedAt().toString(),
+                    nullToEmpty(event.actor()), nullToEmpty(event.correlationId()),
+                    event.sources().stream().map(SourceNote::title).collect(Collectors.joining(" | ")),
+                    event.payload()))));
+            writer.flush();
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(body);
+    }
+
+    @GetMapping("/api/audit/verify")
+    @Operation(summary = "Recompute the hash chain: intact, how many events checked, the first broken position")
+    public ChainVerification verify() {
+        return queries.ask(new VerifyAuditChain(), ChainVerification.class);
+    }
+
+    @GetMapping("/api/hosts/{id}/history")
+    @Operation(summary = "Every event of one host, in order")
+    public AuditPage hostHistory(
+            @PathVariable String id, @RequestParam(required = false) String after, @RequestParam(required = false) String limit) {
+        return history(RecordKind.HOST, id, after, limit);
+    }
+
+    @GetMapping("/api/certifications/{id}/history")
+    @Operation(summary = "Every event of one certificate, in order")
+    public AuditPage certificationHistory(
+            @PathVariable String id, @RequestParam(required = false) String after, @RequestParam(required = false) String limit) {
+        return history(RecordKind.CERTIFICATION, id, after, limit);
+    }
+
+    @GetMapping("/api/decisions/{id}/history")
+    @Operation(summary = "Every event of one hosting decision, in order")
+    public AuditPage decisionHistory(
+            @PathVariable String id, @RequestParam(required = false) String after, @RequestParam(required = false) String limit) {
+        return history(RecordKind.DECISION, id, after, limit);
+    }
+
+    private AuditPage history(RecordKind kind, String id, String after, String limit) {
+        if (!org.hostledger.core.model.LedgerIds.isValid(id) || !knownRecords.holds(id, kind)) {
+            throw new UnknownRecord(kind.label(), id);
+        }
+        return queries.ask(new ListAuditEvents(id, kind.aggregateType(), null, null, null, null,
+                number(after, "after", 0, Long.MAX_VALUE),
+                (int) number(limit, "limit", ListAuditEvents.MAX_LIMIT, ListAuditEvents.MAX_LIMIT)), AuditPage.class);
+    }
+
+    private ListAuditEvents filter(
+            String aggregateId,
+            String aggregateType,
+            String type,
+            String actor,
+            String recordedFrom,
+            String recordedTo,
+            String after,
+            long limit) {
+        if (aggregateId != null && !aggregateId.isBlank() && !org.hostledger.core.model.LedgerIds.isValid(aggregateId)) {
+            throw FieldError.invalid("aggregateId", "must match " + org.hostledger.core.model.LedgerIds.PATTERN);
+        }
+        if (aggregateType != null && !aggregateType.isBlank() && !AGGREGATE_TYPES.contains(aggregateType)) {
+            throw FieldError.invalid("aggregateType", "must be one of " + AGGREGATE_TYPES);
+        }
+        if (type != null && !type.isBlank() && !type.matches("[A-Z][A-Za-z]{1,63}")) {
+            throw FieldError.invalid("type", "must be an event name such as CertificationSuspended");
+        }
+        if (actor != null && actor.length() > 200) {
+            throw FieldError.invalid("actor", "must be at most 200 characters");
+        }
+        Instant from = blank(recordedFrom) ? null : instant(recordedFrom, "recordedFrom");
+        Instant to = blank(recordedTo) ? null : instant(recordedTo, "recordedTo");
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw FieldError.invalid("recordedTo", "must be after recordedFrom");
+        }
+        return new ListAuditEvents(blankToNull(aggregateId), blankToNull(aggregateType), blankToNull(type),
+                blankToNull(actor), from, to, number(after, "after", 0, Long.MAX_VALUE), (int) limit);
+    }
+
+    private static Instant instant(String value, String name) {
+        try {
+            return ReadParams.instant(value);
+        } catch (FieldError e) {
+            throw FieldError.invalid(name, "must be an ISO-8601 instant such as 2021-01-01T00:00:00Z");
+        }
+    }
+
+    private static long number(String value, String name, long fallback, long max) {
+        if (blank(value)) {
+            return fallback;
+        }
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number < 0 || number > max || (name.equals("limit") && number == 0)) {
+                throw FieldError.invalid(name, "must be between " + (name.equals("limit") ? 1 : 0) + " and " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw FieldError.invalid(name, "must be a whole number");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return blank(value) ? null : value;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
