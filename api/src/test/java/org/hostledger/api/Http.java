@@ -101,6 +101,14 @@ public final class Http {
             return this;
         }
 
+        /** A body of unknown length, sent chunked. */
+        public Request postStream(java.util.function.Supplier<java.io.InputStream> content, String contentType) {
+            method = "POST";
+            builder.header("Content-Type", contentType);
+            body = HttpRequest.BodyPublishers.ofInputStream(content);
+            return this;
+        }
+
         public Request method(String name) {
             method = name;
             return this;

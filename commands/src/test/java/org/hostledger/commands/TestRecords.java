@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.hostledger.commands.lookup.KnownRecords;
 import org.hostledger.core.command.RecordKind;
 import org.hostledger.core.model.SourceNote;
@@ -16,6 +17,7 @@ public final class TestRecords implements KnownRecords {
             List.of(new SourceNote("Liste des hébergeurs certifiés", "https://esante.gouv.fr/", LocalDate.of(2021, 2, 1)));
 
     private final Map<String, RecordKind> records = new HashMap<>();
+    private final Map<String, Long> versions = new HashMap<>();
 
     public TestRecords with(String id, RecordKind kind) {
         records.put(id, kind);
@@ -25,6 +27,16 @@ public final class TestRecords implements KnownRecords {
     @Override
     public Optional<RecordKind> kindOf(String id) {
         return Optional.ofNullable(records.get(id));
+    }
+
+    @Override
+    public OptionalLong versionOf(String id) {
+        return versions.containsKey(id) ? OptionalLong.of(versions.get(id)) : OptionalLong.empty();
+    }
+
+    public TestRecords atVersion(String id, long version) {
+        versions.put(id, version);
+        return this;
     }
 
     public static LocalDate d(String iso) {

@@ -30,6 +30,7 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.hostledger.api.ledger.DuplicateKeyResolver;
 import org.hostledger.api.ledger.EventStoreKnownRecords;
 import org.hostledger.api.ledger.LedgerEventStorageEngine;
 import org.hostledger.commands.certification.Certification;
@@ -128,6 +129,11 @@ public class AxonConfig {
                 .schema(eventSchema)
                 .dataType(byte[].class);
         return new LedgerEventStorageEngine(builder, transactionManager);
+    }
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new DuplicateKeyResolver();
     }
 
     @Bean

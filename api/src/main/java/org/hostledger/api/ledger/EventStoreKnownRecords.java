@@ -2,6 +2,7 @@ package org.hostledger.api.ledger;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.hostledger.commands.lookup.KnownRecords;
 import org.hostledger.core.command.RecordKind;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +20,13 @@ public class EventStoreKnownRecords implements KnownRecords {
 
     public EventStoreKnownRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public OptionalLong versionOf(String id) {
+        Long version = jdbc.queryForObject(
+                "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id);
+        return version == null ? OptionalLong.empty() : OptionalLong.of(version);
     }
 
     @Override

@@ -3,9 +3,8 @@ package org.hostledger.api.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.hostledger.api.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -29,12 +28,9 @@ final class ProblemAuthenticationHandlers {
                 "your role does not allow this request");
     }
 
-    static void write(ObjectMapper mapper, HttpServletResponse response, HttpStatus status, String title, String detail)
+    private static void write(
+            ObjectMapper mapper, HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(mapper, response, status, title, detail, null);
     }
 }

@@ -31,6 +31,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.hostledger.api.web.ProblemResponses;
+import org.springframework.http.HttpStatus;
 
 /**
  * Who may do what. Reads of the views are public; writes need EDITOR, the audit trail AUDITOR, operations ADMIN.
@@ -144,6 +147,16 @@ public class SecurityConfig {
                 .formLogin(Customizer.withDefaults())
                 .logout(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * Requests the firewall refuses (encoded slashes, dot-dot segments, control characters in the path) get a
+     * problem like every other refusal.
+     */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler(ObjectMapper mapper) {
+        return (request, response, rejected) -> ProblemResponses.write(mapper, response, HttpStatus.BAD_REQUEST,
+                "Malformed request", "the request path is not acceptable", null);
     }
 
     /** Roles come from one claim (a list or a space-separated text); the actor from another. */

@@ -1,15 +1,29 @@
 package org.hostledger.api.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.hostledger.api.config.AxonConfig;
 import org.hostledger.api.ledger.LedgerEventStorageEngine;
+import org.hostledger.api.web.idempotency.IdempotencyStore;
+import org.hostledger.api.web.idempotency.IdempotentRequest;
 import org.hostledger.core.command.LedgerCommand;
+import org.hostledger.core.command.RecordKind;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -23,38 +37,102 @@ public class LedgerCommands {
 
     private final CommandGateway commandGateway;
     private final ActorResolver actors;
+    private final IdempotencyStore idempotency;
 
-    public LedgerCommands(CommandGateway commandGateway, ActorResolver actors) {
+    public LedgerCommands(CommandGateway commandGateway, ActorResolver actors, IdempotencyStore idempotency) {
         this.commandGateway = commandGateway;
         this.actors = actors;
-    }
-
-    /** Sends the command as the current actor. */
-    public WriteResult send(LedgerCommand command) {
-        return sendAs(command, actors.currentActor(), actors.correlationId());
+        this.idempotency = idempotency;
     }
 
     /** Sends the command as {@code actor}; answers the record's version and the event's global position. */
     public WriteResult sendAs(LedgerCommand command, String actor, String correlationId) {
-        Map<String, Object> metaData = Map.of(
-                AxonConfig.ACTOR, actor,
-                AxonConfig.CORRELATION_ID, correlationId == null ? UUID.randomUUID().toString() : correlationId);
+        return sendAs(command, actor, correlationId, null);
+    }
+
+    private WriteResult sendAs(LedgerCommand command, String actor, String correlationId, IdempotentRequest retry) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(AxonConfig.ACTOR, actor);
+        metaData.put(AxonConfig.CORRELATION_ID, correlationId == null ? UUID.randomUUID().toString() : correlationId);
+        if (retry != null) {
+            metaData.put(IdempotentRequest.METADATA_PRINCIPAL, retry.principal());
+            metaData.put(IdempotentRequest.METADATA_KEY, retry.key());
+            metaData.put(IdempotentRequest.METADATA_HASH, retry.requestHash());
+        }
         LedgerEventStorageEngine.clearLastAppended();
         Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         long version = command.createsRecord() ? 0L : ((Number) result).longValue();
         return new WriteResult(command.targetId(), version, LedgerEventStorageEngine.lastAppended());
     }
 
-    /** 201 with the record's address, its version as ETag, its position, and {@code {id, version, position}}. */
+    /**
+     * Sends the command as the current user and answers 201 with the record's address, its version as ETag, its
+     * position, and {@code {id, version, position}}. An idempotent retry that raced its twin answers the twin's result.
+     */
     public ResponseEntity<WriteResult> created(String path, LedgerCommand command) {
-        WriteResult result = send(command);
+        IdempotentRequest retry = currentIdempotentRequest();
+        WriteResult result;
+        boolean replayed = false;
+        try {
+            result = sendAs(command, actors.currentActor(), actors.correlationId(), retry);
+        } catch (DuplicateKeyException e) {
+            if (retry == null) {
+                throw e;
+            }
+            IdempotencyStore.Done done = idempotency.find(retry.principal(), retry.key()).orElseThrow(() -> e);
+            if (!done.requestHash().equals(retry.requestHash())) {
+                throw new IdempotencyKeyReused();
+            }
+            result = new WriteResult(done.recordId(), done.version(), done.position());
+            replayed = true;
+        }
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path(path)
-                .buildAndExpand(command.targetId())
+                .buildAndExpand(result.id())
                 .toUri();
-        return ResponseEntity.created(location)
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(location)
                 .eTag(Long.toString(result.version()))
-                .header(POSITION_HEADER, Long.toString(result.position()))
-                .body(result);
+                .header(POSITION_HEADER, Long.toString(result.position()));
+        if (replayed) {
+            response.header("Idempotency-Replayed", "true");
+        }
+        return response.body(result);
+    }
+
+    /** The same answer as {@link #created}, written by a filter replaying an earlier write. */
+    public static void writeCreated(
+            ObjectMapper mapper,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RecordKind kind,
+            String id,
+            long version,
+            long position)
+            throws IOException {
+        URI location = ServletUriComponentsBuilder.fromContextPath(request)
+                .path(RecordPaths.of(kind))
+                .buildAndExpand(id)
+                .toUri();
+        response.setStatus(HttpStatus.CREATED.value());
+        response.setHeader(HttpHeaders.LOCATION, location.toString());
+        response.setHeader(HttpHeaders.ETAG, "\"" + version + "\"");
+        response.setHeader(POSITION_HEADER, Long.toString(position));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), new WriteResult(id, version, position));
+    }
+
+    private static IdempotentRequest currentIdempotentRequest() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return (IdempotentRequest) attributes.getRequest().getAttribute(IdempotentRequest.ATTRIBUTE);
+        }
+        return null;
+    }
+
+    /** The same Idempotency-Key was used for another request. */
+    public static class IdempotencyKeyReused extends RuntimeException {
+        public IdempotencyKeyReused() {
+            super("this Idempotency-Key was used for another request; use a new key for a new request", null, false,
+                    false);
+        }
     }
 }

@@ -63,6 +63,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(errors), errors);
     }
 
+    @ExceptionHandler(LedgerCommands.IdempotencyKeyReused.class)
+    ResponseEntity<Object> keyReused(LedgerCommands.IdempotencyKeyReused e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused", e.getMessage(), null);
+    }
+
     @ExceptionHandler(RecordPaths.InvalidIfMatch.class)
     ResponseEntity<Object> invalidIfMatch(RecordPaths.InvalidIfMatch e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid If-Match", e.getMessage(), List.of(new FieldProblem("If-Match", e.getMessage())));
@@ -182,6 +187,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.TooLarge tooLarge) {
+                return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", tooLarge.getMessage(), null);
+            }
+            if (t instanceof StreamConstraintsException) {
+                return problem(HttpStatus.BAD_REQUEST, "Malformed request",
+                        "the JSON body is nested too deeply or holds a value too large", null);
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return problem(HttpStatus.BAD_REQUEST, "Malformed request", "unknown field '" + field + "'",
@@ -206,9 +220,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             String field = path(mapping);
             return problem(HttpStatus.BAD_REQUEST, "Malformed request", field + " must be an ISO-8601 date (2020-05-27)",
                     List.of(new FieldProblem(field, "must be an ISO-8601 date (2020-05-27)")));
-        }
-        if (cause instanceof StreamConstraintsException) {
-            return problem(HttpStatus.BAD_REQUEST, "Malformed request", "the JSON body is nested too deeply or too large", null);
         }
         if (cause instanceof JsonProcessingException) {
             return problem(HttpStatus.BAD_REQUEST, "Malformed request", "the body is not well-formed JSON", null);

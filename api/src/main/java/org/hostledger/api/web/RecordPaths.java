@@ -12,6 +12,15 @@ public final class RecordPaths {
 
     private RecordPaths() {}
 
+    /** The path template of a kind of record. */
+    public static String of(org.hostledger.core.command.RecordKind kind) {
+        return switch (kind) {
+            case HOST -> HOST;
+            case CERTIFICATION -> CERTIFICATION;
+            case DECISION -> DECISION;
+        };
+    }
+
     /**
      * A single record's answer. A read of the present carries the record's version as ETag, to send back as
      * {@code If-Match}; a read of the past does not, since nothing can be written there.

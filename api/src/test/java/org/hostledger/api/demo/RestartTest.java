@@ -30,6 +30,8 @@ class RestartTest {
             eventsBefore = events(first);
             assertThat(eventsBefore).isEqualTo(37);
             assertThat(http.get("/api/hosts/kept-host?awaitPosition=" + position).status()).isEqualTo(200);
+            assertThat(sendWithKey(http).status()).isEqualTo(201);
+            eventsBefore = events(first);
         }
         try (ConfigurableApplicationContext second = start(dataDir)) {
             assertThat(events(second)).isEqualTo(eventsBefore);
@@ -37,11 +39,23 @@ class RestartTest {
             Http.Response host = http.get("/api/hosts/kept-host?awaitPosition=" + position);
             assertThat(host.status()).isEqualTo(200);
             assertThat(host.json().get("name").asText()).isEqualTo("Kept");
+            Http.Response retried = sendWithKey(http);
+            assertThat(retried.status()).isEqualTo(201);
+            assertThat(retried.header("Idempotency-Replayed")).isEqualTo("true");
+            assertThat(events(second)).as("an idempotency key survives a restart").isEqualTo(eventsBefore);
             // Processors resumed from their tokens: nothing was processed twice.
             Long versions = second.getBean(JdbcTemplate.class).queryForObject(
                     "SELECT COUNT(*) FROM rm_host_version WHERE host_id = 'kept-host'", Long.class);
             assertThat(versions).isEqualTo(1L);
         }
+    }
+
+    private static Http.Response sendWithKey(Http http) {
+        return http.at("/api/decisions/hdh-azure/challenges").as("editor", "editor-pass")
+                .header("Idempotency-Key", "restart-key")
+                .post("{\"by\":\"Retry\",\"effectiveOn\":\"2021-01-01\",\"argument\":\"a\","
+                        + "\"sources\":[{\"title\":\"t\"}]}")
+                .send();
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {

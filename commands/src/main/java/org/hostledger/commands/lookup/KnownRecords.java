@@ -1,6 +1,7 @@
 package org.hostledger.commands.lookup;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.hostledger.core.command.RecordKind;
 
 /**
@@ -11,6 +12,9 @@ import org.hostledger.core.command.RecordKind;
 public interface KnownRecords {
 
     Optional<RecordKind> kindOf(String id);
+
+    /** The record's current version: the sequence number of its latest event. */
+    OptionalLong versionOf(String id);
 
     default boolean isTaken(String id) {
         return kindOf(id).isPresent();

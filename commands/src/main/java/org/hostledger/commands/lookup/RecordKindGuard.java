@@ -4,13 +4,15 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.hostledger.core.command.LedgerCommand;
 import org.hostledger.core.rule.IdAlreadyTaken;
 import org.hostledger.core.rule.UnknownRecord;
 
 /**
- * Refuses, before any aggregate is loaded, a command that would create a record under an id already taken, or that
- * targets a record the ledger does not hold as the kind the command expects. Ids are one namespace for the whole
+ * Refuses, before any aggregate is loaded, a command that would create a record under an id already taken, that
+ * targets a record the ledger does not hold as the kind the command expects, or that expects a version the record
+ * is no longer at. Ids are one namespace for the whole
  * ledger, so without this a certification command could be aimed at a host's events.
  *
  * <p>The check is an early, readable answer; the event store's unique key on (aggregate, sequence) still settles
@@ -38,8 +40,19 @@ public class RecordKindGuard implements MessageHandlerInterceptor<CommandMessage
             if (knownRecords.isTaken(command.targetId())) {
                 throw new IdAlreadyTaken(command.targetId());
             }
-        } else if (!knownRecords.holds(command.targetId(), command.targetKind())) {
-            throw new UnknownRecord(command.targetKind().label(), command.targetId());
+        } else {
+            if (!knownRecords.holds(command.targetId(), command.targetKind())) {
+                throw new UnknownRecord(command.targetKind().label(), command.targetId());
+            }
+            Long expected = command.expectedVersion();
+            if (expected != null) {
+                long actual = knownRecords.versionOf(command.targetId()).orElse(-1);
+                if (actual != expected) {
+                    // Checked before the rules, so that a stale client hears "read again" rather than a rule
+                    // that may no longer apply. The repository checks again at commit, for races.
+                    throw new ConflictingAggregateVersionException(command.targetId(), expected, actual);
+                }
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hostledger.commands.TestRecords.SOURCES;
 import static org.hostledger.commands.TestRecords.d;
 
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.hostledger.commands.TestRecords;
 import org.hostledger.core.command.RecordKind;
 import org.hostledger.core.command.RegisterHost;
@@ -15,8 +16,10 @@ import org.junit.jupiter.api.Test;
 
 class RecordKindGuardTest {
 
-    private final RecordKindGuard guard =
-            new RecordKindGuard(new TestRecords().with("ovh", RecordKind.HOST).with("ovh-hds", RecordKind.CERTIFICATION));
+    private final RecordKindGuard guard = new RecordKindGuard(new TestRecords()
+            .with("ovh", RecordKind.HOST)
+            .with("ovh-hds", RecordKind.CERTIFICATION)
+            .atVersion("ovh-hds", 3));
 
     @Test
     void idsAreUniqueAcrossTheWholeLedger() {
@@ -42,6 +45,18 @@ class RecordKindGuardTest {
     void aCommandOnARecordOfAnotherKindIsRefused() {
         assertThatThrownBy(() -> guard.check(new SuspendCertification("ovh", d("2020-01-01"), "r", SOURCES, null)))
                 .isInstanceOf(UnknownRecord.class);
+    }
+
+    @Test
+    void aCommandExpectingAnotherVersionIsRefusedBeforeItsRulesAreChecked() {
+        assertThatThrownBy(() -> guard.check(new SuspendCertification("ovh-hds", d("2020-01-01"), "r", SOURCES, 2L)))
+                .isInstanceOf(ConflictingAggregateVersionException.class);
+    }
+
+    @Test
+    void aCommandExpectingTheCurrentVersionPasses() {
+        assertThatCode(() -> guard.check(new SuspendCertification("ovh-hds", d("2020-01-01"), "r", SOURCES, 3L)))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -15,4 +15,12 @@ public interface LedgerCommand {
     default boolean createsRecord() {
         return false;
     }
+
+    /**
+     * The version of the record the client last read (its {@code If-Match}), or null to apply the command to whatever
+     * version the record has reached. Commands on existing records carry it as a component.
+     */
+    default Long expectedVersion() {
+        return null;
+    }
 }
