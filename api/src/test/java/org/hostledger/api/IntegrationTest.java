@@ -94,6 +94,23 @@ public abstract class IntegrationTest {
         return ids;
     }
 
+    public static final java.util.List<String> READ_TABLES = java.util.List.of(
+            "rm_host_base", "rm_host_change", "rm_host_version", "rm_cert_base", "rm_cert_change", "rm_cert_version",
+            "rm_decision_base", "rm_decision_event", "rm_decision_version");
+
+    /** A digest of every row of every read table, independent of row order. */
+    protected java.util.Map<String, String> readModelFingerprint() throws Exception {
+        java.util.Map<String, String> fingerprint = new java.util.LinkedHashMap<>();
+        for (String table : READ_TABLES) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            java.util.List<java.util.Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM " + table);
+            rows.stream().map(Object::toString).sorted()
+                    .forEach(r -> digest.update(r.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            fingerprint.put(table, rows.size() + ":" + java.util.HexFormat.of().formatHex(digest.digest()));
+        }
+        return fingerprint;
+    }
+
     protected long head() {
         return jdbc.queryForObject("SELECT last_index FROM ledger_chain_head WHERE id = 1", Long.class);
     }

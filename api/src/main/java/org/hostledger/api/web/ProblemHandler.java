@@ -103,12 +103,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<Object> versionConflict(ConflictingAggregateVersionException e) {
-        return problem(
+        ResponseEntity<Object> response = problem(
                 HttpStatus.PRECONDITION_FAILED,
                 "Record changed since it was read",
                 "the record is at version " + e.getActualVersion() + ", not the " + e.getExpectedVersion()
                         + " that If-Match expects; read it again",
                 null);
+        ((ProblemDetail) response.getBody()).setProperty("currentVersion", e.getActualVersion());
+        return response;
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
