@@ -20,9 +20,15 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final int port;
 
     public Http(int port) {
+        this.port = port;
         this.base = "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public record Response(int status, Map<String, String> headers, String body) {

@@ -1,0 +1,123 @@
+package org.hostledger.api.process;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.hostledger.api.Http;
+
+/** The packaged application as a separate JVM, as an operator runs it: started, killed, restarted. */
+public final class LedgerProcess implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "crash-admin";
+
+    private final Path dataDir;
+    private final Path log;
+    private final Map<String, String> environment;
+    private final List<String> extraArgs;
+    private Process process;
+    private int port;
+
+    public LedgerProcess(Path dataDir, Map<String, String> environment, List<String> extraArgs) {
+        this.dataDir = dataDir;
+        this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        this.environment = environment;
+        this.extraArgs = extraArgs;
+    }
+
+    public static Path jar() {
+        String jar = System.getProperty("hostledger.jar", "target/hostledger.jar");
+        if (!Files.exists(Path.of(jar))) {
+            throw new IllegalStateException("package the application first: " + jar + " is missing");
+        }
+        return Path.of(jar);
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private List<String> command(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar().toAbsolutePath().toString(),
+                "--hostledger.data-dir=" + dataDir.toAbsolutePath()));
+        command.addAll(extraArgs);
+        command.addAll(args);
+        return command;
+    }
+
+    private ProcessBuilder builder(List<String> args) {
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("HOSTLEDGER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
+    /** Starts the server and waits until it answers healthy. */
+    public Http start() throws Exception {
+        port = freePort();
+        process = builder(List.of("--server.port=" + port)).start();
+        Http http = new Http(port);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.get("/actuator/health").status() == 200) {
+                    return http;
+                }
+            } catch (AssertionError notYet) {
+                // not listening yet
+            }
+            Thread.onSpinWait();
+            process.waitFor(200, TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException("the application did not become healthy; see " + log);
+    }
+
+    /** kill -9: no shutdown hook, no flush, no goodbye. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** A graceful stop (SIGTERM). */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    /** Runs a one-shot mode (--replay=all, --verify) to its end; answers its exit code and output. */
+    public Result runOnce(String... args) throws Exception {
+        Path out = Files.createTempFile(dataDir.getParent(), "oneshot", ".log");
+        Process oneShot = builder(List.of(args)).redirectOutput(out.toFile()).start();
+        if (!oneShot.waitFor(10, TimeUnit.MINUTES)) {
+            oneShot.destroyForcibly();
+            throw new IllegalStateException("one-shot mode " + List.of(args) + " did not finish");
+        }
+        return new Result(oneShot.exitValue(), Files.readString(out));
+    }
+
+    public record Result(int exitCode, String output) {}
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}
