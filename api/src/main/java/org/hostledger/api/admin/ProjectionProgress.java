@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,19 +24,32 @@ import org.springframework.stereotype.Component;
 public class ProjectionProgress {
 
     private final EventProcessingConfiguration processing;
-    private final TokenStore tokenStore;
-    private final TransactionManager transactionManager;
+    private final Serializer serializer;
     private final JdbcTemplate jdbc;
 
-    public ProjectionProgress(
-            EventProcessingConfiguration processing,
-            TokenStore tokenStore,
-            TransactionManager transactionManager,
-            JdbcTemplate jdbc) {
+    public ProjectionProgress(EventProcessingConfiguration processing, Serializer serializer, JdbcTemplate jdbc) {
         this.processing = processing;
-        this.tokenStore = tokenStore;
-        this.transactionManager = transactionManager;
+        this.serializer = serializer;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The tokens of a processor's segments, read without claiming them: the token store's own fetch would claim,
+     * and so steal segments from whichever node processes them.
+     */
+    private List<TrackingToken> tokens(String name) {
+        return jdbc.query(
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
+                (rs, n) -> {
+                    byte[] bytes = rs.getBytes("token");
+                    String type = rs.getString("token_type");
+                    if (bytes == null || type == null) {
+                        return null;
+                    }
+                    return serializer.<byte[], TrackingToken>deserialize(
+                            new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+                },
+                name);
     }
 
     public record Status(
@@ -80,14 +93,11 @@ public class ProjectionProgress {
     private Status status(String name, StreamingEventProcessor processor, long head) {
         List<Long> positions = new ArrayList<>();
         boolean[] replaying = {false};
-        transactionManager.executeInTransaction(() -> {
-            for (int segment : tokenStore.fetchSegments(name)) {
-                TrackingToken token = tokenStore.fetchToken(name, segment);
-                replaying[0] |= stillReplaying(token);
-                OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-                positions.add(position.isPresent() ? position.getAsLong() : 0L);
-            }
-        });
+        for (TrackingToken token : tokens(name)) {
+            replaying[0] |= stillReplaying(token);
+            OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+            positions.add(position.isPresent() ? position.getAsLong() : 0L);
+        }
         long position = positions.stream().mapToLong(Long::longValue).min().orElse(0L);
         double percent = head == 0 ? 100.0 : Math.min(100.0, Math.floor(1000.0 * position / head) / 10.0);
         String error = processor.isError() ? "the processor is in error and retrying; see the logs" : null;
@@ -111,21 +121,14 @@ public class ProjectionProgress {
     /** True once every projection has processed every event up to {@code position}. */
     public boolean reached(long position) {
         for (String name : names()) {
-            boolean[] behind = {false};
-            transactionManager.executeInTransaction(() -> {
-                int[] segments = tokenStore.fetchSegments(name);
-                if (segments.length == 0) {
-                    behind[0] = true;
-                }
-                for (int segment : segments) {
-                    TrackingToken token = tokenStore.fetchToken(name, segment);
-                    if (token == null || token.position().orElse(-1) < position) {
-                        behind[0] = true;
-                    }
-                }
-            });
-            if (behind[0]) {
+            List<TrackingToken> tokens = tokens(name);
+            if (tokens.isEmpty()) {
                 return false;
+            }
+            for (TrackingToken token : tokens) {
+                if (token == null || token.position().orElse(-1) < position) {
+                    return false;
+                }
             }
         }
         return true;

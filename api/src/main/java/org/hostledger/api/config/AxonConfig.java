@@ -30,6 +30,7 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.hostledger.api.cluster.NodeRegistry;
 import org.hostledger.api.ledger.DuplicateKeyResolver;
 import org.hostledger.api.ledger.EventStoreKnownRecords;
 import org.hostledger.api.ledger.LedgerEventStorageEngine;
@@ -182,6 +183,13 @@ public class AxonConfig {
                 .spanFactory(spanFactory)
                 .executor(executor)
                 .build();
+    }
+
+    /** Every pooled projection claims at most this node's share of its segments (see NodeRegistry). */
+    @Bean
+    public ConfigurerModule projectionShares(NodeRegistry nodes) {
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder.maxSegmentProvider(nodes));
     }
 
     @Bean

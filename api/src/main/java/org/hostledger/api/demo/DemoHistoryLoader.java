@@ -3,6 +3,7 @@ package org.hostledger.api.demo;
 import org.hostledger.api.config.LedgerProperties;
 import org.hostledger.api.web.LedgerCommands;
 import org.hostledger.core.command.LedgerCommand;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.hostledger.core.rule.IdAlreadyTaken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ public class DemoHistoryLoader implements ApplicationRunner {
             try {
                 commands.sendAs(command, ACTOR, "demo-history");
                 count++;
-            } catch (IdAlreadyTaken e) {
+            } catch (IdAlreadyTaken | AggregateStreamCreationException e) {
                 if (count == 0) {
                     log.info("another node is loading the demo history; leaving it to that node");
                     return;

@@ -18,9 +18,10 @@ class RestartTest {
     @Test
     void aRestartKeepsEverythingAndDoesNotLoadTheDemoTwice() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "restart-");
+        String schema = "r" + dataDir.getFileName().toString().replaceAll("[^a-z0-9]", "");
         long eventsBefore;
         String position;
-        try (ConfigurableApplicationContext first = start(dataDir)) {
+        try (ConfigurableApplicationContext first = start(dataDir, schema)) {
             Http http = new Http(port(first));
             Http.Response created = http.at("/api/hosts").as("editor", "editor-pass").post(
                     "{\"id\":\"kept-host\",\"name\":\"Kept\",\"country\":\"FR\",\"effectiveOn\":\"2020-01-01\","
@@ -33,7 +34,7 @@ class RestartTest {
             assertThat(sendWithKey(http).status()).isEqualTo(201);
             eventsBefore = events(first);
         }
-        try (ConfigurableApplicationContext second = start(dataDir)) {
+        try (ConfigurableApplicationContext second = start(dataDir, schema)) {
             assertThat(events(second)).isEqualTo(eventsBefore);
             Http http = new Http(port(second));
             Http.Response host = http.get("/api/hosts/kept-host?awaitPosition=" + position);
@@ -58,12 +59,14 @@ class RestartTest {
                 .send();
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
+    /** Both starts use one store: the same H2 file, or on PostgreSQL the same schema. */
+    private static ConfigurableApplicationContext start(Path dataDir, String schema) {
         // Command-line arguments outrank the test profile's own store.
         return new SpringApplicationBuilder(HostLedgerApplication.class)
                 .profiles("test")
                 .run(
                         "--server.port=0",
+                        "--hostledger.test.schema=" + schema,
                         "--hostledger.data-dir=" + dataDir.toAbsolutePath(),
                         "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath()
                                 + "/hostledger;WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE");

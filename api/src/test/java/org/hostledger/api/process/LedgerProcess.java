@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.hostledger.api.Http;
+import org.hostledger.api.PostgresTestSchema;
 
 /** The packaged application as a separate JVM, as an operator runs it: started, killed, restarted. */
 public final class LedgerProcess implements AutoCloseable {
@@ -20,10 +22,16 @@ public final class LedgerProcess implements AutoCloseable {
     private final Path log;
     private final Map<String, String> environment;
     private final List<String> extraArgs;
+    private final String schema;
     private Process process;
     private int port;
 
     public LedgerProcess(Path dataDir, Map<String, String> environment, List<String> extraArgs) {
+        this(dataDir, environment, extraArgs, "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+    }
+
+    private LedgerProcess(Path dataDir, Map<String, String> environment, List<String> extraArgs, String schema) {
+        this.schema = schema;
         this.dataDir = dataDir;
         this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         this.environment = environment;
@@ -51,9 +59,34 @@ public final class LedgerProcess implements AutoCloseable {
                 "-jar",
                 jar().toAbsolutePath().toString(),
                 "--hostledger.data-dir=" + dataDir.toAbsolutePath()));
+        command.addAll(database());
         command.addAll(extraArgs);
         command.addAll(args);
         return command;
+    }
+
+    /** On PostgreSQL (when the suites run there), a schema of this process's own; the embedded store otherwise. */
+    private List<String> database() {
+        if (!PostgresTestSchema.enabled()) {
+            return List.of();
+        }
+        String url = System.getProperty(PostgresTestSchema.URL);
+        return List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "--spring.datasource.username=hostledger",
+                "--spring.datasource.password=hostledger",
+                "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.default-schema=" + schema);
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    /** Another node on the same PostgreSQL schema, with its own log. */
+    public LedgerProcess sibling(Path otherDataDir) {
+        return new LedgerProcess(otherDataDir, environment, extraArgs, schema);
     }
 
     private ProcessBuilder builder(List<String> args) {
