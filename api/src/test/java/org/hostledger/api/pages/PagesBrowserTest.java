@@ -169,10 +169,13 @@ class PagesBrowserTest extends IntegrationTest {
         new WebDriverWait(browser, PATIENCE).until(condition);
     }
 
-    /** The whole page, not only the window: the window grows to the page's height first. */
+    /**
+     * The whole page, not only the window: the window grows to the page's height first, plus what the browser's own
+     * frame takes from a window's size.
+     */
     private void screenshot(String name) {
         long height = (Long) ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollHeight");
+                .executeScript("return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
         browser.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 600), 6000)));
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         try {
