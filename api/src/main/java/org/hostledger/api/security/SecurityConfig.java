@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -34,6 +33,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.hostledger.api.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * Who may do what. Reads of the views are public; writes need EDITOR, the audit trail AUDITOR, operations ADMIN.
@@ -138,14 +141,24 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The pages never run inline script or style, so a page that shows hostile text entered through the API could not
+     * run it even if an escape were missed. Swagger UI, served by the same chain, keeps its own rules.
+     */
+    static final String PAGES_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     @Order(2)
     public SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/audit", "/audit/**").hasRole(Roles.AUDITOR)
                         .anyRequest().permitAll())
-                .formLogin(Customizer.withDefaults())
-                .logout(Customizer.withDefaults());
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**")),
+                        new StaticHeadersWriter("Content-Security-Policy", PAGES_CONTENT_SECURITY_POLICY))));
         return http.build();
     }
 

@@ -1,0 +1,14 @@
+package org.hostledger.api.pages;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** {@code /login}: the sign-in form of the pages; Spring Security handles its POST, with the CSRF token it carries. */
+@Controller
+class LoginPageController {
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+}
