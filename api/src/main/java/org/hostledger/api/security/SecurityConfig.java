@@ -79,7 +79,10 @@ public class SecurityConfig {
         for (SecurityProperties.User user : properties.getUsers()) {
             users.add(configuredUser(user));
         }
-        return new InMemoryUserDetailsManager(users);
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
+        // Only the lookup is exposed: as a UserDetailsPasswordService the manager would let Spring Security
+        // "upgrade" a configured hash to its default cost on first login, silently changing what the operator set.
+        return manager::loadUserByUsername;
     }
 
     private static UserDetails configuredUser(SecurityProperties.User user) {
