@@ -1,0 +1,445 @@
+package org.hostledger.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.hostledger.api.HostLedgerApplication;
+import org.hostledger.api.admin.ProjectionProgress;
+import org.hostledger.api.admin.ProjectionReplays;
+import org.hostledger.api.web.LedgerCommands;
+import org.hostledger.api.web.Queries;
+import org.hostledger.core.command.ChallengeHostingDecision;
+import org.hostledger.core.command.LedgerCommand;
+import org.hostledger.core.command.RecordHostingDecision;
+import org.hostledger.core.command.RegisterHost;
+import org.hostledger.core.event.HostRegistered;
+import org.hostledger.core.model.ProcurementRoute;
+import org.hostledger.core.model.SourceNote;
+import org.hostledger.core.query.DecisionPage;
+import org.hostledger.core.query.DecisionView;
+import org.hostledger.core.query.CertificationPage;
+import org.hostledger.core.query.CertificationView;
+import org.hostledger.core.query.FindCertification;
+import org.hostledger.core.query.FindDecision;
+import org.hostledger.core.query.FindHost;
+import org.hostledger.core.query.HostView;
+import org.hostledger.core.query.ListCertifications;
+import org.hostledger.core.query.ListDecisions;
+import org.hostledger.core.query.PageRequest;
+import org.hostledger.core.query.TimePoint;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One command measures every performance target of DESIGN.md: {@code java -Xmx512m -jar bench/target/hostledger-bench.jar}
+ * (a million events, about half an hour on two cores) or with {@code --quick} (about 20,000 events, a few minutes,
+ * judging nothing). Prints a Markdown table and writes {@code bench/target/results.json}.
+ */
+public final class Benchmark {
+
+    private static final List<SourceNote> SOURCES =
+            List.of(new SourceNote("Benchmark source", "https://example.org/benchmark", LocalDate.of(2020, 1, 1)));
+
+    private final Options options;
+    private final List<Figure> figures = new ArrayList<>();
+    private final Random random = new Random(42);
+    private ConfigurableApplicationContext app;
+    private LedgerCommands commands;
+    private Queries queries;
+    private ProjectionProgress progress;
+    private ProjectionReplays replays;
+    private JdbcCeilings ceilings;
+    private final AtomicLong ids = new AtomicLong();
+
+    record Options(long events, boolean quick, int repetitions, Path output) {
+
+        static Options parse(String[] args) {
+            long events = 1_000_000;
+            boolean quick = false;
+            int repetitions = 3;
+            Path output = Files.isDirectory(Path.of("bench")) ? Path.of("bench/target/results.json")
+                    : Path.of("target/results.json");
+            for (String arg : args) {
+                if (arg.equals("--quick")) {
+                    quick = true;
+                    events = 20_000;
+                } else if (arg.startsWith("--events=")) {
+                    events = Long.parseLong(arg.substring("--events=".length()).replace("_", ""));
+                } else if (arg.startsWith("--repetitions=")) {
+                    repetitions = Integer.parseInt(arg.substring("--repetitions=".length()));
+                } else if (arg.startsWith("--out=")) {
+                    output = Path.of(arg.substring("--out=".length()));
+                } else {
+                    throw new IllegalArgumentException("unknown argument " + arg
+                            + "; use --quick, --events=N, --repetitions=N, --out=FILE");
+                }
+            }
+            if (repetitions < 3 && !quick) {
+                throw new IllegalArgumentException("each figure is the median of at least 3 repetitions");
+            }
+            return new Options(events, quick, repetitions, output);
+        }
+
+        int scaled(int full, int quickValue) {
+            return quick ? quickValue : full;
+        }
+    }
+
+    private Benchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        try (HeapSampler heap = new HeapSampler()) {
+            Benchmark benchmark = new Benchmark(options);
+            try {
+                benchmark.run(heap);
+            } finally {
+                if (benchmark.app != null) {
+                    benchmark.app.close();
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    private void run(HeapSampler heap) throws Exception {
+        Path dataDir = Files.createTempDirectory("hostledger-bench-");
+        say("HostLedger benchmark — %s, %d events, %d repetitions per figure; data in %s",
+                options.quick() ? "quick mode (judges nothing)" : "full", options.events(), options.repetitions(), dataDir);
+        say("machine: %d cores, %s %s, max heap %d MB", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), HeapSampler.maxHeapBytes() >> 20);
+        app = new SpringApplicationBuilder(HostLedgerApplication.class).run(
+                "--server.port=0",
+                "--hostledger.data-dir=" + dataDir.toAbsolutePath(),
+                "--hostledger.demo-data=false",
+                "--hostledger.security.admin-password=benchmark",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN");
+        commands = app.getBean(LedgerCommands.class);
+        queries = app.getBean(Queries.class);
+        progress = app.getBean(ProjectionProgress.class);
+        replays = app.getBean(ProjectionReplays.class);
+        ceilings = new JdbcCeilings(app.getBean(DataSource.class));
+
+        commandAppend();
+        longAggregate();
+        HistoryGenerator.History history = history();
+        rebuild();
+        reads(history);
+        rest(history);
+        figures.add(Figure.atMost("peak heap (whole run, -Xmx" + (HeapSampler.maxHeapBytes() >> 20) + "m)",
+                List.of(heap.peakBytes() / 1048576.0), "MB", 512, 1.0,
+                "sampled every 50 ms; the JVM's maximum heap is " + (HeapSampler.maxHeapBytes() >> 20) + " MB"));
+        report();
+    }
+
+    // --- 1. command append --------------------------------------------------------------------------------------
+
+    private void commandAppend() throws Exception {
+        ceilings.createInsertTable();
+        Serializer serializer = app.getBean("eventSerializer", Serializer.class);
+        GenericDomainEventMessage<HostRegistered> sample = new GenericDomainEventMessage<>("Host", "sample", 0,
+                new HostRegistered("bench-sample-host-000000", "Hosting company bench", "FR", null, null,
+                        LocalDate.of(2020, 1, 1), SOURCES),
+                MetaData.with("actor", "benchmark").and("correlationId", "0b7a1f3e-5d1c-4c47-9b57-8f0a3b1c2d4e"));
+        SerializedObject<byte[]> payload = sample.serializePayload(serializer, byte[].class);
+        SerializedObject<byte[]> metaData = sample.serializeMetaData(serializer, byte[].class);
+        int count1 = options.scaled(3_000, 300);
+        int count8 = options.scaled(8_000, 800);
+        List<Double> one = new ArrayList<>();
+        List<Double> oneCeiling = new ArrayList<>();
+        List<Double> eight = new ArrayList<>();
+        List<Double> eightCeiling = new ArrayList<>();
+        warmUp();
+        for (int rep = 0; rep < options.repetitions(); rep++) {
+            one.add(rate(1, count1, n -> registerHost()));
+            oneCeiling.add(ceilings.inserts(count1, 1, payload.getData(), metaData.getData(), payload.getType().getName()));
+            eight.add(rate(8, count8, n -> registerHost()));
+            eightCeiling.add(ceilings.inserts(count8, 8, payload.getData(), metaData.getData(), payload.getType().getName()));
+            say("append rep %d: 1 client %.0f/s (JDBC %.0f/s), 8 clients %.0f/s (JDBC %.0f/s)", rep + 1,
+                    one.get(rep), oneCeiling.get(rep), eight.get(rep), eightCeiling.get(rep));
+        }
+        figures.add(Figure.atLeast("command append, new aggregates, 1 client", one, "cmd/s", oneCeiling, 0.5,
+                "ceiling: JDBC inserts of the same bytes, one row per transaction, 1 thread"));
+        figures.add(Figure.atLeast("command append, new aggregates, 8 clients", eight, "cmd/s", eightCeiling, 0.5,
+                "ceiling: JDBC inserts of the same bytes, one row per transaction, 8 threads"));
+    }
+
+    private void warmUp() throws Exception {
+        rate(4, options.scaled(2_000, 200), n -> registerHost());
+    }
+
+    private LedgerCommand registerHost() {
+        String id = "bench-host-" + ids.incrementAndGet();
+        return new RegisterHost(id, "Hosting company " + id, "FR", null, null, LocalDate.of(2020, 1, 1), SOURCES);
+    }
+
+    private double rate(int threads, int count, LongFunction<LedgerCommand> command) throws Exception {
+        AtomicLong next = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (long n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                        commands.sendAs(command.apply(n), "benchmark", null);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return count / JdbcCeilings.seconds(start);
+    }
+
+    // --- 2. a long-lived aggregate ------------------------------------------------------------------------------
+
+    private void longAggregate() throws Exception {
+        int past = 10_000;
+        commands.sendAs(registerHostWithId("bench-long-host"), "benchmark", null);
+        commands.sendAs(new RecordHostingDecision("bench-long-decision", "Benchmark controller", "Long-lived system",
+                "bench-long-host", List.of(1, 2, 3), LocalDate.of(2019, 1, 1), ProcurementRoute.PUBLIC_TENDER, null,
+                "benchmark", List.of(), SOURCES), "benchmark", null);
+        long start = System.nanoTime();
+        rate(1, past, n -> challenge());
+        say("recorded %d past events on one aggregate in %.1f s", past, JdbcCeilings.seconds(start));
+        int count = options.scaled(2_000, 300);
+        List<Double> longRates = new ArrayList<>();
+        List<Double> freshRates = new ArrayList<>();
+        for (int rep = 0; rep < options.repetitions(); rep++) {
+            longRates.add(rate(1, count, n -> challenge()));
+            freshRates.add(rate(1, count, n -> registerHost()));
+            say("long aggregate rep %d: %.0f/s beside new aggregates %.0f/s", rep + 1, longRates.get(rep),
+                    freshRates.get(rep));
+        }
+        figures.add(Figure.atLeast("command on an aggregate with " + past + "+ past events, 1 client", longRates,
+                "cmd/s", freshRates, 0.5, "ceiling: the new-aggregate rate, 1 client, same repetition"));
+    }
+
+    private LedgerCommand registerHostWithId(String id) {
+        return new RegisterHost(id, "Hosting company " + id, "FR", null, null, LocalDate.of(2018, 1, 1), SOURCES);
+    }
+
+    private LedgerCommand challenge() {
+        return new ChallengeHostingDecision("bench-long-decision", "Member of parliament", LocalDate.of(2020, 5, 27),
+                "Exposure to non-EU law", "Assemblée nationale", null, SOURCES, null);
+    }
+
+    // --- 3. the history, the store size, and rebuilds -----------------------------------------------------------
+
+    private HistoryGenerator.History history() throws Exception {
+        awaitCaughtUp(Duration.ofMinutes(10));
+        progress.streamingProcessors().values().forEach(StreamingEventProcessor::shutDown);
+        long missing = options.events() - progress.head();
+        long start = System.nanoTime();
+        HistoryGenerator.History history =
+                new HistoryGenerator(app.getBean(EventStore.class), 7).generate(Math.max(missing, 1000), "g");
+        say("generated %d events (%d hosts, %d certificates, %d decisions) in %.1f s; the store holds %d",
+                history.events(), history.hosts().size(), history.certifications().size(), history.decisions().size(),
+                JdbcCeilings.seconds(start), progress.head());
+        storeSize();
+        return history;
+    }
+
+    private void storeSize() {
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(DataSource.class));
+        jdbc.execute("CHECKPOINT SYNC");
+        long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        long serialized = jdbc.queryForObject(
+                "SELECT SUM(OCTET_LENGTH(payload) + OCTET_LENGTH(meta_data)) FROM domain_event_entry", Long.class);
+        long onDisk = jdbc.queryForObject("SELECT DISK_SPACE_USED('DOMAIN_EVENT_ENTRY')", Long.class);
+        double serializedPerEvent = (double) serialized / events;
+        figures.add(Figure.atMost("event store on disk per event", List.of((double) onDisk / events), "bytes",
+                serializedPerEvent, 2.0, String.format(Locale.ROOT,
+                        "ceiling: serialized payload + metadata, %.0f bytes per event; table and its indexes (H2 DISK_SPACE_USED)",
+                        serializedPerEvent)));
+    }
+
+    private void rebuild() throws Exception {
+        long head = progress.head();
+        List<Double> replay = new ArrayList<>();
+        List<Double> ceiling = new ArrayList<>();
+        for (int rep = 0; rep < options.repetitions(); rep++) {
+            ceiling.add(ceilings.rebuild());
+            long start = System.nanoTime();
+            progress.names().forEach(replays::replay);
+            awaitCaughtUp(Duration.ofHours(2));
+            replay.add(head / JdbcCeilings.seconds(start));
+            say("rebuild rep %d: all projections %.0f events/s (JDBC scan + decode + batched insert %.0f events/s)",
+                    rep + 1, replay.get(rep), ceiling.get(rep));
+        }
+        figures.add(Figure.atLeast("rebuild all projections from " + head + " events", replay, "events/s", ceiling, 0.5,
+                "through the real replay path (reset handlers, pooled processors); ceiling: JDBC scan + Jackson decode + "
+                        + "one batched insert per event into the same tables"));
+    }
+
+    private void awaitCaughtUp(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            long head = progress.head();
+            if (progress.statuses().stream().allMatch(s -> s.position() >= head && !s.replaying() && s.running())) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the projections did not catch up in " + timeout);
+    }
+
+    // --- 4. asOf / knownAt reads --------------------------------------------------------------------------------
+
+    private void reads(HistoryGenerator.History history) {
+        int count = options.scaled(2_000, 300);
+        List<Double> asOf = new ArrayList<>();
+        List<Double> knownAt = new ArrayList<>();
+        latencies(history, 500, false);
+        for (int rep = 0; rep < options.repetitions(); rep++) {
+            asOf.add(Figure.percentile(latencies(history, count, false), 99));
+            knownAt.add(Figure.percentile(latencies(history, count, true), 99));
+            say("reads rep %d: asOf p99 %.1f ms, knownAt p99 %.1f ms", rep + 1, asOf.get(rep), knownAt.get(rep));
+        }
+        List<Double> lastAsOf = latencies(history, count, false);
+        List<Double> lastKnownAt = latencies(history, count, true);
+        figures.add(Figure.atMost("asOf read p99 at " + progress.head() + " events", asOf, "ms", 50, 1.0,
+                String.format(Locale.ROOT, "p50 %.2f ms; a mix of one-record and per-host list reads through the query handlers",
+                        Figure.percentile(lastAsOf, 50))));
+        figures.add(Figure.atMost("knownAt read p99 at " + progress.head() + " events", knownAt, "ms", 50, 1.0,
+                String.format(Locale.ROOT, "p50 %.2f ms; the same mix, as known at instants during the history's recording",
+                        Figure.percentile(lastKnownAt, 50))));
+    }
+
+    private List<Double> latencies(HistoryGenerator.History history, int count, boolean past) {
+        List<Double> millis = new ArrayList<>(count);
+        long span = Math.max(1, Duration.between(history.firstRecorded(), history.lastRecorded()).toMillis());
+        for (int n = 0; n < count; n++) {
+            LocalDate date = LocalDate.of(2018, 1, 1).plusDays(random.nextInt(3000));
+            Instant known = past ? history.firstRecorded().plusMillis((long) (random.nextDouble() * span)) : Instant.now();
+            TimePoint at = new TimePoint(date, known);
+            String host = pick(history.hosts());
+            long start = System.nanoTime();
+            switch (n % 5) {
+                case 0 -> queries.ask(new FindDecision(pick(history.decisions()), at), DecisionView.class);
+                case 1 -> queries.ask(new ListDecisions(host, null, null, null, null, at, new PageRequest(0, 20)),
+                        DecisionPage.class);
+                case 2 -> queries.ask(new FindCertification(pick(history.certifications()), at), CertificationView.class);
+                case 3 -> queries.ask(new ListCertifications(host, null, null, at, new PageRequest(0, 20)),
+                        CertificationPage.class);
+                default -> queries.ask(new FindHost(host, at), HostView.class);
+            }
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return millis;
+    }
+
+    private String pick(List<String> ids) {
+        return ids.get(random.nextInt(ids.size()));
+    }
+
+    // --- 5. REST reads under 64 clients -------------------------------------------------------------------------
+
+    private void rest(HistoryGenerator.History history) throws Exception {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        HttpLoad load = new HttpLoad(port);
+        double warmup = options.quick() ? 0.5 : 2;
+        double seconds = options.quick() ? 2 : 8;
+        List<String> hosts = history.hosts();
+        Map<String, List<HttpLoad.Result>> results = new LinkedHashMap<>();
+        for (int rep = 0; rep < options.repetitions(); rep++) {
+            HttpLoad.Result trivial = load.run(64, warmup, seconds, n -> "/actuator/info");
+            HttpLoad.Result map = load.run(64, warmup, seconds, n -> n % 2 == 0
+                    ? "/api/decisions?size=20&page=" + (n % 10)
+                    : "/api/decisions?hostId=" + hosts.get(Math.floorMod(n * 7919, hosts.size())));
+            HttpLoad.Result registry = load.run(64, warmup, seconds, n -> n % 2 == 0
+                    ? "/api/hosts?size=20&page=" + (n % 10)
+                    : "/api/certifications?hostId=" + hosts.get(Math.floorMod(n * 7919, hosts.size())));
+            results.computeIfAbsent("trivial", k -> new ArrayList<>()).add(trivial);
+            results.computeIfAbsent("map", k -> new ArrayList<>()).add(map);
+            results.computeIfAbsent("registry", k -> new ArrayList<>()).add(registry);
+            say("REST rep %d: trivial %.0f/s (p99 %.1f ms), hosting map %.0f/s (p99 %.1f ms, %d errors), "
+                            + "registry %.0f/s (p99 %.1f ms, %d errors)", rep + 1,
+                    trivial.perSecond(), trivial.p99Millis(), map.perSecond(), map.p99Millis(), map.errors(),
+                    registry.perSecond(), registry.p99Millis(), registry.errors());
+        }
+        List<Double> trivialRates = results.get("trivial").stream().map(HttpLoad.Result::perSecond).toList();
+        for (String view : List.of("map", "registry")) {
+            String label = view.equals("map") ? "hosting map" : "registry";
+            List<HttpLoad.Result> rs = results.get(view);
+            figures.add(Figure.atLeast("REST " + label + " reads, 64 clients", rs.stream().map(HttpLoad.Result::perSecond)
+                    .toList(), "req/s", trivialRates, 0.5, String.format(Locale.ROOT,
+                    "ceiling: /actuator/info under the same load; p50 %.1f ms; %d errors",
+                    Figure.median(rs.stream().map(HttpLoad.Result::p50Millis).toList()),
+                    rs.stream().mapToLong(HttpLoad.Result::errors).sum())));
+            figures.add(Figure.atMost("REST " + label + " reads p99, 64 clients",
+                    rs.stream().map(HttpLoad.Result::p99Millis).toList(), "ms", 25, 1.0, "target p99 ≤ 25 ms"));
+        }
+    }
+
+    // --- report -------------------------------------------------------------------------------------------------
+
+    private void report() throws Exception {
+        StringBuilder table = new StringBuilder();
+        table.append("\n| figure | value (median) | min – max | ceiling | ratio | target | met |\n");
+        table.append("|---|---|---|---|---|---|---|\n");
+        for (Figure f : figures) {
+            table.append(String.format(Locale.ROOT, "| %s | %s %s | %s – %s | %s | %s | %s | %s |%n", f.name(),
+                    number(f.value()), f.unit(), number(f.min()), number(f.max()),
+                    f.ceiling() == 0 ? "—" : number(f.ceiling()) + " " + f.unit(),
+                    f.ceiling() == 0 ? "—" : String.format(Locale.ROOT, "%.2f", f.ratio()), f.target(),
+                    options.quick() ? "(quick)" : f.met() ? "yes" : "**no**"));
+        }
+        System.out.println(table);
+        for (Figure f : figures) {
+            System.out.println("- " + f.name() + ": " + f.note());
+        }
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("mode", options.quick() ? "quick" : "full");
+        results.put("events", progress.head());
+        results.put("machine", Map.of(
+                "cores", Runtime.getRuntime().availableProcessors(),
+                "jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                "maxHeapMb", HeapSampler.maxHeapBytes() >> 20,
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        results.put("figures", figures);
+        Files.createDirectories(options.output().toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.output().toFile(), results);
+        say("results written to %s", options.output());
+    }
+
+    private static String number(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+}
