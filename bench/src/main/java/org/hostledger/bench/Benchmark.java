@@ -75,12 +75,13 @@ public final class Benchmark {
     private JdbcCeilings ceilings;
     private final AtomicLong ids = new AtomicLong();
 
-    record Options(long events, boolean quick, int repetitions, Path output) {
+    record Options(long events, boolean quick, int repetitions, Path output, List<String> settings) {
 
         static Options parse(String[] args) {
             long events = 1_000_000;
             boolean quick = false;
             int repetitions = 3;
+            List<String> settings = new ArrayList<>();
             Path output = Files.isDirectory(Path.of("bench")) ? Path.of("bench/target/results.json")
                     : Path.of("target/results.json");
             for (String arg : args) {
@@ -91,17 +92,19 @@ public final class Benchmark {
                     events = Long.parseLong(arg.substring("--events=".length()).replace("_", ""));
                 } else if (arg.startsWith("--repetitions=")) {
                     repetitions = Integer.parseInt(arg.substring("--repetitions=".length()));
+                } else if (arg.startsWith("--set=")) {
+                    settings.add("--" + arg.substring("--set=".length()));
                 } else if (arg.startsWith("--out=")) {
                     output = Path.of(arg.substring("--out=".length()));
                 } else {
                     throw new IllegalArgumentException("unknown argument " + arg
-                            + "; use --quick, --events=N, --repetitions=N, --out=FILE");
+                            + "; use --quick, --events=N, --repetitions=N, --out=FILE, --set=property=value");
                 }
             }
             if (repetitions < 3 && !quick) {
                 throw new IllegalArgumentException("each figure is the median of at least 3 repetitions");
             }
-            return new Options(events, quick, repetitions, output);
+            return new Options(events, quick, repetitions, output, settings);
         }
 
         int scaled(int full, int quickValue) {
@@ -134,13 +137,19 @@ public final class Benchmark {
                 options.quick() ? "quick mode (judges nothing)" : "full", options.events(), options.repetitions(), dataDir);
         say("machine: %d cores, %s %s, max heap %d MB", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), HeapSampler.maxHeapBytes() >> 20);
-        app = new SpringApplicationBuilder(HostLedgerApplication.class).run(
+        List<String> appArgs = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--hostledger.data-dir=" + dataDir.toAbsolutePath(),
                 "--hostledger.demo-data=false",
                 "--hostledger.security.admin-password=benchmark",
                 "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        // --set=property=value tries a setting without a rebuild; the table then describes that configuration.
+        appArgs.addAll(options.settings());
+        if (!options.settings().isEmpty()) {
+            say("settings: %s", options.settings());
+        }
+        app = new SpringApplicationBuilder(HostLedgerApplication.class).run(appArgs.toArray(String[]::new));
         commands = app.getBean(LedgerCommands.class);
         queries = app.getBean(Queries.class);
         progress = app.getBean(ProjectionProgress.class);
@@ -185,10 +194,20 @@ public final class Benchmark {
             say("append rep %d: 1 client %.0f/s (JDBC %.0f/s), 8 clients %.0f/s (JDBC %.0f/s)", rep + 1,
                     one.get(rep), oneCeiling.get(rep), eight.get(rep), eightCeiling.get(rep));
         }
+        // The same 8-client load with the projections paused shows what the write path costs by itself.
+        progress.streamingProcessors().values().forEach(StreamingEventProcessor::shutDown);
+        List<Double> alone = new ArrayList<>();
+        for (int rep = 0; rep < options.repetitions(); rep++) {
+            alone.add(rate(8, count8, n -> registerHost()));
+        }
+        progress.streamingProcessors().values().forEach(StreamingEventProcessor::start);
         figures.add(Figure.atLeast("command append, new aggregates, 1 client", one, "cmd/s", oneCeiling, 0.5,
                 "ceiling: JDBC inserts of the same bytes, one row per transaction, 1 thread"));
         figures.add(Figure.atLeast("command append, new aggregates, 8 clients", eight, "cmd/s", eightCeiling, 0.5,
                 "ceiling: JDBC inserts of the same bytes, one row per transaction, 8 threads"));
+        figures.add(Figure.info("command append, 8 clients, projections paused", alone, "cmd/s",
+                String.format(Locale.ROOT, "%.2f of the 8-thread ceiling: the write path without the projections "
+                        + "writing to the same store at the same time", Figure.median(alone) / Figure.median(eightCeiling))));
     }
 
     private void warmUp() throws Exception {

@@ -28,7 +28,9 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.hostledger.api.cluster.NodeRegistry;
 import org.hostledger.api.ledger.DuplicateKeyResolver;
@@ -174,15 +176,28 @@ public class AxonConfig {
             thread.setDaemon(true);
             return thread;
         });
-        return SpringAggregateSnapshotter.builder()
+        // The aggregates are registered with Axon's configurer, not as Spring beans, so the snapshotter is given
+        // their factories itself (Spring's variant looks for factory beans and finds none).
+        return AggregateSnapshotter.builder()
+                .eventStore(eventStore)
+                .aggregateFactories(List.of(
+                        factory(Host.class, parameterResolverFactory, handlerDefinition),
+                        factory(Certification.class, parameterResolverFactory, handlerDefinition),
+                        factory(HostingDecision.class, parameterResolverFactory, handlerDefinition)))
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
-                .eventStore(eventStore)
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition)
                 .spanFactory(spanFactory)
                 .executor(executor)
                 .build();
+    }
+
+    /** Inspected with the application's parameter resolvers, which know the beans command handlers ask for. */
+    private static <T> GenericAggregateFactory<T> factory(
+            Class<T> type, ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition) {
+        return new GenericAggregateFactory<>(
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(type, parameterResolverFactory, handlerDefinition));
     }
 
     /** Every pooled projection claims at most this node's share of its segments (see NodeRegistry). */
