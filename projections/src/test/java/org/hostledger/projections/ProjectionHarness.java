@@ -12,6 +12,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.hostledger.core.event.LedgerEvent;
@@ -60,31 +62,44 @@ public final class ProjectionHarness {
         sovereignty = new SovereigntyQueries(named);
     }
 
-    /** Records the event one minute after the previous one and hands it to every projection; answers that instant. */
+    /**
+     * Records the event one minute after the previous one and hands it to every projection in a unit of work of its
+     * own, as a processor does with a batch of one; answers that instant.
+     */
     public Instant feed(LedgerEvent event) {
-        clock = clock.plus(1, ChronoUnit.MINUTES);
-        long sequence = sequences.merge(event.aggregateId(), 1L, Long::sum) - 1;
-        globalIndex++;
-        GenericDomainEventMessage<LedgerEvent> message = new GenericDomainEventMessage<>(
-                "Test", event.aggregateId(), sequence, event, MetaData.emptyInstance(), UUID.randomUUID().toString(),
-                clock);
-        GenericTrackedDomainEventMessage<LedgerEvent> tracked =
-                new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(globalIndex), message);
-        try {
-            for (AnnotationEventHandlerAdapter handler : handlers) {
-                if (handler.canHandle(tracked)) {
-                    handler.handle(tracked);
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        feedInOneBatch(event);
         return clock;
     }
 
     public void feedAll(LedgerEvent... events) {
         for (LedgerEvent event : events) {
             feed(event);
+        }
+    }
+
+    /** The events handed to the projections in one unit of work, as a processor does with a batch. */
+    public void feedInOneBatch(LedgerEvent... events) {
+        List<GenericTrackedDomainEventMessage<LedgerEvent>> messages = new java.util.ArrayList<>();
+        for (LedgerEvent event : events) {
+            clock = clock.plus(1, ChronoUnit.MINUTES);
+            long sequence = sequences.merge(event.aggregateId(), 1L, Long::sum) - 1;
+            globalIndex++;
+            GenericDomainEventMessage<LedgerEvent> message = new GenericDomainEventMessage<>(
+                    "Test", event.aggregateId(), sequence, event, MetaData.emptyInstance(),
+                    UUID.randomUUID().toString(), clock);
+            messages.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(globalIndex), message));
+        }
+        BatchingUnitOfWork<GenericTrackedDomainEventMessage<LedgerEvent>> unitOfWork = new BatchingUnitOfWork<>(messages);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            for (AnnotationEventHandlerAdapter handler : handlers) {
+                if (handler.canHandle(unitOfWork.getMessage())) {
+                    handler.handle(unitOfWork.getMessage());
+                }
+            }
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw new IllegalStateException(result.exceptionResult());
         }
     }
 

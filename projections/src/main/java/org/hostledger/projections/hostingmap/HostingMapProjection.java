@@ -20,6 +20,7 @@ import org.hostledger.projections.support.Activities;
 import org.hostledger.projections.support.Bitemporal;
 import org.hostledger.projections.support.EventPosition;
 import org.hostledger.projections.support.JsonColumns;
+import org.hostledger.projections.support.ProjectionBatch;
 import org.hostledger.projections.support.Segment;
 import org.hostledger.projections.support.Timelines;
 import org.hostledger.projections.support.VersionTable;
@@ -43,66 +44,83 @@ public class HostingMapProjection {
     public HostingMapProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.versions = new VersionTable<>(
-                jdbc, "rm_decision_version", "decision_id", DecisionState.COLUMNS, HostingMapProjection::state,
+                "rm_decision_version", "decision_id", DecisionState.COLUMNS, HostingMapProjection::state,
                 DecisionState::values);
+    }
+
+    private ProjectionBatch batch() {
+        return ProjectionBatch.current(jdbc, NAME);
     }
 
     @EventHandler
     void on(HostingDecisionRecorded e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
-        jdbc.update(
+        ProjectionBatch batch = batch();
+        String activities = Activities.text(e.activities());
+        String alternatives = JsonColumns.write(e.alternatives());
+        String sources = JsonColumns.write(e.sources());
+        batch.insert(
                 "INSERT INTO rm_decision_base (decision_id, controller, system_name, host_id, activities, decided_on, "
                         + "procurement, contractor, rationale, alternatives, sources, aggregate_version) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.decisionId(), e.controller(), e.system(), e.hostId(), Activities.text(e.activities()), e.decidedOn(),
-                e.procurement().name(), e.contractor(), e.rationale(), JsonColumns.write(e.alternatives()),
-                JsonColumns.write(e.sources()), version);
-        versions.replace(e.decisionId(), timeline(e.decisionId()), EventPosition.of(token, recorded));
+                e.decisionId(), e.controller(), e.system(), e.hostId(), activities, e.decidedOn(),
+                e.procurement().name(), e.contractor(), e.rationale(), alternatives, sources, version);
+        DecisionState state = new DecisionState(e.controller(), e.system(), e.hostId(), activities, e.decidedOn(),
+                e.procurement().name(), e.contractor(), e.rationale(), alternatives, "ACTIVE", null, null, null, sources);
+        versions.create(batch, e.decisionId(), List.of(new Segment<>(e.decidedOn(), Bitemporal.OPEN_DATE, state)),
+                EventPosition.of(token, recorded));
     }
 
     @EventHandler
     void on(HostingDecisionChallenged e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         EventPosition at = EventPosition.of(token, recorded);
-        jdbc.update(
+        ProjectionBatch batch = batch();
+        batch.insert(
                 "INSERT INTO rm_decision_event (decision_id, rec_seq, kind, effective_on, rec_from, by_whom, argument, "
                         + "forum, outcome, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.decisionId(), at.globalIndex(), DecisionChange.CHALLENGED, e.effectiveOn(),
                 Bitemporal.timestamp(at.recordedAt()), e.by(), e.argument(), e.forum(), e.outcome(),
                 JsonColumns.write(e.sources()));
-        bump(e.decisionId(), version);
+        bump(batch, e.decisionId(), version);
     }
 
     @EventHandler
     void on(MigrationPlanned e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         EventPosition at = EventPosition.of(token, recorded);
-        jdbc.update(
+        ProjectionBatch batch = batch();
+        batch.insert(
                 "INSERT INTO rm_decision_event (decision_id, rec_seq, kind, effective_on, rec_from, target_host_id, "
                         + "target, target_date, rationale, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.decisionId(), at.globalIndex(), DecisionChange.MIGRATION_PLANNED, e.effectiveOn(),
                 Bitemporal.timestamp(at.recordedAt()), e.targetHostId(), e.target(), e.targetDate(), e.rationale(),
                 JsonColumns.write(e.sources()));
-        bump(e.decisionId(), version);
+        bump(batch, e.decisionId(), version);
         DecisionChange change =
                 new DecisionChange(DecisionChange.MIGRATION_PLANNED, e.effectiveOn(), at.globalIndex(), null, null);
-        versions.change(e.decisionId(), e.effectiveOn(), change::applyTo, at, () -> timeline(e.decisionId()));
+        versions.change(batch, e.decisionId(), e.effectiveOn(), change::applyTo, at,
+                () -> timeline(batch, e.decisionId()));
     }
 
     @EventHandler
     void on(HostingDecisionEnded e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         EventPosition at = EventPosition.of(token, recorded);
-        jdbc.update(
+        ProjectionBatch batch = batch();
+        batch.insert(
                 "INSERT INTO rm_decision_event (decision_id, rec_seq, kind, effective_on, rec_from, reason, "
                         + "superseded_by, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 e.decisionId(), at.globalIndex(), DecisionChange.ENDED, e.effectiveOn(),
                 Bitemporal.timestamp(at.recordedAt()), e.reason(), e.supersededBy(), JsonColumns.write(e.sources()));
-        bump(e.decisionId(), version);
+        bump(batch, e.decisionId(), version);
         DecisionChange change = new DecisionChange(
                 DecisionChange.ENDED, e.effectiveOn(), at.globalIndex(), e.reason(), e.supersededBy());
-        versions.change(e.decisionId(), e.effectiveOn(), change::applyTo, at, () -> timeline(e.decisionId()));
+        versions.change(batch, e.decisionId(), e.effectiveOn(), change::applyTo, at,
+                () -> timeline(batch, e.decisionId()));
     }
 
     @EventHandler
     void on(HostingDecisionCorrected e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         EventPosition at = EventPosition.of(token, recorded);
+        ProjectionBatch batch = batch();
+        batch.flush();
         String sources = JsonColumns.mergedSources(
                 jdbc.queryForObject("SELECT sources FROM rm_decision_base WHERE decision_id = ?", String.class,
                         e.decisionId()),
@@ -114,19 +132,21 @@ public class HostingMapProjection {
                 e.controller(), e.system(), e.hostId(), Activities.text(e.activities()), e.decidedOn(),
                 e.procurement().name(), e.contractor(), e.rationale(), JsonColumns.write(e.alternatives()), sources,
                 version, e.decisionId());
-        jdbc.update(
+        batch.insert(
                 "INSERT INTO rm_decision_event (decision_id, rec_seq, kind, effective_on, rec_from, reason, sources) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 e.decisionId(), at.globalIndex(), DecisionChange.CORRECTED, e.decidedOn(),
                 Bitemporal.timestamp(at.recordedAt()), e.reason(), JsonColumns.write(e.sources()));
-        versions.replace(e.decisionId(), timeline(e.decisionId()), at);
+        versions.replace(batch, e.decisionId(), timeline(batch, e.decisionId()), at);
     }
 
-    private void bump(String decisionId, Long version) {
-        jdbc.update("UPDATE rm_decision_base SET aggregate_version = ? WHERE decision_id = ?", version, decisionId);
+    private static void bump(ProjectionBatch batch, String decisionId, Long version) {
+        batch.update("UPDATE rm_decision_base SET aggregate_version = ? WHERE decision_id = ?", version, decisionId);
     }
 
-    private List<Segment<DecisionState>> timeline(String decisionId) {
+    /** The decision's whole timeline, folded again from its base and facts (after sending the batch's writes). */
+    private List<Segment<DecisionState>> timeline(ProjectionBatch batch, String decisionId) {
+        batch.flush();
         DecisionState base = jdbc.queryForObject(
                 "SELECT controller, system_name, host_id, activities, decided_on, procurement, contractor, rationale, "
                         + "alternatives, 'ACTIVE' AS status, CAST(NULL AS DATE) AS ended_on, "

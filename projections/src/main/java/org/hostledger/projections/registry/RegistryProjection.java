@@ -26,6 +26,7 @@ import org.hostledger.projections.support.Activities;
 import org.hostledger.projections.support.Bitemporal;
 import org.hostledger.projections.support.EventPosition;
 import org.hostledger.projections.support.JsonColumns;
+import org.hostledger.projections.support.ProjectionBatch;
 import org.hostledger.projections.support.Segment;
 import org.hostledger.projections.support.Timelines;
 import org.hostledger.projections.support.VersionTable;
@@ -49,38 +50,49 @@ public class RegistryProjection {
     public RegistryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.hostVersions = new VersionTable<>(
-                jdbc, "rm_host_version", "host_id", HostState.COLUMNS, RegistryProjection::hostState,
-                HostState::values);
+                "rm_host_version", "host_id", HostState.COLUMNS, RegistryProjection::hostState, HostState::values);
         this.certVersions = new VersionTable<>(
-                jdbc, "rm_cert_version", "cert_id", CertState.COLUMNS, RegistryProjection::certState,
-                CertState::values);
+                "rm_cert_version", "cert_id", CertState.COLUMNS, RegistryProjection::certState, CertState::values);
+    }
+
+    private ProjectionBatch batch() {
+        return ProjectionBatch.current(jdbc, NAME);
     }
 
     // --- Hosts -------------------------------------------------------------------------------------
 
     @EventHandler
     void on(HostRegistered e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
-        jdbc.update(
+        ProjectionBatch batch = batch();
+        String sources = JsonColumns.write(e.sources());
+        batch.insert(
                 "INSERT INTO rm_host_base (host_id, name, country, parent_company, parent_country, registered_on, "
                         + "sources, aggregate_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                e.hostId(), e.name(), e.country(), e.parentCompany(), e.parentCountry(), e.effectiveOn(),
-                JsonColumns.write(e.sources()), version);
-        hostVersions.replace(e.hostId(), hostTimeline(e.hostId()), EventPosition.of(token, recorded));
+                e.hostId(), e.name(), e.country(), e.parentCompany(), e.parentCountry(), e.effectiveOn(), sources,
+                version);
+        HostState state = new HostState(
+                e.name(), e.country(), e.parentCompany(), e.parentCountry(), e.effectiveOn(), sources);
+        hostVersions.create(batch, e.hostId(),
+                List.of(new Segment<>(e.effectiveOn(), Bitemporal.OPEN_DATE, state)), EventPosition.of(token, recorded));
     }
 
     @EventHandler
     void on(HostOwnershipChanged e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         EventPosition at = EventPosition.of(token, recorded);
+        ProjectionBatch batch = batch();
         RegistryChange change = new RegistryChange(RegistryChange.OWNERSHIP_CHANGED, e.effectiveOn(), at.globalIndex(),
                 e.parentCompany(), e.parentCountry(), null, null, null);
-        insertHostChange(e.hostId(), change, at, e.reason(), e.sources());
-        bumpHost(e.hostId(), version);
-        hostVersions.change(e.hostId(), e.effectiveOn(), change::applyTo, at, () -> hostTimeline(e.hostId()));
+        insertHostChange(batch, e.hostId(), change, at, e.reason(), e.sources());
+        batch.update("UPDATE rm_host_base SET aggregate_version = ? WHERE host_id = ?", version, e.hostId());
+        hostVersions.change(batch, e.hostId(), e.effectiveOn(), change::applyTo, at,
+                () -> hostTimeline(batch, e.hostId()));
     }
 
     @EventHandler
     void on(HostCorrected e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         EventPosition at = EventPosition.of(token, recorded);
+        ProjectionBatch batch = batch();
+        batch.flush();
         String sources = JsonColumns.mergedSources(
                 jdbc.queryForObject("SELECT sources FROM rm_host_base WHERE host_id = ?", String.class, e.hostId()),
                 e.sources());
@@ -91,11 +103,13 @@ public class RegistryProjection {
                 e.hostId());
         RegistryChange change = new RegistryChange(RegistryChange.CORRECTED, e.effectiveOn(), at.globalIndex(),
                 e.parentCompany(), e.parentCountry(), null, null, null);
-        insertHostChange(e.hostId(), change, at, e.reason(), e.sources());
-        hostVersions.replace(e.hostId(), hostTimeline(e.hostId()), at);
+        insertHostChange(batch, e.hostId(), change, at, e.reason(), e.sources());
+        hostVersions.replace(batch, e.hostId(), hostTimeline(batch, e.hostId()), at);
     }
 
-    private List<Segment<HostState>> hostTimeline(String hostId) {
+    /** The host's whole timeline, folded again from its base and changes (after sending the batch's writes). */
+    private List<Segment<HostState>> hostTimeline(ProjectionBatch batch, String hostId) {
+        batch.flush();
         HostState base = jdbc.queryForObject(
                 "SELECT name, country, parent_company, parent_country, registered_on, sources FROM rm_host_base "
                         + "WHERE host_id = ?",
@@ -110,17 +124,18 @@ public class RegistryProjection {
         return Timelines.fold(base.registeredOn(), base, changes, (state, change) -> change.applyTo(state));
     }
 
-    private void insertHostChange(
-            String hostId, RegistryChange change, EventPosition at, String reason, List<SourceNote> sources) {
-        jdbc.update(
+    private static void insertHostChange(
+            ProjectionBatch batch,
+            String hostId,
+            RegistryChange change,
+            EventPosition at,
+            String reason,
+            List<SourceNote> sources) {
+        batch.insert(
                 "INSERT INTO rm_host_change (host_id, rec_seq, kind, effective_on, rec_from, parent_company, "
                         + "parent_country, reason, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 hostId, at.globalIndex(), change.kind(), change.effectiveOn(), Bitemporal.timestamp(at.recordedAt()),
                 change.parentCompany(), change.parentCountry(), reason, JsonColumns.write(sources));
-    }
-
-    private void bumpHost(String hostId, Long version) {
-        jdbc.update("UPDATE rm_host_base SET aggregate_version = ? WHERE host_id = ?", version, hostId);
     }
 
     static HostState hostState(ResultSet rs, int n) throws SQLException {
@@ -137,13 +152,18 @@ public class RegistryProjection {
 
     @EventHandler
     void on(CertificationGranted e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
-        jdbc.update(
+        ProjectionBatch batch = batch();
+        String sources = JsonColumns.write(e.sources());
+        String activities = Activities.text(e.activities());
+        batch.insert(
                 "INSERT INTO rm_cert_base (cert_id, host_id, scheme, referential, certifier, activities, scope, "
                         + "valid_from, valid_until, sources, aggregate_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.certificationId(), e.hostId(), e.scheme(), e.referential(), e.certifier(),
-                Activities.text(e.activities()), e.scope(), e.validFrom(), e.validUntil(),
-                JsonColumns.write(e.sources()), version);
-        certVersions.replace(e.certificationId(), certTimeline(e.certificationId()), EventPosition.of(token, recorded));
+                e.certificationId(), e.hostId(), e.scheme(), e.referential(), e.certifier(), activities, e.scope(),
+                e.validFrom(), e.validUntil(), sources, version);
+        CertState state = new CertState(e.hostId(), e.scheme(), e.referential(), e.certifier(), e.scope(), activities,
+                e.validFrom(), e.validUntil(), "VALID", sources);
+        certVersions.create(batch, e.certificationId(),
+                List.of(new Segment<>(e.validFrom(), Bitemporal.OPEN_DATE, state)), EventPosition.of(token, recorded));
     }
 
     @EventHandler
@@ -179,6 +199,8 @@ public class RegistryProjection {
     @EventHandler
     void on(CertificationCorrected e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         EventPosition at = EventPosition.of(token, recorded);
+        ProjectionBatch batch = batch();
+        batch.flush();
         String sources = JsonColumns.mergedSources(
                 jdbc.queryForObject("SELECT sources FROM rm_cert_base WHERE cert_id = ?", String.class,
                         e.certificationId()),
@@ -188,10 +210,10 @@ public class RegistryProjection {
                         + "valid_from = ?, valid_until = ?, sources = ?, aggregate_version = ? WHERE cert_id = ?",
                 e.hostId(), e.referential(), e.certifier(), Activities.text(e.activities()), e.scope(), e.validFrom(),
                 e.validUntil(), sources, version, e.certificationId());
-        insertCertChange(e.certificationId(), new RegistryChange(RegistryChange.CORRECTED, e.validFrom(),
+        insertCertChange(batch, e.certificationId(), new RegistryChange(RegistryChange.CORRECTED, e.validFrom(),
                 at.globalIndex(), null, null, e.validUntil(), e.referential(), Activities.text(e.activities())),
                 at, e.reason(), e.sources());
-        certVersions.replace(e.certificationId(), certTimeline(e.certificationId()), at);
+        certVersions.replace(batch, e.certificationId(), certTimeline(batch, e.certificationId()), at);
     }
 
     private void certChange(
@@ -205,23 +227,31 @@ public class RegistryProjection {
             List<SourceNote> sources,
             Long version,
             EventPosition at) {
+        ProjectionBatch batch = batch();
         RegistryChange change = new RegistryChange(
                 kind, effectiveOn, at.globalIndex(), null, null, validUntil, referential, activities);
-        insertCertChange(certId, change, at, reason, sources);
-        jdbc.update("UPDATE rm_cert_base SET aggregate_version = ? WHERE cert_id = ?", version, certId);
-        certVersions.change(certId, effectiveOn, change::applyTo, at, () -> certTimeline(certId));
+        insertCertChange(batch, certId, change, at, reason, sources);
+        batch.update("UPDATE rm_cert_base SET aggregate_version = ? WHERE cert_id = ?", version, certId);
+        certVersions.change(batch, certId, effectiveOn, change::applyTo, at, () -> certTimeline(batch, certId));
     }
 
-    private void insertCertChange(
-            String certId, RegistryChange change, EventPosition at, String reason, List<SourceNote> sources) {
-        jdbc.update(
+    private static void insertCertChange(
+            ProjectionBatch batch,
+            String certId,
+            RegistryChange change,
+            EventPosition at,
+            String reason,
+            List<SourceNote> sources) {
+        batch.insert(
                 "INSERT INTO rm_cert_change (cert_id, rec_seq, kind, effective_on, rec_from, valid_until, "
                         + "referential, activities, reason, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 certId, at.globalIndex(), change.kind(), change.effectiveOn(), Bitemporal.timestamp(at.recordedAt()),
                 change.validUntil(), change.referential(), change.activities(), reason, JsonColumns.write(sources));
     }
 
-    private List<Segment<CertState>> certTimeline(String certId) {
+    /** The certificate's whole timeline, folded again from its base and changes (after sending the batch's writes). */
+    private List<Segment<CertState>> certTimeline(ProjectionBatch batch, String certId) {
+        batch.flush();
         CertState base = jdbc.queryForObject(
                 "SELECT host_id, scheme, referential, certifier, scope, activities, valid_from, valid_until, "
                         + "'VALID' AS status, sources FROM rm_cert_base WHERE cert_id = ?",

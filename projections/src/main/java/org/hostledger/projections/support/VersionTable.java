@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -20,19 +20,20 @@ import org.springframework.jdbc.core.RowMapper;
  * was in this state, and the ledger believed so from {@code rec_from} to {@code rec_to}. Rows are never updated
  * except to close their belief interval; what the ledger knew at any instant stays readable.
  *
+ * <p>Writes go through the {@link ProjectionBatch} of the events being processed; the rows a record is currently
+ * believed to have are kept in the batch, so that several events on one record in one batch read nothing twice.
+ *
  * @param <S> the record's state: a value type whose {@code equals} says whether two states are the same
  */
 public final class VersionTable<S> {
 
-    private final JdbcTemplate jdbc;
     private final String table;
     private final String idColumn;
-    private final List<String> stateColumns;
     private final RowMapper<S> stateMapper;
     private final Function<S, List<Object>> stateValues;
+    private final int stateColumns;
 
     private final String currentSql;
-    private final String lastSql;
     private final String closeSql;
     private final String deleteSql;
     private final String insertSql;
@@ -42,58 +43,65 @@ public final class VersionTable<S> {
      * @param stateMapper reads a state from a row that has those columns
      */
     public VersionTable(
-            JdbcTemplate jdbc,
             String table,
             String idColumn,
             List<String> stateColumns,
             RowMapper<S> stateMapper,
             Function<S, List<Object>> stateValues) {
-        this.jdbc = jdbc;
         this.table = table;
         this.idColumn = idColumn;
-        this.stateColumns = List.copyOf(stateColumns);
         this.stateMapper = stateMapper;
         this.stateValues = stateValues;
+        this.stateColumns = stateColumns.size();
         String columns = String.join(", ", stateColumns);
-        this.currentSql = "SELECT eff_from, eff_to, rec_from, " + columns + " FROM " + table + " WHERE " + idColumn
-                + " = ? AND rec_to = ? ORDER BY eff_from";
-        this.lastSql = "SELECT eff_from, eff_to, rec_from, " + columns + " FROM " + table + " WHERE " + idColumn
-                + " = ? AND rec_to = ? ORDER BY eff_from DESC FETCH FIRST 1 ROWS ONLY";
-        this.closeSql = "UPDATE " + table + " SET rec_to = ? WHERE " + idColumn + " = ? AND eff_from = ? AND rec_to = ?";
-        this.deleteSql = "DELETE FROM " + table + " WHERE " + idColumn + " = ? AND eff_from = ? AND rec_to = ?";
+        this.currentSql = "SELECT eff_from, eff_to, rec_from, rec_seq, " + columns + " FROM " + table + " WHERE "
+                + idColumn + " = ? AND rec_to = ? ORDER BY eff_from";
+        String key = " WHERE " + idColumn + " = ? AND eff_from = ? AND rec_seq = ?";
+        this.closeSql = "UPDATE " + table + " SET rec_to = ?" + key;
+        this.deleteSql = "DELETE FROM " + table + key;
         this.insertSql = "INSERT INTO " + table + " (" + idColumn + ", eff_from, eff_to, rec_from, rec_to, rec_seq, "
-                + columns + ") VALUES (?, ?, ?, ?, ?, ?"
-                + ", ?".repeat(stateColumns.size()) + ")";
+                + columns + ") VALUES (?, ?, ?, ?, ?, ?" + ", ?".repeat(stateColumns.size()) + ")";
     }
 
-    private record Row<S>(LocalDate from, LocalDate to, Instant recordedFrom, S state) {
+    private record Row<S>(LocalDate from, LocalDate to, Instant recordedFrom, long recordedBy, S state) {
         Segment<S> segment() {
             return new Segment<>(from, to, state);
         }
     }
 
     /** The timeline as the ledger currently believes it. */
-    public List<Segment<S>> current(String id) {
-        return rows(currentSql, id).stream().map(Row::segment).toList();
+    public List<Segment<S>> current(ProjectionBatch batch, String id) {
+        return believed(batch, id).stream().map(Row::segment).toList();
+    }
+
+    /** A record's first timeline, written by the event that created it: there is nothing to read or close. */
+    public void create(ProjectionBatch batch, String id, List<Segment<S>> timeline, EventPosition at) {
+        List<Row<S>> rows = new ArrayList<>();
+        for (Segment<S> segment : timeline) {
+            rows.add(insert(batch, id, segment, at));
+        }
+        batch.cache(key(id), rows);
     }
 
     /**
      * Replaces the believed timeline by {@code timeline} as of the event at {@code at}: segments that did not change
      * stay as they are, the others stop being believed at that instant and the new ones start.
      */
-    public void replace(String id, List<Segment<S>> timeline, EventPosition at) {
-        List<Row<S>> believed = rows(currentSql, id);
-        for (Row<S> row : believed) {
+    public void replace(ProjectionBatch batch, String id, List<Segment<S>> timeline, EventPosition at) {
+        List<Row<S>> rows = believed(batch, id);
+        for (Row<S> row : List.copyOf(rows)) {
             if (!timeline.contains(row.segment())) {
-                close(id, row, at);
+                close(batch, id, row, at);
+                rows.remove(row);
             }
         }
-        List<Segment<S>> kept = believed.stream().map(Row::segment).toList();
+        List<Segment<S>> kept = rows.stream().map(Row::segment).toList();
         for (Segment<S> segment : timeline) {
             if (!kept.contains(segment)) {
-                insert(id, segment, at);
+                rows.add(insert(batch, id, segment, at));
             }
         }
+        rows.sort(Comparator.comparing(Row::from));
     }
 
     /**
@@ -102,43 +110,45 @@ public final class VersionTable<S> {
      * timeline is folded again by {@code recompute}.
      */
     public void change(
+            ProjectionBatch batch,
             String id,
             LocalDate effectiveOn,
             UnaryOperator<S> apply,
             EventPosition at,
             Supplier<List<Segment<S>>> recompute) {
-        List<Row<S>> last = rows(lastSql, id);
-        if (last.isEmpty() || effectiveOn.isBefore(last.get(0).from())) {
-            replace(id, recompute.get(), at);
+        List<Row<S>> rows = believed(batch, id);
+        Row<S> last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        if (last == null || effectiveOn.isBefore(last.from())) {
+            replace(batch, id, recompute.get(), at);
             return;
         }
-        Row<S> row = last.get(0);
-        S next = apply.apply(row.state());
-        if (Objects.equals(next, row.state())) {
+        S next = apply.apply(last.state());
+        if (Objects.equals(next, last.state())) {
             return;
         }
-        close(id, row, at);
-        if (effectiveOn.isAfter(row.from())) {
-            insert(id, new Segment<>(row.from(), effectiveOn, row.state()), at);
+        close(batch, id, last, at);
+        rows.remove(rows.size() - 1);
+        if (effectiveOn.isAfter(last.from())) {
+            rows.add(insert(batch, id, new Segment<>(last.from(), effectiveOn, last.state()), at));
         }
-        insert(id, new Segment<>(effectiveOn, row.to(), next), at);
+        rows.add(insert(batch, id, new Segment<>(effectiveOn, last.to(), next), at));
     }
 
-    public void deleteAll() {
+    public void deleteAll(JdbcTemplate jdbc) {
         jdbc.update("DELETE FROM " + table);
     }
 
-    private void close(String id, Row<S> row, EventPosition at) {
+    private void close(ProjectionBatch batch, String id, Row<S> row, EventPosition at) {
         if (!row.recordedFrom().isBefore(at.recordedAt())) {
             // Believed for no instant at all (written at this same instant): it never was visible, so it goes.
-            jdbc.update(deleteSql, id, row.from(), Bitemporal.OPEN_TIMESTAMP);
+            batch.update(deleteSql, id, row.from(), row.recordedBy());
         } else {
-            jdbc.update(closeSql, Bitemporal.timestamp(at.recordedAt()), id, row.from(), Bitemporal.OPEN_TIMESTAMP);
+            batch.update(closeSql, Bitemporal.timestamp(at.recordedAt()), id, row.from(), row.recordedBy());
         }
     }
 
-    private void insert(String id, Segment<S> segment, EventPosition at) {
-        List<Object> values = new ArrayList<>(6 + stateColumns.size());
+    private Row<S> insert(ProjectionBatch batch, String id, Segment<S> segment, EventPosition at) {
+        List<Object> values = new ArrayList<>(6 + stateColumns);
         values.add(id);
         values.add(segment.from());
         values.add(segment.to());
@@ -146,11 +156,23 @@ public final class VersionTable<S> {
         values.add(Bitemporal.OPEN_TIMESTAMP);
         values.add(at.globalIndex());
         values.addAll(stateValues.apply(segment.state()));
-        jdbc.update(insertSql, values.toArray());
+        batch.insert(insertSql, values.toArray());
+        return new Row<>(segment.from(), segment.to(), at.recordedAt(), at.globalIndex(), segment.state());
     }
 
-    private List<Row<S>> rows(String sql, String id) {
-        return jdbc.query(sql, (rs, n) -> row(rs, n), id, Bitemporal.OPEN_TIMESTAMP);
+    /** The believed rows, ordered by start: the batch's own copy when it has one, the database's otherwise. */
+    private List<Row<S>> believed(ProjectionBatch batch, String id) {
+        List<Row<S>> cached = batch.cached(key(id));
+        if (cached != null) {
+            return cached;
+        }
+        List<Row<S>> rows = new ArrayList<>(batch.jdbc().query(currentSql, this::row, id, Bitemporal.OPEN_TIMESTAMP));
+        batch.cache(key(id), rows);
+        return rows;
+    }
+
+    private String key(String id) {
+        return table + ":" + id;
     }
 
     private Row<S> row(ResultSet rs, int n) throws SQLException {
@@ -158,11 +180,12 @@ public final class VersionTable<S> {
                 rs.getObject("eff_from", LocalDate.class),
                 rs.getObject("eff_to", LocalDate.class),
                 rs.getObject("rec_from", OffsetDateTime.class).toInstant(),
+                rs.getLong("rec_seq"),
                 stateMapper.mapRow(rs, n));
     }
 
     @Override
     public String toString() {
-        return table + "(" + idColumn + ", " + stateColumns.stream().collect(Collectors.joining(", ")) + ")";
+        return table;
     }
 }
