@@ -1,36 +1,38 @@
 package org.hostledger.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
-/** Concurrent clients looping on GET requests for a fixed time: throughput and latencies. */
+/**
+ * Concurrent clients looping on GET requests for a fixed time: throughput and latencies. Each client is a plain
+ * HTTP/1.1 keep-alive connection read and written by one thread — the cheapest client there is, so that on a small
+ * machine the load generator takes as little as possible from the server it measures, for the view and its ceiling
+ * alike.
+ */
 final class HttpLoad {
 
     record Result(double perSecond, double p50Millis, double p99Millis, long errors) {}
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(4))
-            .build();
-    private final String base;
+    private final int port;
 
     HttpLoad(int port) {
-        this.base = "http://localhost:" + port;
+        this.port = port;
     }
 
-    /** {@code clients} threads each send {@code path.apply(n)} for {@code seconds}, after a warm-up. */
+    /** {@code clients} connections each send {@code path.apply(n)} for {@code seconds}, after a warm-up. */
     Result run(int clients, double warmupSeconds, double seconds, IntFunction<String> path) throws Exception {
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         long end = warmupEnd + (long) (seconds * 1e9);
@@ -43,20 +45,20 @@ final class HttpLoad {
             for (int c = 0; c < clients; c++) {
                 workers.add(pool.submit(() -> {
                     List<Double> mine = new ArrayList<>();
-                    while (true) {
-                        long started = System.nanoTime();
-                        if (started > end) {
-                            break;
-                        }
-                        HttpRequest request = HttpRequest.newBuilder(
-                                URI.create(base + path.apply((int) counter.getAndIncrement()))).GET().build();
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        long finished = System.nanoTime();
-                        if (started >= warmupEnd) {
-                            if (response.statusCode() != 200) {
-                                errors.incrementAndGet();
+                    try (Connection connection = new Connection(port)) {
+                        while (true) {
+                            long started = System.nanoTime();
+                            if (started > end) {
+                                break;
                             }
-                            mine.add((finished - started) / 1e6);
+                            int status = connection.get(path.apply((int) counter.getAndIncrement()));
+                            long finished = System.nanoTime();
+                            if (started >= warmupEnd) {
+                                if (status != 200) {
+                                    errors.incrementAndGet();
+                                }
+                                mine.add((finished - started) / 1e6);
+                            }
                         }
                     }
                     latencies.addAll(mine);
@@ -71,5 +73,93 @@ final class HttpLoad {
         }
         return new Result(latencies.size() / seconds, Figure.percentile(latencies, 50), Figure.percentile(latencies, 99),
                 errors.get());
+    }
+
+    /** One keep-alive connection: GET, then read the status, the headers and the body (sized or chunked). */
+    private static final class Connection implements AutoCloseable {
+        private final int port;
+        private Socket socket;
+        private OutputStream out;
+        private InputStream in;
+
+        Connection(int port) throws IOException {
+            this.port = port;
+            open();
+        }
+
+        private void open() throws IOException {
+            socket = new Socket("localhost", port);
+            socket.setTcpNoDelay(true);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+        }
+
+        /** A GET; when the server ends the connection (as Tomcat does every 100 requests), a new one is opened. */
+        int get(String path) throws IOException {
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean closing = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closing = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                    skip(size);
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                skip(length);
+            }
+            if (closing) {
+                socket.close();
+                open();
+            }
+            return status;
+        }
+
+        private void skip(long bytes) throws IOException {
+            long left = bytes;
+            while (left > 0) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new IOException("connection closed mid-body");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 }

@@ -107,8 +107,9 @@ public final class ProjectionHarness {
         return clock;
     }
 
+    /** The world on {@code date} as known now. */
     public TimePoint asOf(String date) {
-        return new TimePoint(LocalDate.parse(date), clock);
+        return TimePoint.asKnownNow(LocalDate.parse(date));
     }
 
     public TimePoint at(String date, Instant knownAt) {

@@ -1,22 +1,59 @@
 package org.hostledger.api.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.axonframework.queryhandling.QueryGateway;
+import org.hostledger.core.query.ListAuditEvents;
+import org.hostledger.core.query.VerifyAuditChain;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Sends a query to the projections' handlers and waits for the typed answer — the only read path, for REST and pages. */
+/**
+ * Sends a query to the projections' handlers and waits for the typed answer — the only read path, for REST and
+ * pages.
+ *
+ * <p>Answers of the views are cached under the query and the projections' tokens as stored with their rows: a token
+ * moves in the same transaction as the rows it covers, so an answer is reused exactly as long as no view changed, on
+ * any node. The audit trail reads the event store itself and is never cached.
+ */
 @Component
 public class Queries {
 
     private final QueryGateway gateway;
+    private final ProjectionTokens tokens;
+    private final Cache<Key, Object> answers;
 
-    public Queries(QueryGateway gateway) {
+    public Queries(QueryGateway gateway, ProjectionTokens tokens, @Value("${hostledger.read-cache-size:500}") long size) {
         this.gateway = gateway;
+        this.tokens = tokens;
+        this.answers = Caffeine.newBuilder().maximumSize(size).expireAfterAccess(Duration.ofMinutes(10)).build();
     }
 
+    private record Key(Object query, List<ByteBuffer> tokens) {}
+
     public <R> R ask(Object query, Class<R> resultType) {
+        if (query instanceof ListAuditEvents || query instanceof VerifyAuditChain) {
+            return send(query, resultType);
+        }
+        Key key = new Key(query, tokens.current());
+        Object cached = answers.getIfPresent(key);
+        if (cached != null) {
+            return resultType.cast(cached);
+        }
+        R answer = send(query, resultType);
+        if (answer != null) {
+            answers.put(key, answer);
+        }
+        return answer;
+    }
+
+    private <R> R send(Object query, Class<R> resultType) {
         try {
             return gateway.query(query, ResponseTypes.instanceOf(resultType)).join();
         } catch (CompletionException e) {

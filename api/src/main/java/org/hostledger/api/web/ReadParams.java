@@ -32,15 +32,20 @@ public class ReadParams {
     }
 
     /**
-     * {@code knownAt} defaults to now; {@code asOf} to the day of {@code knownAt} when it is given ("what did we know
-     * at the time, about that time"), to today otherwise.
+     * Without {@code knownAt}: as the ledger knows it now. {@code asOf} defaults to the day of {@code knownAt} when it
+     * is given ("what did we know at the time, about that time"), to today otherwise.
      */
     public TimePoint timePoint(String asOf, String knownAt) {
-        Instant known = knownAt == null || knownAt.isBlank() ? clock.instant() : instant(knownAt);
+        Instant known = knownAt == null || knownAt.isBlank() ? null : instant(knownAt);
         LocalDate date = asOf == null || asOf.isBlank()
-                ? known.atZone(zone).toLocalDate()
+                ? (known == null ? clock.instant() : known).atZone(zone).toLocalDate()
                 : date(asOf, "asOf");
         return new TimePoint(date, known);
+    }
+
+    /** Today, in the zone where the ledger's "today" is decided. */
+    public LocalDate today() {
+        return clock.instant().atZone(zone).toLocalDate();
     }
 
     public boolean isPresent(String asOf, String knownAt) {

@@ -15,7 +15,7 @@ class CertificateTimelineTest {
         List<Integer> activities = List.of(1, 2, 3, 4, 5, 6);
         return new CertificationView(id, "host", "Host", "HDS", "v1", "Certifier", activities,
                 CertificationView.ActivityFlags.of(activities), null, null, LocalDate.parse(from),
-                LocalDate.parse(until), status, List.of(), List.of(changes), List.of(), 0);
+                LocalDate.parse(until), status, List.of(), List.of(changes), changes.length, List.of(), 0);
     }
 
     private static CertificationView.Change change(String kind, String on) {

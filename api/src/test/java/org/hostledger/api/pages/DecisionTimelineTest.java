@@ -20,7 +20,8 @@ class DecisionTimelineTest {
     private static DecisionView decision(
             List<DecisionView.Challenge> challenges, List<DecisionView.MigrationPlan> plans, DecisionView.Ending end) {
         return new DecisionView("d", "controller", "system", null, List.of(1), LocalDate.parse("2019-12-01"), null,
-                null, "why", List.of(), null, end, challenges, plans, List.of(), null, null, List.of(), 0);
+                null, "why", List.of(), null, end, challenges, plans, challenges.size(), plans.size(), List.of(), null,
+                null, List.of(), 0);
     }
 
     @Test

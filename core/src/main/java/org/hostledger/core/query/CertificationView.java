@@ -8,7 +8,8 @@ import org.hostledger.core.model.SourceNote;
 
 /**
  * A certificate on the date asked, as the official list shows it: certifier, validity, the flags of activities 1 to
- * 6, kind, referential and status; with the lifecycle changes known then.
+ * 6, kind, referential and status; with the lifecycle changes known then (for one certificate: the latest 200 of
+ * {@code changeCount}; in lists neither).
  */
 public record CertificationView(
         String id,
@@ -26,6 +27,7 @@ public record CertificationView(
         CertificationStatus status,
         List<SourceNote> sources,
         List<Change> changes,
+        Integer changeCount,
         List<Correction> corrections,
         long version) {
 

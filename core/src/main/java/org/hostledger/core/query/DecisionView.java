@@ -9,7 +9,9 @@ import org.hostledger.core.model.SourceNote;
 
 /**
  * One row of the hosting map: who hosts what, since when and why, with what followed, its compliance and its
- * exposure, on the date asked.
+ * exposure, on the date asked. {@code challenges} and {@code migrationPlans} hold the latest ones (a few in lists,
+ * up to 200 for one decision); {@code challengeCount} and {@code migrationPlanCount} say how many there are in all —
+ * the record's history has every one.
  */
 public record DecisionView(
         String id,
@@ -26,6 +28,8 @@ public record DecisionView(
         Ending ending,
         List<Challenge> challenges,
         List<MigrationPlan> migrationPlans,
+        int challengeCount,
+        int migrationPlanCount,
         List<SourceNote> sources,
         Compliance compliance,
         Exposure exposure,

@@ -85,7 +85,7 @@ public class HostingMapQueries {
         List<Row> rows = jdbc.query(
                 COLUMNS + where + " ORDER BY d.decision_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",
                 params, HostingMapQueries::row);
-        return new DecisionPage(views(rows, query.at()), query.page().page(), query.page().size(), total);
+        return new DecisionPage(views(rows, query.at(), FOLLOW_UPS_IN_LISTS), query.page().page(), query.page().size(), total);
     }
 
     @QueryHandler
@@ -94,7 +94,7 @@ public class HostingMapQueries {
         List<Row> rows = jdbc.query(
                 COLUMNS + FROM + " WHERE " + AsOf.version("d") + " AND d.decision_id = :id", params,
                 HostingMapQueries::row);
-        List<DecisionView> views = views(rows, query.at());
+        List<DecisionView> views = views(rows, query.at(), FOLLOW_UPS_IN_ONE);
         return views.isEmpty() ? null : views.get(0);
     }
 
@@ -146,7 +146,12 @@ public class HostingMapQueries {
                 rs.getString("host_exposure"));
     }
 
-    private List<DecisionView> views(List<Row> rows, TimePoint at) {
+    /** Follow-ups shown inline: a few on a page of the map, more for one decision. */
+    static final int FOLLOW_UPS_IN_LISTS = 5;
+
+    static final int FOLLOW_UPS_IN_ONE = 200;
+
+    private List<DecisionView> views(List<Row> rows, TimePoint at, int followUps) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -156,13 +161,22 @@ public class HostingMapQueries {
         Map<String, List<DecisionView.MigrationPlan>> plans = new HashMap<>();
         Map<String, List<Correction>> corrections = new HashMap<>();
         Map<String, DecisionView.Ending> endings = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        params.addValue("followUps", followUps);
+        // The latest follow-ups of each kind, and how many there are: a decision challenged ten thousand times
+        // must not make a page of the map ten thousand rows long.
         jdbc.query(
-                "SELECT * FROM rm_decision_event e WHERE e.decision_id IN (:ids) AND " + AsOf.recorded("e")
-                        + " ORDER BY e.effective_on, e.rec_seq",
+                "SELECT * FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.decision_id, e.kind "
+                        + "ORDER BY e.effective_on DESC, e.rec_seq DESC) AS rn, "
+                        + "COUNT(*) OVER (PARTITION BY e.decision_id, e.kind) AS kind_total "
+                        + "FROM rm_decision_event e WHERE e.decision_id IN (:ids) AND " + AsOf.recorded("e")
+                        + " AND (e.kind = 'CORRECTED' OR e.effective_on <= :asOf)) x "
+                        + "WHERE x.rn <= :followUps ORDER BY x.effective_on, x.rec_seq",
                 params,
                 rs -> {
                     String id = rs.getString("decision_id");
                     String kind = rs.getString("kind");
+                    counts.put(id + "/" + kind, rs.getInt("kind_total"));
                     LocalDate effectiveOn = rs.getObject("effective_on", LocalDate.class);
                     java.time.Instant recordedAt = rs.getObject("rec_from", OffsetDateTime.class).toInstant();
                     var sources = JsonColumns.sources(rs.getString("sources"));
@@ -217,6 +231,8 @@ public class HostingMapQueries {
                     ProcurementRoute.valueOf(r.procurement()), r.contractor(), r.rationale(),
                     JsonColumns.texts(r.alternatives()), status, ending,
                     challenges.getOrDefault(r.id(), List.of()), plans.getOrDefault(r.id(), List.of()),
+                    counts.getOrDefault(r.id() + "/" + DecisionChange.CHALLENGED, 0),
+                    counts.getOrDefault(r.id() + "/" + DecisionChange.MIGRATION_PLANNED, 0),
                     JsonColumns.sources(r.sources()), compliance,
                     r.hostExposure() == null ? null : Exposure.valueOf(r.hostExposure()),
                     corrections.getOrDefault(r.id(), List.of()), r.version()));

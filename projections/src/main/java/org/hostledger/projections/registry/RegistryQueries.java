@@ -171,11 +171,20 @@ public class RegistryQueries {
         CertificationView view = found.get(0);
         List<CertificationView.Change> changes = new ArrayList<>();
         List<Correction> corrections = new ArrayList<>();
+        int[] count = {0};
+        params.addValue("shown", CHANGES_SHOWN);
         jdbc.query(
-                "SELECT * FROM rm_cert_change x WHERE x.cert_id = :id AND " + AsOf.recorded("x")
-                        + " ORDER BY x.effective_on, x.rec_seq",
+                "SELECT * FROM (SELECT x.*, ROW_NUMBER() OVER (PARTITION BY x.kind = 'CORRECTED' "
+                        + "ORDER BY x.effective_on DESC, x.rec_seq DESC) AS rn, "
+                        + "COUNT(*) OVER (PARTITION BY x.kind = 'CORRECTED') AS kind_total FROM rm_cert_change x "
+                        + "WHERE x.cert_id = :id AND " + AsOf.recorded("x")
+                        + " AND (x.kind = 'CORRECTED' OR x.effective_on <= :asOf)) y WHERE y.rn <= :shown "
+                        + "ORDER BY y.effective_on, y.rec_seq",
                 params,
                 rs -> {
+                    if (!"CORRECTED".equals(rs.getString("kind"))) {
+                        count[0] = rs.getInt("kind_total");
+                    }
                     if ("CORRECTED".equals(rs.getString("kind"))) {
                         corrections.add(correction(rs));
                     } else if (!rs.getObject("effective_on", LocalDate.class).isAfter(query.at().asOf())) {
@@ -192,8 +201,11 @@ public class RegistryQueries {
                 });
         return new CertificationView(view.id(), view.hostId(), view.hostName(), view.scheme(), view.referential(),
                 view.certifier(), view.activities(), view.activityFlags(), view.kind(), view.scope(), view.validFrom(),
-                view.validUntil(), view.status(), view.sources(), changes, corrections, view.version());
+                view.validUntil(), view.status(), view.sources(), changes, count[0], corrections, view.version());
     }
+
+    /** A certificate suspended and reinstated ten thousand times shows its latest changes, and how many in all. */
+    static final int CHANGES_SHOWN = 200;
 
     private List<CertificationView> certifications(String where, MapSqlParameterSource params, String orderBy) {
         String sql = "SELECT " + CERT_COLUMNS + " FROM rm_cert_version c"
@@ -217,6 +229,7 @@ public class RegistryQueries {
                     rs.getObject("valid_until", LocalDate.class),
                     CertificationStatus.valueOf(rs.getString("shown_status")),
                     JsonColumns.sources(rs.getString("sources")),
+                    null,
                     null,
                     null,
                     rs.getLong("aggregate_version"));

@@ -32,7 +32,8 @@ public final class AsOf {
     public static MapSqlParameterSource params(TimePoint at) {
         return new MapSqlParameterSource()
                 .addValue("asOf", at.asOf())
-                .addValue("knownAt", Bitemporal.timestamp(at.knownAt()));
+                .addValue("knownAt", Bitemporal.timestamp(
+                        at.knownAt() == null ? Bitemporal.LATEST_KNOWLEDGE : at.knownAt()));
     }
 
     /**

@@ -15,6 +15,9 @@ public final class Bitemporal {
 
     public static final OffsetDateTime OPEN_TIMESTAMP = OffsetDateTime.ofInstant(OPEN_INSTANT, ZoneOffset.UTC);
 
+    /** "As known now": later than any recorded instant, earlier than the open end, so only current beliefs match. */
+    public static final Instant LATEST_KNOWLEDGE = OPEN_INSTANT.minusSeconds(86_400);
+
     private Bitemporal() {}
 
     public static OffsetDateTime timestamp(Instant instant) {

@@ -74,6 +74,23 @@ class HostingMapProjectionTest {
     }
 
     @Test
+    void listsShowTheLatestFewFollowUpsAndHowManyThereAre() {
+        harness.feed(hdh);
+        for (int day = 1; day <= 12; day++) {
+            harness.feed(new HostingDecisionChallenged("hdh", "MP " + day, d("2020-01-01").plusDays(day), "why", null,
+                    null, SOURCES));
+        }
+        DecisionView inList = harness.hostingMap.handle(new ListDecisions(
+                null, null, null, null, null, harness.asOf("2021-01-01"), new PageRequest(0, 10))).items().get(0);
+        assertThat(inList.challengeCount()).isEqualTo(12);
+        assertThat(inList.challenges()).extracting(DecisionView.Challenge::by)
+                .containsExactly("MP 8", "MP 9", "MP 10", "MP 11", "MP 12");
+        DecisionView alone = decision("2021-01-01");
+        assertThat(alone.challenges()).hasSize(12);
+        assertThat(decision("2020-01-05").challengeCount()).as("counted as of the date asked").isEqualTo(4);
+    }
+
+    @Test
     void aMigrationPlanMakesItMigratingAndAnEndingEndsIt() {
         harness.feed(hdh);
         harness.feed(new MigrationPlanned("hdh", "ovh", null, d("2022-06-01"), d("2020-11-19"), "sovereignty", SOURCES));

@@ -5,6 +5,7 @@ import static org.hostledger.projections.ProjectionHarness.SOURCES;
 import static org.hostledger.projections.ProjectionHarness.d;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.hostledger.core.event.CertificationCorrected;
@@ -115,6 +116,22 @@ class RegistryProjectionTest {
         assertThat(cert("c", "2023-01-01").changes()).extracting(CertificationView.Change::kind)
                 .containsExactly("SUSPENDED", "REINSTATED", "SCOPE_CHANGED", "RENEWED", "WITHDRAWN");
         assertThat(cert("c", "2023-01-01").version()).isEqualTo(5);
+    }
+
+    @Test
+    void oneCertificateShowsItsLatest200ChangesAndHowManyThereAre() {
+        harness.feed(new HostRegistered("h", "Host", "FR", null, null, d("2018-01-01"), SOURCES));
+        harness.feed(granted("c", "h", ALL, "2018-06-01", "2021-06-01"));
+        for (int i = 0; i < 105; i++) {
+            LocalDate on = d("2018-07-01").plusDays(i * 2L);
+            harness.feed(new CertificationSuspended("c", on, "audit", SOURCES));
+            harness.feed(new CertificationReinstated("c", on.plusDays(1), "fixed", SOURCES));
+        }
+        CertificationView view = cert("c", "2021-01-01");
+        assertThat(view.changeCount()).isEqualTo(210);
+        assertThat(view.changes()).hasSize(200);
+        assertThat(view.changes().get(199).effectiveOn()).isEqualTo(d("2018-07-01").plusDays(209));
+        assertThat(view.status()).isEqualTo(CertificationStatus.VALID);
     }
 
     @Test

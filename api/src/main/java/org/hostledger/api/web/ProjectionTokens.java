@@ -1,0 +1,27 @@
+package org.hostledger.api.web;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The projections' tokens as stored with their rows: a value that changes exactly when a view may have changed, on
+ * whichever node processed the events. Caches of answers key on it.
+ */
+@Component
+public class ProjectionTokens {
+
+    private final JdbcTemplate jdbc;
+
+    public ProjectionTokens(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<ByteBuffer> current() {
+        return jdbc.query("SELECT token FROM token_entry ORDER BY processor_name, segment", (rs, n) -> {
+            byte[] token = rs.getBytes(1);
+            return ByteBuffer.wrap(token == null ? new byte[0] : token);
+        });
+    }
+}
