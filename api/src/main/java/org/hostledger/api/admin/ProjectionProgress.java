@@ -118,6 +118,20 @@ public class ProjectionProgress {
         return reached < resetAt;
     }
 
+    /** Events recorded but not yet processed by the slowest segment of projection {@code name}. */
+    public long lag(String name) {
+        long head = head();
+        long slowest = head;
+        List<TrackingToken> tokens = tokens(name);
+        if (tokens.isEmpty()) {
+            return head;
+        }
+        for (TrackingToken token : tokens) {
+            slowest = Math.min(slowest, token == null ? 0L : token.position().orElse(0L));
+        }
+        return Math.max(0L, head - slowest);
+    }
+
     /** True once every projection has processed every event up to {@code position}. */
     public boolean reached(long position) {
         for (String name : names()) {
