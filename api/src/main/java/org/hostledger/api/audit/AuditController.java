@@ -26,6 +26,7 @@ import org.hostledger.core.query.ListAuditEvents;
 import org.hostledger.core.query.VerifyAuditChain;
 import org.hostledger.core.rule.UnknownRecord;
 import org.hostledger.projections.audit.AuditTrail;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,6 +46,12 @@ public class AuditController {
 
     public static final String NDJSON = "application/x-ndjson";
     static final int DEFAULT_PAGE = 100;
+    /**
+     * The most events this export holds: an export stops there, and the client continues with {@code after} = the
+     * last position it received.
+     */
+    static final String EXPORT_LIMIT = "X-Export-Limit";
+
     static final List<String> CSV_HEADER = List.of("position", "eventId", "aggregateType", "aggregateId", "sequence",
             "type", "effectiveOn", "recordedAt", "actor", "correlationId", "sources", "payload");
 
@@ -73,31 +80,17 @@ public class AuditController {
     @GetMapping(value = "/api/audit/events", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A page of the audit trail in global order; pass nextAfter as after for the next page")
     public AuditPage events(
-            @RequestParam(required = false) String aggregateId,
-            @RequestParam(required = false) String aggregateType,
-            @RequestParam(required = false) String type,
-            @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String recordedFrom,
-            @RequestParam(required = false) String recordedTo,
-            @RequestParam(required = false) String after,
-            @RequestParam(required = false) String limit) {
-        return queries.ask(filter(aggregateId, aggregateType, type, actor, recordedFrom, recordedTo, after,
-                number(limit, "limit", DEFAULT_PAGE, ListAuditEvents.MAX_LIMIT)), AuditPage.class);
+            @ParameterObject AuditParams params) {
+        return queries.ask(filter(params, number(params.limit(), "limit", DEFAULT_PAGE, ListAuditEvents.MAX_LIMIT)),
+                AuditPage.class);
     }
 
     @GetMapping(value = "/api/audit/events", produces = NDJSON)
     @Operation(summary = "The audit trail streamed as JSON Lines, one event a line")
     public ResponseEntity<StreamingResponseBody> eventsAsJsonLines(
-            @RequestParam(required = false) String aggregateId,
-            @RequestParam(required = false) String aggregateType,
-            @RequestParam(required = false) String type,
-            @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String recordedFrom,
-            @RequestParam(required = false) String recordedTo,
-            @RequestParam(required = false) String after,
-            @RequestParam(required = false) String limit) {
-        ListAuditEvents filter = filter(aggregateId, aggregateType, type, actor, recordedFrom, recordedTo, after, 0);
-        long max = number(limit, "limit", maxExport, maxExport);
+            @ParameterObject AuditParams params) {
+        ListAuditEvents filter = filter(params, 0);
+        long max = number(params.limit(), "limit", maxExport, maxExport);
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             trail.export(filter, max, event -> {
@@ -106,22 +99,15 @@ public class AuditController {
             });
             writer.flush();
         };
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(body);
+        return ResponseEntity.ok().header(EXPORT_LIMIT, Long.toString(max)).contentType(MediaType.parseMediaType(NDJSON)).body(body);
     }
 
     @GetMapping(value = "/api/audit/events", produces = "text/csv")
     @Operation(summary = "The audit trail streamed as CSV with a header row, one event a row")
     public ResponseEntity<StreamingResponseBody> eventsAsCsv(
-            @RequestParam(required = false) String aggregateId,
-            @RequestParam(required = false) String aggregateType,
-            @RequestParam(required = false) String type,
-            @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String recordedFrom,
-            @RequestParam(required = false) String recordedTo,
-            @RequestParam(required = false) String after,
-            @RequestParam(required = false) String limit) {
-        ListAuditEvents filter = filter(aggregateId, aggregateType, type, actor, recordedFrom, recordedTo, after, 0);
-        long max = number(limit, "limit", maxExport, maxExport);
+            @ParameterObject AuditParams params) {
+        ListAuditEvents filter = filter(params, 0);
+        long max = number(params.limit(), "limit", maxExport, maxExport);
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             writer.write(Csv.row(CSV_HEADER));
@@ -133,7 +119,7 @@ public class AuditController {
                     event.payload()))));
             writer.flush();
         };
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(body);
+        return ResponseEntity.ok().header(EXPORT_LIMIT, Long.toString(max)).contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(body);
     }
 
     @GetMapping("/api/audit/verify")
@@ -172,7 +158,11 @@ public class AuditController {
                 (int) number(limit, "limit", ListAuditEvents.MAX_LIMIT, ListAuditEvents.MAX_LIMIT)), AuditPage.class);
     }
 
-    private ListAuditEvents filter(
+    /**
+     * The audit trail's filters as the query string gives them; checked by {@link #filter}, so that a mistyped value
+     * is a 400 that names it.
+     */
+    public record AuditParams(
             String aggregateId,
             String aggregateType,
             String type,
@@ -180,7 +170,13 @@ public class AuditController {
             String recordedFrom,
             String recordedTo,
             String after,
-            long limit) {
+            String limit) {}
+
+    private ListAuditEvents filter(AuditParams params, long limit) {
+        String aggregateId = params.aggregateId();
+        String aggregateType = params.aggregateType();
+        String type = params.type();
+        String actor = params.actor();
         if (aggregateId != null && !aggregateId.isBlank() && !org.hostledger.core.model.LedgerIds.isValid(aggregateId)) {
             throw FieldError.invalid("aggregateId", "must match " + org.hostledger.core.model.LedgerIds.PATTERN);
         }
@@ -193,13 +189,13 @@ public class AuditController {
         if (actor != null && actor.length() > 200) {
             throw FieldError.invalid("actor", "must be at most 200 characters");
         }
-        Instant from = blank(recordedFrom) ? null : instant(recordedFrom, "recordedFrom");
-        Instant to = blank(recordedTo) ? null : instant(recordedTo, "recordedTo");
+        Instant from = blank(params.recordedFrom()) ? null : instant(params.recordedFrom(), "recordedFrom");
+        Instant to = blank(params.recordedTo()) ? null : instant(params.recordedTo(), "recordedTo");
         if (from != null && to != null && !from.isBefore(to)) {
             throw FieldError.invalid("recordedTo", "must be after recordedFrom");
         }
         return new ListAuditEvents(blankToNull(aggregateId), blankToNull(aggregateType), blankToNull(type),
-                blankToNull(actor), from, to, number(after, "after", 0, Long.MAX_VALUE), (int) limit);
+                blankToNull(actor), from, to, number(params.after(), "after", 0, Long.MAX_VALUE), (int) limit);
     }
 
     private static Instant instant(String value, String name) {

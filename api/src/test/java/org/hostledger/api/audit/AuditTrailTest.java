@@ -111,6 +111,27 @@ class AuditTrailTest extends IntegrationTest {
     }
 
     @Test
+    void aCappedExportSaysItsLimitAndContinuesAfterTheLastPositionReceived() throws Exception {
+        Http.Response first = http.at("/api/audit/events?limit=3").auditor().header("Accept", "application/x-ndjson")
+                .send();
+        assertThat(first.header("X-Export-Limit")).isEqualTo("3");
+        List<String> lines = first.body().lines().toList();
+        assertThat(lines).hasSize(3);
+        long last = JSON.readTree(lines.get(2)).get("position").asLong();
+        Http.Response next = http.at("/api/audit/events?limit=2&after=" + last).auditor()
+                .header("Accept", "application/x-ndjson").send();
+        assertThat(next.body().lines().map(line -> {
+            try {
+                return JSON.readTree(line).get("position").asLong();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })).containsExactly(last + 1, last + 2);
+        assertThat(http.at("/api/audit/events?limit=0").auditor().header("Accept", "text/csv").send().status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void eachRecordHasItsHistory() {
         JsonNode history = http.at("/api/decisions/hdh-azure/history").auditor().send().json();
         assertThat(history.get("events").findValuesAsText("type")).startsWith("HostingDecisionRecorded")
