@@ -8,7 +8,7 @@ import java.util.concurrent.Future;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.hostledger.core.rule.RuleViolation;
 import org.hostledger.core.rule.UnknownRecord;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ public class ProjectionReplays {
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
 
     private final ProjectionProgress progress;
-    private final EventStore eventStore;
+    private final EventStorageEngine storageEngine;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
     private final int batchSize;
@@ -40,12 +40,12 @@ public class ProjectionReplays {
 
     public ProjectionReplays(
             ProjectionProgress progress,
-            EventStore eventStore,
+            EventStorageEngine storageEngine,
             TokenStore tokenStore,
             TransactionManager transactionManager,
             @Value("${hostledger.replay-batch-size:1000}") int batchSize) {
         this.progress = progress;
-        this.eventStore = eventStore;
+        this.storageEngine = storageEngine;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
         this.batchSize = batchSize;
@@ -62,7 +62,7 @@ public class ProjectionReplays {
             if (current != null && !current.isDone()) {
                 throw new RuleViolation("the projection " + name + " is already being replayed");
             }
-            BulkReplay replay = new BulkReplay(name, processor, eventStore, tokenStore, transactionManager, batchSize);
+            BulkReplay replay = new BulkReplay(name, processor, storageEngine, tokenStore, transactionManager, batchSize);
             log.info("replaying projection {}", name);
             int[] segments = replay.prepare();
             Future<?> future = executor.submit(() -> {
