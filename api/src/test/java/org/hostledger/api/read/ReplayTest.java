@@ -66,6 +66,21 @@ class ReplayTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Axon's shared event producer keeps every event it reads in memory until it catches up with the store; at a
+     * million events it exhausted the heap. Processors read private streams instead: that producer never starts.
+     */
+    @Test
+    void noSharedEventProducerRunsWhileProjectionsFollowAndReplay() {
+        String host = id("np");
+        String position = registerHost(host, "FR", null, null);
+        read("/api/hosts/" + host, position);
+        assertThat(http.at("/api/admin/projections/registry/replay").admin().post("").send().status()).isEqualTo(202);
+        read("/api/hosts/" + host, Long.toString(head()));
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("EmbeddedEventStore"));
+    }
+
     @Test
     void replayingAnUnknownProjectionIs404AndNeedsAdmin() {
         assertThat(http.at("/api/admin/projections/nope/replay").admin().post("").send().status()).isEqualTo(404);
