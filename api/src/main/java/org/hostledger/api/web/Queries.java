@@ -1,6 +1,6 @@
 package org.hostledger.api.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -27,12 +27,18 @@ public class Queries {
 
     private final QueryGateway gateway;
     private final ProjectionTokens tokens;
-    private final Cache<Key, Object> answers;
+    private final AsyncCache<Key, Object> answers;
 
     public Queries(QueryGateway gateway, ProjectionTokens tokens, @Value("${hostledger.read-cache-size:500}") long size) {
         this.gateway = gateway;
         this.tokens = tokens;
-        this.answers = Caffeine.newBuilder().maximumSize(size).expireAfterAccess(Duration.ofMinutes(10)).build();
+        // Asynchronous only so that concurrent askers of one answer wait for a single computation (run on the first
+        // asker's thread) instead of each running the same query: 64 readers of a new page are one query, not 64.
+        this.answers = Caffeine.newBuilder()
+                .maximumSize(size)
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .executor(Runnable::run)
+                .buildAsync();
     }
 
     private record Key(Object query, List<ByteBuffer> tokens) {}
@@ -42,15 +48,15 @@ public class Queries {
             return send(query, resultType);
         }
         Key key = new Key(query, tokens.current());
-        Object cached = answers.getIfPresent(key);
-        if (cached != null) {
-            return resultType.cast(cached);
+        try {
+            // A null answer (nothing found) or a failure is not kept.
+            return resultType.cast(answers.get(key, k -> send(query, resultType)).join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
-        R answer = send(query, resultType);
-        if (answer != null) {
-            answers.put(key, answer);
-        }
-        return answer;
     }
 
     private <R> R send(Object query, Class<R> resultType) {
