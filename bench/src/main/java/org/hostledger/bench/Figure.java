@@ -53,8 +53,11 @@ public record Figure(
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** The p-th percentile (0–100) of a sample, nearest-rank. */
+    /** The p-th percentile (0–100) of a sample, nearest-rank; NaN for an empty sample (nothing completed). */
     static double percentile(List<Double> sample, double p) {
+        if (sample.isEmpty()) {
+            return Double.NaN;
+        }
         List<Double> sorted = new ArrayList<>(sample);
         Collections.sort(sorted);
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
