@@ -468,7 +468,7 @@ public final class Benchmark {
                     number(f.value()), f.unit(), number(f.min()), number(f.max()),
                     f.ceiling() == 0 ? "—" : number(f.ceiling()) + " " + f.unit(),
                     f.ceiling() == 0 ? "—" : String.format(Locale.ROOT, "%.2f", f.ratio()), f.target(),
-                    options.quick() ? "(quick)" : f.met() ? "yes" : "**no**"));
+                    f.target().equals("—") ? "—" : options.quick() ? "(quick)" : f.met() ? "yes" : "**no**"));
         }
         System.out.println(table);
         for (Figure f : figures) {
