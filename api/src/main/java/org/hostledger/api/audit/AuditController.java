@@ -7,15 +7,10 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.hostledger.api.web.Csv;
-import org.hostledger.api.web.FieldError;
 import org.hostledger.api.web.Queries;
-import org.hostledger.api.web.ReadParams;
 import org.hostledger.commands.lookup.KnownRecords;
 import org.hostledger.core.command.RecordKind;
 import org.hostledger.core.model.SourceNote;
@@ -55,8 +50,6 @@ public class AuditController {
     static final List<String> CSV_HEADER = List.of("position", "eventId", "aggregateType", "aggregateId", "sequence",
             "type", "effectiveOn", "recordedAt", "actor", "correlationId", "sources", "payload");
 
-    private static final Set<String> AGGREGATE_TYPES =
-            Arrays.stream(RecordKind.values()).map(RecordKind::aggregateType).collect(Collectors.toSet());
 
     private final Queries queries;
     private final AuditTrail trail;
@@ -81,16 +74,15 @@ public class AuditController {
     @Operation(summary = "A page of the audit trail in global order; pass nextAfter as after for the next page")
     public AuditPage events(
             @ParameterObject AuditParams params) {
-        return queries.ask(filter(params, number(params.limit(), "limit", DEFAULT_PAGE, ListAuditEvents.MAX_LIMIT)),
-                AuditPage.class);
+        return queries.ask(params.query((int) params.limit(DEFAULT_PAGE, ListAuditEvents.MAX_LIMIT)), AuditPage.class);
     }
 
     @GetMapping(value = "/api/audit/events", produces = NDJSON)
     @Operation(summary = "The audit trail streamed as JSON Lines, one event a line")
     public ResponseEntity<StreamingResponseBody> eventsAsJsonLines(
             @ParameterObject AuditParams params) {
-        ListAuditEvents filter = filter(params, 0);
-        long max = number(params.limit(), "limit", maxExport, maxExport);
+        ListAuditEvents filter = params.query(0);
+        long max = params.limit(maxExport, maxExport);
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             trail.export(filter, max, event -> {
@@ -106,8 +98,8 @@ public class AuditController {
     @Operation(summary = "The audit trail streamed as CSV with a header row, one event a row")
     public ResponseEntity<StreamingResponseBody> eventsAsCsv(
             @ParameterObject AuditParams params) {
-        ListAuditEvents filter = filter(params, 0);
-        long max = number(params.limit(), "limit", maxExport, maxExport);
+        ListAuditEvents filter = params.query(0);
+        long max = params.limit(maxExport, maxExport);
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             writer.write(Csv.row(CSV_HEADER));
@@ -153,80 +145,9 @@ public class AuditController {
         if (!org.hostledger.core.model.LedgerIds.isValid(id) || !knownRecords.holds(id, kind)) {
             throw new UnknownRecord(kind.label(), id);
         }
-        return queries.ask(new ListAuditEvents(id, kind.aggregateType(), null, null, null, null,
-                number(after, "after", 0, Long.MAX_VALUE),
-                (int) number(limit, "limit", ListAuditEvents.MAX_LIMIT, ListAuditEvents.MAX_LIMIT)), AuditPage.class);
-    }
-
-    /**
-     * The audit trail's filters as the query string gives them; checked by {@link #filter}, so that a mistyped value
-     * is a 400 that names it.
-     */
-    public record AuditParams(
-            String aggregateId,
-            String aggregateType,
-            String type,
-            String actor,
-            String recordedFrom,
-            String recordedTo,
-            String after,
-            String limit) {}
-
-    private ListAuditEvents filter(AuditParams params, long limit) {
-        String aggregateId = params.aggregateId();
-        String aggregateType = params.aggregateType();
-        String type = params.type();
-        String actor = params.actor();
-        if (aggregateId != null && !aggregateId.isBlank() && !org.hostledger.core.model.LedgerIds.isValid(aggregateId)) {
-            throw FieldError.invalid("aggregateId", "must match " + org.hostledger.core.model.LedgerIds.PATTERN);
-        }
-        if (aggregateType != null && !aggregateType.isBlank() && !AGGREGATE_TYPES.contains(aggregateType)) {
-            throw FieldError.invalid("aggregateType", "must be one of " + AGGREGATE_TYPES);
-        }
-        if (type != null && !type.isBlank() && !type.matches("[A-Z][A-Za-z]{1,63}")) {
-            throw FieldError.invalid("type", "must be an event name such as CertificationSuspended");
-        }
-        if (actor != null && actor.length() > 200) {
-            throw FieldError.invalid("actor", "must be at most 200 characters");
-        }
-        Instant from = blank(params.recordedFrom()) ? null : instant(params.recordedFrom(), "recordedFrom");
-        Instant to = blank(params.recordedTo()) ? null : instant(params.recordedTo(), "recordedTo");
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw FieldError.invalid("recordedTo", "must be after recordedFrom");
-        }
-        return new ListAuditEvents(blankToNull(aggregateId), blankToNull(aggregateType), blankToNull(type),
-                blankToNull(actor), from, to, number(params.after(), "after", 0, Long.MAX_VALUE), (int) limit);
-    }
-
-    private static Instant instant(String value, String name) {
-        try {
-            return ReadParams.instant(value);
-        } catch (FieldError e) {
-            throw FieldError.invalid(name, "must be an ISO-8601 instant such as 2021-01-01T00:00:00Z");
-        }
-    }
-
-    private static long number(String value, String name, long fallback, long max) {
-        if (blank(value)) {
-            return fallback;
-        }
-        try {
-            long number = Long.parseLong(value.trim());
-            if (number < 0 || number > max || (name.equals("limit") && number == 0)) {
-                throw FieldError.invalid(name, "must be between " + (name.equals("limit") ? 1 : 0) + " and " + max);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw FieldError.invalid(name, "must be a whole number");
-        }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static String blankToNull(String value) {
-        return blank(value) ? null : value;
+        AuditParams filter = new AuditParams(id, kind.aggregateType(), null, null, null, null, after, limit);
+        return queries.ask(filter.query((int) filter.limit(ListAuditEvents.MAX_LIMIT, ListAuditEvents.MAX_LIMIT)),
+                AuditPage.class);
     }
 
     private static String nullToEmpty(String value) {
