@@ -18,7 +18,8 @@ public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final int port;
 
@@ -123,7 +124,8 @@ public final class Http {
         public Response send() {
             try {
                 HttpResponse<String> response = http.client.send(
-                        builder.method(method, body).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        builder.method(method, body).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 Map<String, String> headers = new LinkedHashMap<>();
                 response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
                 return new Response(response.statusCode(), headers, response.body());

@@ -49,7 +49,9 @@ public abstract class IntegrationTest {
 
     protected String registerHost(String id, String country, String parent, String parentCountry) {
         String body = "{\"id\":\"" + id + "\",\"name\":\"Host " + id + "\",\"country\":\"" + country + "\""
-                + (parent == null ? "" : ",\"parentCompany\":\"" + parent + "\",\"parentCountry\":\"" + parentCountry + "\"")
+                + (parent == null
+                        ? ""
+                        : ",\"parentCompany\":\"" + parent + "\",\"parentCountry\":\"" + parentCountry + "\"")
                 + ",\"effectiveOn\":\"2018-01-01\",\"sources\":" + sources() + "}";
         Http.Response response = http.at("/api/hosts").editor().post(body).send();
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
@@ -60,7 +62,8 @@ public abstract class IntegrationTest {
         String body = "{\"id\":\"" + id + "\",\"hostId\":\"" + hostId + "\",\"scheme\":\"HDS\",\"referential\":\"v1\","
                 + "\"certifier\":\"AFNOR Certification\",\"activities\":" + activities + ",\"validFrom\":\"" + from
                 + "\",\"validUntil\":\"" + until + "\",\"sources\":" + sources() + "}";
-        Http.Response response = http.at("/api/certifications").editor().post(body).send();
+        Http.Response response =
+                http.at("/api/certifications").editor().post(body).send();
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.header("X-Ledger-Position");
     }
@@ -82,7 +85,9 @@ public abstract class IntegrationTest {
     protected JsonNode read(String path, String position) {
         String separator = path.contains("?") ? "&" : "?";
         Http.Response response = http.get(path + separator + "awaitPosition=" + position);
-        assertThat(response.header("X-Ledger-Position-Reached")).as(response.toString()).isEqualTo("true");
+        assertThat(response.header("X-Ledger-Position-Reached"))
+                .as(response.toString())
+                .isEqualTo("true");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }
@@ -95,8 +100,15 @@ public abstract class IntegrationTest {
     }
 
     public static final java.util.List<String> READ_TABLES = java.util.List.of(
-            "rm_host_base", "rm_host_change", "rm_host_version", "rm_cert_base", "rm_cert_change", "rm_cert_version",
-            "rm_decision_base", "rm_decision_event", "rm_decision_version");
+            "rm_host_base",
+            "rm_host_change",
+            "rm_host_version",
+            "rm_cert_base",
+            "rm_cert_change",
+            "rm_cert_version",
+            "rm_decision_base",
+            "rm_decision_event",
+            "rm_decision_version");
 
     /** A digest of every row of every read table, independent of row order. */
     protected java.util.Map<String, String> readModelFingerprint() throws Exception {
@@ -104,7 +116,9 @@ public abstract class IntegrationTest {
         for (String table : READ_TABLES) {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
             java.util.List<java.util.Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM " + table);
-            rows.stream().map(Object::toString).sorted()
+            rows.stream()
+                    .map(Object::toString)
+                    .sorted()
                     .forEach(r -> digest.update(r.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             fingerprint.put(table, rows.size() + ":" + java.util.HexFormat.of().formatHex(digest.digest()));
         }

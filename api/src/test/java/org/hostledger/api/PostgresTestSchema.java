@@ -24,12 +24,14 @@ public class PostgresTestSchema implements EnvironmentPostProcessor {
         if (url == null || url.isBlank()) {
             return;
         }
-        String schema = environment.getProperty("hostledger.test.schema",
+        String schema = environment.getProperty(
+                "hostledger.test.schema",
                 "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
         properties.put("spring.datasource.username", System.getProperty("hostledger.test.postgres-user", "hostledger"));
-        properties.put("spring.datasource.password", System.getProperty("hostledger.test.postgres-password", "hostledger"));
+        properties.put(
+                "spring.datasource.password", System.getProperty("hostledger.test.postgres-password", "hostledger"));
         properties.put("spring.flyway.schemas", schema);
         properties.put("spring.flyway.default-schema", schema);
         properties.put("hostledger.aggregate-cache", "false");

@@ -38,10 +38,10 @@ import org.hostledger.core.command.RegisterHost;
 import org.hostledger.core.event.HostRegistered;
 import org.hostledger.core.model.ProcurementRoute;
 import org.hostledger.core.model.SourceNote;
-import org.hostledger.core.query.DecisionPage;
-import org.hostledger.core.query.DecisionView;
 import org.hostledger.core.query.CertificationPage;
 import org.hostledger.core.query.CertificationView;
+import org.hostledger.core.query.DecisionPage;
+import org.hostledger.core.query.DecisionView;
 import org.hostledger.core.query.FindCertification;
 import org.hostledger.core.query.FindDecision;
 import org.hostledger.core.query.FindHost;
@@ -50,7 +50,6 @@ import org.hostledger.core.query.ListCertifications;
 import org.hostledger.core.query.ListDecisions;
 import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.TimePoint;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -84,7 +83,8 @@ public final class Benchmark {
             boolean quick = false;
             int repetitions = 3;
             List<String> settings = new ArrayList<>();
-            Path output = Files.isDirectory(Path.of("bench")) ? Path.of("bench/target/results.json")
+            Path output = Files.isDirectory(Path.of("bench"))
+                    ? Path.of("bench/target/results.json")
                     : Path.of("target/results.json");
             for (String arg : args) {
                 if (arg.equals("--quick")) {
@@ -152,10 +152,18 @@ public final class Benchmark {
 
     private void run(HeapSampler heap) throws Exception {
         dataDir = Files.createTempDirectory("hostledger-bench-");
-        say("HostLedger benchmark — %s, %d events, %d repetitions per figure; data in %s",
-                options.quick() ? "quick mode (judges nothing)" : "full", options.events(), options.repetitions(), dataDir);
-        say("machine: %d cores, %s %s, max heap %d MB", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), HeapSampler.maxHeapBytes() >> 20);
+        say(
+                "HostLedger benchmark — %s, %d events, %d repetitions per figure; data in %s",
+                options.quick() ? "quick mode (judges nothing)" : "full",
+                options.events(),
+                options.repetitions(),
+                dataDir);
+        say(
+                "machine: %d cores, %s %s, max heap %d MB",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                HeapSampler.maxHeapBytes() >> 20);
         List<String> appArgs = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--hostledger.data-dir=" + dataDir.toAbsolutePath(),
@@ -181,10 +189,17 @@ public final class Benchmark {
         rebuild();
         reads(history);
         rest(history);
-        figures.add(Figure.atMost("peak live heap after collection (whole run)",
-                List.of(heap.peakLiveBytes() / 1048576.0), "MB", 512, 1.0, String.format(Locale.ROOT,
+        figures.add(Figure.atMost(
+                "peak live heap after collection (whole run)",
+                List.of(heap.peakLiveBytes() / 1048576.0),
+                "MB",
+                512,
+                1.0,
+                String.format(
+                        Locale.ROOT,
                         "the run completed within -Xmx%dm; heap in use before collections peaked at %.0f MB",
-                        HeapSampler.maxHeapBytes() >> 20, heap.peakBytes() / 1048576.0)));
+                        HeapSampler.maxHeapBytes() >> 20,
+                        heap.peakBytes() / 1048576.0)));
         report();
     }
 
@@ -193,9 +208,18 @@ public final class Benchmark {
     private void commandAppend() throws Exception {
         ceilings.createInsertTable();
         Serializer serializer = app.getBean("eventSerializer", Serializer.class);
-        GenericDomainEventMessage<HostRegistered> sample = new GenericDomainEventMessage<>("Host", "sample", 0,
-                new HostRegistered("bench-sample-host-000000", "Hosting company bench", "FR", null, null,
-                        LocalDate.of(2020, 1, 1), SOURCES),
+        GenericDomainEventMessage<HostRegistered> sample = new GenericDomainEventMessage<>(
+                "Host",
+                "sample",
+                0,
+                new HostRegistered(
+                        "bench-sample-host-000000",
+                        "Hosting company bench",
+                        "FR",
+                        null,
+                        null,
+                        LocalDate.of(2020, 1, 1),
+                        SOURCES),
                 MetaData.with("actor", "benchmark").and("correlationId", "0b7a1f3e-5d1c-4c47-9b57-8f0a3b1c2d4e"));
         SerializedObject<byte[]> payload = sample.serializePayload(serializer, byte[].class);
         SerializedObject<byte[]> metaData = sample.serializeMetaData(serializer, byte[].class);
@@ -208,11 +232,22 @@ public final class Benchmark {
         warmUp(payload, metaData);
         for (int rep = 0; rep < options.repetitions(); rep++) {
             one.add(rate(1, count1, n -> registerHost()));
-            oneCeiling.add(ceilings.inserts(count1, 1, payload.getData(), metaData.getData(), payload.getType().getName()));
+            oneCeiling.add(ceilings.inserts(
+                    count1,
+                    1,
+                    payload.getData(),
+                    metaData.getData(),
+                    payload.getType().getName()));
             eight.add(rate(8, count8, n -> registerHost()));
-            eightCeiling.add(ceilings.inserts(count8, 8, payload.getData(), metaData.getData(), payload.getType().getName()));
-            say("append rep %d: 1 client %.0f/s (JDBC %.0f/s), 8 clients %.0f/s (JDBC %.0f/s)", rep + 1,
-                    one.get(rep), oneCeiling.get(rep), eight.get(rep), eightCeiling.get(rep));
+            eightCeiling.add(ceilings.inserts(
+                    count8,
+                    8,
+                    payload.getData(),
+                    metaData.getData(),
+                    payload.getType().getName()));
+            say(
+                    "append rep %d: 1 client %.0f/s (JDBC %.0f/s), 8 clients %.0f/s (JDBC %.0f/s)",
+                    rep + 1, one.get(rep), oneCeiling.get(rep), eight.get(rep), eightCeiling.get(rep));
         }
         // The same 8-client load with the projections paused shows what the write path costs by itself.
         progress.streamingProcessors().values().forEach(StreamingEventProcessor::shutDown);
@@ -221,13 +256,29 @@ public final class Benchmark {
             alone.add(rate(8, count8, n -> registerHost()));
         }
         progress.streamingProcessors().values().forEach(StreamingEventProcessor::start);
-        figures.add(Figure.atLeast("command append, new aggregates, 1 client", one, "cmd/s", oneCeiling, 0.5,
+        figures.add(Figure.atLeast(
+                "command append, new aggregates, 1 client",
+                one,
+                "cmd/s",
+                oneCeiling,
+                0.5,
                 "ceiling: JDBC inserts of the same bytes, one row per transaction, 1 thread"));
-        figures.add(Figure.atLeast("command append, new aggregates, 8 clients", eight, "cmd/s", eightCeiling, 0.5,
+        figures.add(Figure.atLeast(
+                "command append, new aggregates, 8 clients",
+                eight,
+                "cmd/s",
+                eightCeiling,
+                0.5,
                 "ceiling: JDBC inserts of the same bytes, one row per transaction, 8 threads"));
-        figures.add(Figure.info("command append, 8 clients, projections paused", alone, "cmd/s",
-                String.format(Locale.ROOT, "%.2f of the 8-thread ceiling: the write path without the projections "
-                        + "writing to the same store at the same time", Figure.median(alone) / Figure.median(eightCeiling))));
+        figures.add(Figure.info(
+                "command append, 8 clients, projections paused",
+                alone,
+                "cmd/s",
+                String.format(
+                        Locale.ROOT,
+                        "%.2f of the 8-thread ceiling: the write path without the projections "
+                                + "writing to the same store at the same time",
+                        Figure.median(alone) / Figure.median(eightCeiling))));
     }
 
     /**
@@ -239,7 +290,11 @@ public final class Benchmark {
         long until = System.nanoTime() + (options.quick() ? 3_000_000_000L : 30_000_000_000L);
         while (System.nanoTime() < until) {
             rate(4, options.scaled(2_000, 200), n -> registerHost());
-            ceilings.inserts(options.scaled(2_000, 200), 4, payload.getData(), metaData.getData(),
+            ceilings.inserts(
+                    options.scaled(2_000, 200),
+                    4,
+                    payload.getData(),
+                    metaData.getData(),
                     payload.getType().getName());
         }
     }
@@ -277,9 +332,21 @@ public final class Benchmark {
     private void longAggregate() throws Exception {
         int past = 10_000;
         commands.sendAs(registerHostWithId("bench-long-host"), "benchmark", null);
-        commands.sendAs(new RecordHostingDecision("bench-long-decision", "Benchmark controller", "Long-lived system",
-                "bench-long-host", List.of(1, 2, 3), LocalDate.of(2019, 1, 1), ProcurementRoute.PUBLIC_TENDER, null,
-                "benchmark", List.of(), SOURCES), "benchmark", null);
+        commands.sendAs(
+                new RecordHostingDecision(
+                        "bench-long-decision",
+                        "Benchmark controller",
+                        "Long-lived system",
+                        "bench-long-host",
+                        List.of(1, 2, 3),
+                        LocalDate.of(2019, 1, 1),
+                        ProcurementRoute.PUBLIC_TENDER,
+                        null,
+                        "benchmark",
+                        List.of(),
+                        SOURCES),
+                "benchmark",
+                null);
         long start = System.nanoTime();
         rate(1, past, n -> challenge());
         say("recorded %d past events on one aggregate in %.1f s", past, JdbcCeilings.seconds(start));
@@ -289,11 +356,17 @@ public final class Benchmark {
         for (int rep = 0; rep < options.repetitions(); rep++) {
             longRates.add(rate(1, count, n -> challenge()));
             freshRates.add(rate(1, count, n -> registerHost()));
-            say("long aggregate rep %d: %.0f/s beside new aggregates %.0f/s", rep + 1, longRates.get(rep),
-                    freshRates.get(rep));
+            say(
+                    "long aggregate rep %d: %.0f/s beside new aggregates %.0f/s",
+                    rep + 1, longRates.get(rep), freshRates.get(rep));
         }
-        figures.add(Figure.atLeast("command on an aggregate with " + past + "+ past events, 1 client", longRates,
-                "cmd/s", freshRates, 0.5, "ceiling: the new-aggregate rate, 1 client, same repetition"));
+        figures.add(Figure.atLeast(
+                "command on an aggregate with " + past + "+ past events, 1 client",
+                longRates,
+                "cmd/s",
+                freshRates,
+                0.5,
+                "ceiling: the new-aggregate rate, 1 client, same repetition"));
     }
 
     private LedgerCommand registerHostWithId(String id) {
@@ -301,8 +374,15 @@ public final class Benchmark {
     }
 
     private LedgerCommand challenge() {
-        return new ChallengeHostingDecision("bench-long-decision", "Member of parliament", LocalDate.of(2020, 5, 27),
-                "Exposure to non-EU law", "Assemblée nationale", null, SOURCES, null);
+        return new ChallengeHostingDecision(
+                "bench-long-decision",
+                "Member of parliament",
+                LocalDate.of(2020, 5, 27),
+                "Exposure to non-EU law",
+                "Assemblée nationale",
+                null,
+                SOURCES,
+                null);
     }
 
     // --- 3. the history, the store size, and rebuilds -----------------------------------------------------------
@@ -314,9 +394,14 @@ public final class Benchmark {
         long start = System.nanoTime();
         HistoryGenerator.History history =
                 new HistoryGenerator(app.getBean(EventStore.class), 7).generate(Math.max(missing, 1000), "g");
-        say("generated %d events (%d hosts, %d certificates, %d decisions) in %.1f s; the store holds %d",
-                history.events(), history.hosts().size(), history.certifications().size(), history.decisions().size(),
-                JdbcCeilings.seconds(start), progress.head());
+        say(
+                "generated %d events (%d hosts, %d certificates, %d decisions) in %.1f s; the store holds %d",
+                history.events(),
+                history.hosts().size(),
+                history.certifications().size(),
+                history.decisions().size(),
+                JdbcCeilings.seconds(start),
+                progress.head());
         storeSize(dataDir);
         return history;
     }
@@ -331,11 +416,20 @@ public final class Benchmark {
                 "SELECT SUM(OCTET_LENGTH(payload) + OCTET_LENGTH(meta_data)) FROM domain_event_entry", Long.class);
         long onDisk = jdbc.queryForObject("SELECT DISK_SPACE_USED('DOMAIN_EVENT_ENTRY')", Long.class);
         double serializedPerEvent = (double) serialized / events;
-        figures.add(Figure.atMost("event store on disk per event", List.of((double) onDisk / events), "bytes",
-                serializedPerEvent, 2.0, String.format(Locale.ROOT,
+        figures.add(Figure.atMost(
+                "event store on disk per event",
+                List.of((double) onDisk / events),
+                "bytes",
+                serializedPerEvent,
+                2.0,
+                String.format(
+                        Locale.ROOT,
                         "ceiling: serialized payload + metadata, %.0f bytes per event; table and its indexes (H2 DISK_SPACE_USED)",
                         serializedPerEvent)));
-        figures.add(Figure.info("whole H2 file per event, running", List.of((double) file / events), "bytes",
+        figures.add(Figure.info(
+                "whole H2 file per event, running",
+                List.of((double) file / events),
+                "bytes",
                 "event store, snapshots, tokens and every read model, in one file, while the application runs"));
     }
 
@@ -349,10 +443,16 @@ public final class Benchmark {
             progress.names().forEach(replays::replay);
             awaitCaughtUp(Duration.ofHours(2));
             replay.add(head / JdbcCeilings.seconds(start));
-            say("rebuild rep %d: all projections %.0f events/s (JDBC scan + decode + batched insert %.0f events/s)",
+            say(
+                    "rebuild rep %d: all projections %.0f events/s (JDBC scan + decode + batched insert %.0f events/s)",
                     rep + 1, replay.get(rep), ceiling.get(rep));
         }
-        figures.add(Figure.atLeast("rebuild all projections from " + head + " events", replay, "events/s", ceiling, 0.5,
+        figures.add(Figure.atLeast(
+                "rebuild all projections from " + head + " events",
+                replay,
+                "events/s",
+                ceiling,
+                0.5,
                 "through the real replay path (reset handlers, pooled processors); ceiling: JDBC scan + Jackson decode + "
                         + "one batched insert per event into the same tables"));
     }
@@ -383,17 +483,34 @@ public final class Benchmark {
         }
         List<Double> lastAsOf = latencies(history, count, false);
         List<Double> lastKnownAt = latencies(history, count, true);
-        figures.add(Figure.atMost("asOf read p99 at " + progress.head() + " events", asOf, "ms", 50, 1.0,
-                String.format(Locale.ROOT, "p50 %.2f ms; a mix of one-record and per-host list reads through the query handlers",
+        figures.add(Figure.atMost(
+                "asOf read p99 at " + progress.head() + " events",
+                asOf,
+                "ms",
+                50,
+                1.0,
+                String.format(
+                        Locale.ROOT,
+                        "p50 %.2f ms; a mix of one-record and per-host list reads through the query handlers",
                         Figure.percentile(lastAsOf, 50))));
-        figures.add(Figure.atMost("knownAt read p99 at " + progress.head() + " events", knownAt, "ms", 50, 1.0,
-                String.format(Locale.ROOT, "p50 %.2f ms; the same mix, as known at instants during the history's recording",
+        figures.add(Figure.atMost(
+                "knownAt read p99 at " + progress.head() + " events",
+                knownAt,
+                "ms",
+                50,
+                1.0,
+                String.format(
+                        Locale.ROOT,
+                        "p50 %.2f ms; the same mix, as known at instants during the history's recording",
                         Figure.percentile(lastKnownAt, 50))));
     }
 
     private List<Double> latencies(HistoryGenerator.History history, int count, boolean past) {
         List<Double> millis = new ArrayList<>(count);
-        long span = Math.max(1, Duration.between(history.firstRecorded(), history.lastRecorded()).toMillis());
+        long span = Math.max(
+                1,
+                Duration.between(history.firstRecorded(), history.lastRecorded())
+                        .toMillis());
         for (int n = 0; n < count; n++) {
             LocalDate date = LocalDate.of(2018, 1, 1).plusDays(random.nextInt(3000));
             Instant known = past ? history.firstRecorded().plusMillis((long) (random.nextDouble() * span)) : null;
@@ -402,11 +519,16 @@ public final class Benchmark {
             long start = System.nanoTime();
             switch (n % 5) {
                 case 0 -> queries.ask(new FindDecision(pick(history.decisions()), at), DecisionView.class);
-                case 1 -> queries.ask(new ListDecisions(host, null, null, null, null, at, new PageRequest(0, 20)),
-                        DecisionPage.class);
-                case 2 -> queries.ask(new FindCertification(pick(history.certifications()), at), CertificationView.class);
-                case 3 -> queries.ask(new ListCertifications(host, null, null, at, new PageRequest(0, 20)),
-                        CertificationPage.class);
+                case 1 ->
+                    queries.ask(
+                            new ListDecisions(host, null, null, null, null, at, new PageRequest(0, 20)),
+                            DecisionPage.class);
+                case 2 ->
+                    queries.ask(new FindCertification(pick(history.certifications()), at), CertificationView.class);
+                case 3 ->
+                    queries.ask(
+                            new ListCertifications(host, null, null, at, new PageRequest(0, 20)),
+                            CertificationPage.class);
                 default -> queries.ask(new FindHost(host, at), HostView.class);
             }
             millis.add((System.nanoTime() - start) / 1e6);
@@ -429,31 +551,60 @@ public final class Benchmark {
         Map<String, List<HttpLoad.Result>> results = new LinkedHashMap<>();
         for (int rep = 0; rep < options.repetitions(); rep++) {
             HttpLoad.Result trivial = load.run(64, warmup, seconds, n -> "/actuator/info");
-            HttpLoad.Result map = load.run(64, warmup, seconds, n -> n % 2 == 0
-                    ? "/api/decisions?size=20&page=" + (n % 10)
-                    : "/api/decisions?hostId=" + hosts.get(Math.floorMod(n * 7919, hosts.size())));
-            HttpLoad.Result registry = load.run(64, warmup, seconds, n -> n % 2 == 0
-                    ? "/api/hosts?size=20&page=" + (n % 10)
-                    : "/api/certifications?hostId=" + hosts.get(Math.floorMod(n * 7919, hosts.size())));
+            HttpLoad.Result map = load.run(
+                    64,
+                    warmup,
+                    seconds,
+                    n -> n % 2 == 0
+                            ? "/api/decisions?size=20&page=" + (n % 10)
+                            : "/api/decisions?hostId=" + hosts.get(Math.floorMod(n * 7919, hosts.size())));
+            HttpLoad.Result registry = load.run(
+                    64,
+                    warmup,
+                    seconds,
+                    n -> n % 2 == 0
+                            ? "/api/hosts?size=20&page=" + (n % 10)
+                            : "/api/certifications?hostId=" + hosts.get(Math.floorMod(n * 7919, hosts.size())));
             results.computeIfAbsent("trivial", k -> new ArrayList<>()).add(trivial);
             results.computeIfAbsent("map", k -> new ArrayList<>()).add(map);
             results.computeIfAbsent("registry", k -> new ArrayList<>()).add(registry);
-            say("REST rep %d: trivial %.0f/s (p99 %.1f ms), hosting map %.0f/s (p99 %.1f ms, %d errors), "
-                            + "registry %.0f/s (p99 %.1f ms, %d errors)", rep + 1,
-                    trivial.perSecond(), trivial.p99Millis(), map.perSecond(), map.p99Millis(), map.errors(),
-                    registry.perSecond(), registry.p99Millis(), registry.errors());
+            say(
+                    "REST rep %d: trivial %.0f/s (p99 %.1f ms), hosting map %.0f/s (p99 %.1f ms, %d errors), "
+                            + "registry %.0f/s (p99 %.1f ms, %d errors)",
+                    rep + 1,
+                    trivial.perSecond(),
+                    trivial.p99Millis(),
+                    map.perSecond(),
+                    map.p99Millis(),
+                    map.errors(),
+                    registry.perSecond(),
+                    registry.p99Millis(),
+                    registry.errors());
         }
-        List<Double> trivialRates = results.get("trivial").stream().map(HttpLoad.Result::perSecond).toList();
+        List<Double> trivialRates =
+                results.get("trivial").stream().map(HttpLoad.Result::perSecond).toList();
         for (String view : List.of("map", "registry")) {
             String label = view.equals("map") ? "hosting map" : "registry";
             List<HttpLoad.Result> rs = results.get(view);
-            figures.add(Figure.atLeast("REST " + label + " reads, 64 clients", rs.stream().map(HttpLoad.Result::perSecond)
-                    .toList(), "req/s", trivialRates, 0.5, String.format(Locale.ROOT,
-                    "ceiling: /actuator/info under the same load; p50 %.1f ms; %d errors",
-                    Figure.median(rs.stream().map(HttpLoad.Result::p50Millis).toList()),
-                    rs.stream().mapToLong(HttpLoad.Result::errors).sum())));
-            figures.add(Figure.atMost("REST " + label + " reads p99, 64 clients",
-                    rs.stream().map(HttpLoad.Result::p99Millis).toList(), "ms", 25, 1.0, "target p99 ≤ 25 ms"));
+            figures.add(Figure.atLeast(
+                    "REST " + label + " reads, 64 clients",
+                    rs.stream().map(HttpLoad.Result::perSecond).toList(),
+                    "req/s",
+                    trivialRates,
+                    0.5,
+                    String.format(
+                            Locale.ROOT,
+                            "ceiling: /actuator/info under the same load; p50 %.1f ms; %d errors",
+                            Figure.median(
+                                    rs.stream().map(HttpLoad.Result::p50Millis).toList()),
+                            rs.stream().mapToLong(HttpLoad.Result::errors).sum())));
+            figures.add(Figure.atMost(
+                    "REST " + label + " reads p99, 64 clients",
+                    rs.stream().map(HttpLoad.Result::p99Millis).toList(),
+                    "ms",
+                    25,
+                    1.0,
+                    "target p99 ≤ 25 ms"));
         }
     }
 
@@ -464,10 +615,17 @@ public final class Benchmark {
         table.append("\n| figure | value (median) | min – max | ceiling | ratio | target | met |\n");
         table.append("|---|---|---|---|---|---|---|\n");
         for (Figure f : figures) {
-            table.append(String.format(Locale.ROOT, "| %s | %s %s | %s – %s | %s | %s | %s | %s |%n", f.name(),
-                    number(f.value()), f.unit(), number(f.min()), number(f.max()),
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s %s | %s – %s | %s | %s | %s | %s |%n",
+                    f.name(),
+                    number(f.value()),
+                    f.unit(),
+                    number(f.min()),
+                    number(f.max()),
                     f.ceiling() == 0 ? "—" : number(f.ceiling()) + " " + f.unit(),
-                    f.ceiling() == 0 ? "—" : String.format(Locale.ROOT, "%.2f", f.ratio()), f.target(),
+                    f.ceiling() == 0 ? "—" : String.format(Locale.ROOT, "%.2f", f.ratio()),
+                    f.target(),
                     f.target().equals("—") ? "—" : options.quick() ? "(quick)" : f.met() ? "yes" : "**no**"));
         }
         System.out.println(table);
@@ -477,14 +635,22 @@ public final class Benchmark {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("mode", options.quick() ? "quick" : "full");
         results.put("events", progress.head());
-        results.put("machine", Map.of(
-                "cores", Runtime.getRuntime().availableProcessors(),
-                "jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                "maxHeapMb", HeapSampler.maxHeapBytes() >> 20,
-                "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        results.put(
+                "machine",
+                Map.of(
+                        "cores",
+                        Runtime.getRuntime().availableProcessors(),
+                        "jvm",
+                        System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                        "maxHeapMb",
+                        HeapSampler.maxHeapBytes() >> 20,
+                        "os",
+                        System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         results.put("figures", figures);
         Files.createDirectories(options.output().toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.output().toFile(), results);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(options.output().toFile(), results);
         say("results written to %s", options.output());
     }
 

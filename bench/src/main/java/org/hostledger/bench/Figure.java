@@ -23,27 +23,59 @@ public record Figure(
         String note) {
 
     /** Higher is better: met when value / ceiling ≥ bound. */
-    public static Figure atLeast(String name, List<Double> values, String unit, List<Double> ceilings, double bound, String note) {
+    public static Figure atLeast(
+            String name, List<Double> values, String unit, List<Double> ceilings, double bound, String note) {
         double value = median(values);
         double ceiling = median(ceilings);
         double ratio = ceiling == 0 ? 0 : value / ceiling;
-        return new Figure(name, value, Collections.min(values), Collections.max(values), unit, ceiling, ratio,
-                "≥ " + bound, ratio >= bound, values.size(), note);
+        return new Figure(
+                name,
+                value,
+                Collections.min(values),
+                Collections.max(values),
+                unit,
+                ceiling,
+                ratio,
+                "≥ " + bound,
+                ratio >= bound,
+                values.size(),
+                note);
     }
 
     /** Lower is better: met when value / ceiling ≤ bound. */
-    public static Figure atMost(String name, List<Double> values, String unit, double ceiling, double bound, String note) {
+    public static Figure atMost(
+            String name, List<Double> values, String unit, double ceiling, double bound, String note) {
         double value = median(values);
         double ratio = ceiling == 0 ? 0 : value / ceiling;
-        return new Figure(name, value, Collections.min(values), Collections.max(values), unit, ceiling, ratio,
-                "≤ " + bound, ratio <= bound, values.size(), note);
+        return new Figure(
+                name,
+                value,
+                Collections.min(values),
+                Collections.max(values),
+                unit,
+                ceiling,
+                ratio,
+                "≤ " + bound,
+                ratio <= bound,
+                values.size(),
+                note);
     }
 
     /** Reported, not judged. */
     public static Figure info(String name, List<Double> values, String unit, String note) {
         double value = median(values);
-        return new Figure(name, value, Collections.min(values), Collections.max(values), unit, 0, 0, "—", true,
-                values.size(), note);
+        return new Figure(
+                name,
+                value,
+                Collections.min(values),
+                Collections.max(values),
+                unit,
+                0,
+                0,
+                "—",
+                true,
+                values.size(),
+                note);
     }
 
     static double median(List<Double> values) {

@@ -16,23 +16,26 @@ final class HeapSampler implements AutoCloseable {
     private volatile boolean running = true;
 
     HeapSampler() {
-        thread = new Thread(() -> {
-            while (running) {
-                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-                long live = 0;
-                for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                    if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                        live += pool.getCollectionUsage().getUsed();
+        thread = new Thread(
+                () -> {
+                    while (running) {
+                        peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                        long live = 0;
+                        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                            if (pool.getType() == java.lang.management.MemoryType.HEAP
+                                    && pool.getCollectionUsage() != null) {
+                                live += pool.getCollectionUsage().getUsed();
+                            }
+                        }
+                        peakLive = Math.max(peakLive, live);
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                     }
-                }
-                peakLive = Math.max(peakLive, live);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
+                },
+                "heap-sampler");
         thread.setDaemon(true);
         thread.start();
     }

@@ -47,8 +47,13 @@ final class HistoryGenerator {
     private static final int BATCH = 500;
 
     /** What was generated: ids to query, and the span of recorded instants. */
-    record History(List<String> hosts, List<String> certifications, List<String> decisions, long events,
-            Instant firstRecorded, Instant lastRecorded) {}
+    record History(
+            List<String> hosts,
+            List<String> certifications,
+            List<String> decisions,
+            long events,
+            Instant firstRecorded,
+            Instant lastRecorded) {}
 
     private final EventStore eventStore;
     private final Random random;
@@ -91,17 +96,41 @@ final class HistoryGenerator {
         LocalDate registered = START.plusDays(random.nextInt(365));
         String country = COUNTRIES[random.nextInt(COUNTRIES.length)];
         String[] parent = random.nextInt(4) == 0 ? PARENTS[random.nextInt(PARENTS.length)] : null;
-        emit("Host", new HostRegistered(id, "Hosting company " + id, country, parent == null ? null : parent[0],
-                parent == null ? null : parent[1], registered, sources("Registry extract", registered)));
+        emit(
+                "Host",
+                new HostRegistered(
+                        id,
+                        "Hosting company " + id,
+                        country,
+                        parent == null ? null : parent[0],
+                        parent == null ? null : parent[1],
+                        registered,
+                        sources("Registry extract", registered)));
         if (random.nextInt(10) == 0) {
             String[] buyer = PARENTS[random.nextInt(PARENTS.length)];
             LocalDate on = registered.plusDays(365 + random.nextInt(1500));
-            emit("Host", new HostOwnershipChanged(id, buyer[0], buyer[1], on, "acquisition announced",
-                    sources("Press release on the acquisition", on)));
+            emit(
+                    "Host",
+                    new HostOwnershipChanged(
+                            id,
+                            buyer[0],
+                            buyer[1],
+                            on,
+                            "acquisition announced",
+                            sources("Press release on the acquisition", on)));
         }
         if (random.nextInt(30) == 0) {
-            emit("Host", new HostCorrected(id, "Hosting company " + id + " SAS", country, null, null, registered,
-                    "legal name as in the trade register", sources("Trade register", registered)));
+            emit(
+                    "Host",
+                    new HostCorrected(
+                            id,
+                            "Hosting company " + id + " SAS",
+                            country,
+                            null,
+                            null,
+                            registered,
+                            "legal name as in the trade register",
+                            sources("Trade register", registered)));
         }
     }
 
@@ -109,31 +138,54 @@ final class HistoryGenerator {
         LocalDate from = START.plusDays(random.nextInt(700));
         LocalDate until = from.plusYears(3);
         List<Integer> activities = activities();
-        emit("Certification", new CertificationGranted(id, host, "HDS", "v1", "Certification body " + random.nextInt(9),
-                activities, null, from, until, sources("Certificate of conformity", from)));
+        emit(
+                "Certification",
+                new CertificationGranted(
+                        id,
+                        host,
+                        "HDS",
+                        "v1",
+                        "Certification body " + random.nextInt(9),
+                        activities,
+                        null,
+                        from,
+                        until,
+                        sources("Certificate of conformity", from)));
         LocalDate last = from;
         boolean withdrawn = false;
         if (random.nextInt(7) == 0) {
             last = from.plusDays(100 + random.nextInt(200));
-            emit("Certification", new CertificationSuspended(id, last, "major non-conformity at the surveillance audit",
-                    sources("Surveillance audit report", last)));
+            emit(
+                    "Certification",
+                    new CertificationSuspended(
+                            id,
+                            last,
+                            "major non-conformity at the surveillance audit",
+                            sources("Surveillance audit report", last)));
             if (random.nextInt(5) > 0) {
                 last = last.plusDays(30 + random.nextInt(60));
-                emit("Certification", new CertificationReinstated(id, last, "corrective actions accepted",
-                        sources("Follow-up audit", last)));
+                emit(
+                        "Certification",
+                        new CertificationReinstated(
+                                id, last, "corrective actions accepted", sources("Follow-up audit", last)));
             } else {
                 last = last.plusDays(60);
-                emit("Certification", new CertificationWithdrawn(id, last, "non-conformity not remedied",
-                        sources("Withdrawal notice", last)));
+                emit(
+                        "Certification",
+                        new CertificationWithdrawn(
+                                id, last, "non-conformity not remedied", sources("Withdrawal notice", last)));
                 withdrawn = true;
             }
         }
         if (!withdrawn && random.nextInt(20) == 0) {
             last = last.plusDays(30);
-            List<Integer> narrower = activities.size() > 1 ? activities.subList(0, activities.size() - 1) : List.of(1, 2);
+            List<Integer> narrower =
+                    activities.size() > 1 ? activities.subList(0, activities.size() - 1) : List.of(1, 2);
             if (!narrower.equals(activities)) {
-                emit("Certification", new CertificationScopeChanged(id, narrower, last, "activity dropped",
-                        sources("Updated certificate", last)));
+                emit(
+                        "Certification",
+                        new CertificationScopeChanged(
+                                id, narrower, last, "activity dropped", sources("Updated certificate", last)));
             }
         }
         if (!withdrawn) {
@@ -144,13 +196,26 @@ final class HistoryGenerator {
                 }
                 until = until.plusYears(3);
                 last = on;
-                emit("Certification", new CertificationRenewed(id, until, renewal == 1 ? "v2.0" : null, on,
-                        sources("Renewal audit", on)));
+                emit(
+                        "Certification",
+                        new CertificationRenewed(
+                                id, until, renewal == 1 ? "v2.0" : null, on, sources("Renewal audit", on)));
             }
         }
         if (random.nextInt(50) == 0) {
-            emit("Certification", new CertificationCorrected(id, host, "v1", "Certification body (corrected)",
-                    activities, null, from, from.plusYears(3), "certifier misread", sources("Official list", from)));
+            emit(
+                    "Certification",
+                    new CertificationCorrected(
+                            id,
+                            host,
+                            "v1",
+                            "Certification body (corrected)",
+                            activities,
+                            null,
+                            from,
+                            from.plusYears(3),
+                            "certifier misread",
+                            sources("Official list", from)));
         }
     }
 
@@ -159,34 +224,73 @@ final class HistoryGenerator {
         List<Integer> activities = activities();
         ProcurementRoute route = ROUTES[random.nextInt(ROUTES.length)];
         String controller = "Controller " + random.nextInt(500);
-        emit("HostingDecision", new HostingDecisionRecorded(id, controller, "Information system " + id, host,
-                activities, decided, route, random.nextBoolean() ? "Integrator " + random.nextInt(50) : null,
-                "Chosen for its price and its availability; see the board's minutes.", List.of("Alternative host"),
-                sources("Board minutes", decided)));
+        emit(
+                "HostingDecision",
+                new HostingDecisionRecorded(
+                        id,
+                        controller,
+                        "Information system " + id,
+                        host,
+                        activities,
+                        decided,
+                        route,
+                        random.nextBoolean() ? "Integrator " + random.nextInt(50) : null,
+                        "Chosen for its price and its availability; see the board's minutes.",
+                        List.of("Alternative host"),
+                        sources("Board minutes", decided)));
         LocalDate last = decided;
         int challenges = random.nextInt(4);
         for (int c = 0; c < challenges; c++) {
             LocalDate on = decided.plusDays(30 + random.nextInt(900));
             last = on.isAfter(last) ? on : last;
-            emit("HostingDecision", new HostingDecisionChallenged(id, "Member of parliament " + random.nextInt(100),
-                    on, "Exposure of health data to non-EU law", "Assemblée nationale", null,
-                    sources("Written question", on)));
+            emit(
+                    "HostingDecision",
+                    new HostingDecisionChallenged(
+                            id,
+                            "Member of parliament " + random.nextInt(100),
+                            on,
+                            "Exposure of health data to non-EU law",
+                            "Assemblée nationale",
+                            null,
+                            sources("Written question", on)));
         }
         if (random.nextInt(10) < 3) {
             LocalDate on = last.plusDays(10);
             last = on;
-            emit("HostingDecision", new MigrationPlanned(id, null, "A SecNumCloud-qualified provider",
-                    on.plusYears(2), on, "sovereignty requirement", sources("Migration plan", on)));
+            emit(
+                    "HostingDecision",
+                    new MigrationPlanned(
+                            id,
+                            null,
+                            "A SecNumCloud-qualified provider",
+                            on.plusYears(2),
+                            on,
+                            "sovereignty requirement",
+                            sources("Migration plan", on)));
         }
         if (random.nextInt(30) == 0) {
-            emit("HostingDecision", new HostingDecisionCorrected(id, controller, "Information system " + id, host,
-                    activities, decided.minusDays(10), route, null, "Chosen for its price.", List.of(),
-                    "decision date from the signed contract", sources("Signed contract", decided)));
+            emit(
+                    "HostingDecision",
+                    new HostingDecisionCorrected(
+                            id,
+                            controller,
+                            "Information system " + id,
+                            host,
+                            activities,
+                            decided.minusDays(10),
+                            route,
+                            null,
+                            "Chosen for its price.",
+                            List.of(),
+                            "decision date from the signed contract",
+                            sources("Signed contract", decided)));
             decided = decided.minusDays(10);
         }
         if (random.nextInt(7) == 0) {
             LocalDate on = last.plusDays(200);
-            emit("HostingDecision", new HostingDecisionEnded(id, on, "migrated", null, sources("Completion report", on)));
+            emit(
+                    "HostingDecision",
+                    new HostingDecisionEnded(id, on, "migrated", null, sources("Completion report", on)));
         }
     }
 
@@ -203,7 +307,8 @@ final class HistoryGenerator {
     }
 
     private List<SourceNote> sources(String title, LocalDate publishedOn) {
-        return List.of(new SourceNote(title, "https://example.org/documents/" + random.nextInt(1_000_000), publishedOn));
+        return List.of(
+                new SourceNote(title, "https://example.org/documents/" + random.nextInt(1_000_000), publishedOn));
     }
 
     private void emit(String type, LedgerEvent event) {
@@ -213,7 +318,11 @@ final class HistoryGenerator {
             sequences.clear();
             sequences.put(event.aggregateId(), sequence + 1);
         }
-        batch.add(new GenericDomainEventMessage<>(type, event.aggregateId(), sequence, event,
+        batch.add(new GenericDomainEventMessage<>(
+                type,
+                event.aggregateId(),
+                sequence,
+                event,
                 MetaData.with("actor", "bench-generator").and("correlationId", "bench-" + published / BATCH)));
         if (batch.size() == BATCH) {
             flush();

@@ -71,7 +71,10 @@ final class HttpLoad {
         } finally {
             pool.shutdown();
         }
-        return new Result(latencies.size() / seconds, Figure.percentile(latencies, 50), Figure.percentile(latencies, 99),
+        return new Result(
+                latencies.size() / seconds,
+                Figure.percentile(latencies, 50),
+                Figure.percentile(latencies, 99),
                 errors.get());
     }
 
@@ -115,7 +118,9 @@ final class HttpLoad {
                 }
             }
             if (chunked) {
-                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                for (long size = Long.parseLong(line().trim(), 16);
+                        size > 0;
+                        size = Long.parseLong(line().trim(), 16)) {
                     skip(size);
                     line();
                 }

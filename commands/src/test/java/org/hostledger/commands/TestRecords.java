@@ -13,8 +13,8 @@ import org.hostledger.core.model.SourceNote;
 /** An in-memory {@link KnownRecords} and the shared bits of the aggregate tests. */
 public final class TestRecords implements KnownRecords {
 
-    public static final List<SourceNote> SOURCES =
-            List.of(new SourceNote("Liste des hébergeurs certifiés", "https://esante.gouv.fr/", LocalDate.of(2021, 2, 1)));
+    public static final List<SourceNote> SOURCES = List.of(
+            new SourceNote("Liste des hébergeurs certifiés", "https://esante.gouv.fr/", LocalDate.of(2021, 2, 1)));
 
     private final Map<String, RecordKind> records = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();

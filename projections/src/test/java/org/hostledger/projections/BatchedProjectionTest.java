@@ -36,9 +36,20 @@ class BatchedProjectionTest {
     private static final List<LedgerEvent> HISTORY = List.of(
             new HostRegistered("h1", "Host", "FR", null, null, d("2018-01-01"), SOURCES),
             new HostRegistered("h2", "Other", "IE", "Big Cloud", "US", d("2018-01-01"), SOURCES),
-            new CertificationGranted("c1", "h1", "HDS", "v1", "LNE", ALL, null, d("2018-06-01"), d("2021-06-01"), SOURCES),
-            new HostingDecisionRecorded("d1", "Hospital", "EHR", "h1", List.of(1, 2, 3), d("2019-01-01"),
-                    ProcurementRoute.PUBLIC_TENDER, null, "best", List.of("x"), SOURCES),
+            new CertificationGranted(
+                    "c1", "h1", "HDS", "v1", "LNE", ALL, null, d("2018-06-01"), d("2021-06-01"), SOURCES),
+            new HostingDecisionRecorded(
+                    "d1",
+                    "Hospital",
+                    "EHR",
+                    "h1",
+                    List.of(1, 2, 3),
+                    d("2019-01-01"),
+                    ProcurementRoute.PUBLIC_TENDER,
+                    null,
+                    "best",
+                    List.of("x"),
+                    SOURCES),
             new CertificationSuspended("c1", d("2019-03-01"), "audit", SOURCES),
             new HostOwnershipChanged("h1", "Far Corp", "CN", d("2020-01-01"), "sold", SOURCES),
             new HostingDecisionChallenged("d1", "MP", d("2019-06-01"), "why", null, null, SOURCES),
@@ -48,10 +59,21 @@ class BatchedProjectionTest {
             new CertificationScopeChanged("c1", List.of(1, 2), d("2020-01-01"), "narrowed", SOURCES),
             new HostCorrected("h1", "Host SAS", "FR", null, null, d("2017-06-01"), "legal name", SOURCES),
             new CertificationRenewed("c1", d("2024-06-01"), "v2.0", d("2021-05-01"), SOURCES),
-            new CertificationCorrected("c1", "h1", "v1", "AFNOR", ALL, null, d("2018-05-01"), d("2021-05-01"),
-                    "certifier", SOURCES),
-            new HostingDecisionCorrected("d1", "Hospital", "EHR", "h1", List.of(1, 2), d("2018-12-01"),
-                    ProcurementRoute.NO_TENDER, null, "best", List.of(), "date", SOURCES),
+            new CertificationCorrected(
+                    "c1", "h1", "v1", "AFNOR", ALL, null, d("2018-05-01"), d("2021-05-01"), "certifier", SOURCES),
+            new HostingDecisionCorrected(
+                    "d1",
+                    "Hospital",
+                    "EHR",
+                    "h1",
+                    List.of(1, 2),
+                    d("2018-12-01"),
+                    ProcurementRoute.NO_TENDER,
+                    null,
+                    "best",
+                    List.of(),
+                    "date",
+                    SOURCES),
             new HostingDecisionEnded("d1", d("2024-01-01"), "moved", null, SOURCES),
             new HostingDecisionChallenged("d1", "Court", d("2023-06-01"), "late", "CE", "rejected", SOURCES));
 
@@ -72,15 +94,24 @@ class BatchedProjectionTest {
         HISTORY.forEach(oneByOne::feed);
         ProjectionHarness inThrees = new ProjectionHarness();
         for (int i = 0; i < HISTORY.size(); i += 3) {
-            inThrees.feedInOneBatch(HISTORY.subList(i, Math.min(i + 3, HISTORY.size())).toArray(LedgerEvent[]::new));
+            inThrees.feedInOneBatch(
+                    HISTORY.subList(i, Math.min(i + 3, HISTORY.size())).toArray(LedgerEvent[]::new));
         }
         assertThat(tables(inThrees)).isEqualTo(tables(oneByOne));
     }
 
     private static Map<String, List<Map<String, Object>>> tables(ProjectionHarness harness) {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-        for (String table : List.of("rm_host_base", "rm_host_change", "rm_host_version", "rm_cert_base",
-                "rm_cert_change", "rm_cert_version", "rm_decision_base", "rm_decision_event", "rm_decision_version")) {
+        for (String table : List.of(
+                "rm_host_base",
+                "rm_host_change",
+                "rm_host_version",
+                "rm_cert_base",
+                "rm_cert_change",
+                "rm_cert_version",
+                "rm_decision_base",
+                "rm_decision_event",
+                "rm_decision_version")) {
             tables.put(table, harness.jdbc.queryForList("SELECT * FROM " + table + " ORDER BY 1, 2, 3, 4, 5"));
         }
         return tables;

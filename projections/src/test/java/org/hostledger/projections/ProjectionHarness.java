@@ -50,7 +50,11 @@ public final class ProjectionHarness {
     public ProjectionHarness() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         handlers = List.of(
@@ -85,11 +89,17 @@ public final class ProjectionHarness {
             long sequence = sequences.merge(event.aggregateId(), 1L, Long::sum) - 1;
             globalIndex++;
             GenericDomainEventMessage<LedgerEvent> message = new GenericDomainEventMessage<>(
-                    "Test", event.aggregateId(), sequence, event, MetaData.emptyInstance(),
-                    UUID.randomUUID().toString(), clock);
+                    "Test",
+                    event.aggregateId(),
+                    sequence,
+                    event,
+                    MetaData.emptyInstance(),
+                    UUID.randomUUID().toString(),
+                    clock);
             messages.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(globalIndex), message));
         }
-        BatchingUnitOfWork<GenericTrackedDomainEventMessage<LedgerEvent>> unitOfWork = new BatchingUnitOfWork<>(messages);
+        BatchingUnitOfWork<GenericTrackedDomainEventMessage<LedgerEvent>> unitOfWork =
+                new BatchingUnitOfWork<>(messages);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             for (AnnotationEventHandlerAdapter handler : handlers) {
                 if (handler.canHandle(unitOfWork.getMessage())) {

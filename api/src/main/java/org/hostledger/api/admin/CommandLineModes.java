@@ -99,8 +99,14 @@ public class CommandLineModes implements ApplicationRunner {
                 if (!names.contains(status.name())) {
                     continue;
                 }
-                line.append(status.name()).append(' ').append(status.percent()).append("% (")
-                        .append(status.position()).append('/').append(head).append(")  ");
+                line.append(status.name())
+                        .append(' ')
+                        .append(status.percent())
+                        .append("% (")
+                        .append(status.position())
+                        .append('/')
+                        .append(head)
+                        .append(")  ");
                 done &= status.position() >= head && !status.replaying();
             }
             String text = line.toString().trim();

@@ -75,7 +75,8 @@ public class ProjectionProgress {
 
     public Map<String, StreamingEventProcessor> streamingProcessors() {
         Map<String, StreamingEventProcessor> processors = new TreeMap<>();
-        for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
+        for (Map.Entry<String, EventProcessor> entry :
+                processing.eventProcessors().entrySet()) {
             if (entry.getValue() instanceof StreamingEventProcessor streaming) {
                 processors.put(entry.getKey(), streaming);
             }
@@ -101,8 +102,8 @@ public class ProjectionProgress {
         long position = positions.stream().mapToLong(Long::longValue).min().orElse(0L);
         double percent = head == 0 ? 100.0 : Math.min(100.0, Math.floor(1000.0 * position / head) / 10.0);
         String error = processor.isError() ? "the processor is in error and retrying; see the logs" : null;
-        return new Status(name, processor.isRunning(), replaying[0], position, head,
-                percent, positions.size(), positions, error);
+        return new Status(
+                name, processor.isRunning(), replaying[0], position, head, percent, positions.size(), positions, error);
     }
 
     /**
@@ -114,7 +115,9 @@ public class ProjectionProgress {
             return false;
         }
         long reached = replay.position().orElse(-1);
-        long resetAt = replay.getTokenAtReset() == null ? -1 : replay.getTokenAtReset().position().orElse(-1);
+        long resetAt = replay.getTokenAtReset() == null
+                ? -1
+                : replay.getTokenAtReset().position().orElse(-1);
         return reached < resetAt;
     }
 

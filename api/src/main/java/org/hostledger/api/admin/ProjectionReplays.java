@@ -62,7 +62,8 @@ public class ProjectionReplays {
             if (current != null && !current.isDone()) {
                 throw new RuleViolation("the projection " + name + " is already being replayed");
             }
-            BulkReplay replay = new BulkReplay(name, processor, storageEngine, tokenStore, transactionManager, batchSize);
+            BulkReplay replay =
+                    new BulkReplay(name, processor, storageEngine, tokenStore, transactionManager, batchSize);
             log.info("replaying projection {}", name);
             int[] segments = replay.prepare();
             Future<?> future = executor.submit(() -> {

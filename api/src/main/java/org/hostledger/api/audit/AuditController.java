@@ -14,7 +14,6 @@ import org.hostledger.api.web.Queries;
 import org.hostledger.commands.lookup.KnownRecords;
 import org.hostledger.core.command.RecordKind;
 import org.hostledger.core.model.SourceNote;
-import org.hostledger.core.query.AuditEvent;
 import org.hostledger.core.query.AuditPage;
 import org.hostledger.core.query.ChainVerification;
 import org.hostledger.core.query.ListAuditEvents;
@@ -47,9 +46,19 @@ public class AuditController {
      */
     static final String EXPORT_LIMIT = "X-Export-Limit";
 
-    static final List<String> CSV_HEADER = List.of("position", "eventId", "aggregateType", "aggregateId", "sequence",
-            "type", "effectiveOn", "recordedAt", "actor", "correlationId", "sources", "payload");
-
+    static final List<String> CSV_HEADER = List.of(
+            "position",
+            "eventId",
+            "aggregateType",
+            "aggregateId",
+            "sequence",
+            "type",
+            "effectiveOn",
+            "recordedAt",
+            "actor",
+            "correlationId",
+            "sources",
+            "payload");
 
     private final Queries queries;
     private final AuditTrail trail;
@@ -72,15 +81,13 @@ public class AuditController {
 
     @GetMapping(value = "/api/audit/events", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A page of the audit trail in global order; pass nextAfter as after for the next page")
-    public AuditPage events(
-            @ParameterObject AuditParams params) {
+    public AuditPage events(@ParameterObject AuditParams params) {
         return queries.ask(params.query((int) params.limit(DEFAULT_PAGE, ListAuditEvents.MAX_LIMIT)), AuditPage.class);
     }
 
     @GetMapping(value = "/api/audit/events", produces = NDJSON)
     @Operation(summary = "The audit trail streamed as JSON Lines, one event a line")
-    public ResponseEntity<StreamingResponseBody> eventsAsJsonLines(
-            @ParameterObject AuditParams params) {
+    public ResponseEntity<StreamingResponseBody> eventsAsJsonLines(@ParameterObject AuditParams params) {
         ListAuditEvents filter = params.query(0);
         long max = params.limit(maxExport, maxExport);
         StreamingResponseBody body = out -> {
@@ -91,27 +98,42 @@ public class AuditController {
             });
             writer.flush();
         };
-        return ResponseEntity.ok().header(EXPORT_LIMIT, Long.toString(max)).contentType(MediaType.parseMediaType(NDJSON)).body(body);
+        return ResponseEntity.ok()
+                .header(EXPORT_LIMIT, Long.toString(max))
+                .contentType(MediaType.parseMediaType(NDJSON))
+                .body(body);
     }
 
     @GetMapping(value = "/api/audit/events", produces = "text/csv")
     @Operation(summary = "The audit trail streamed as CSV with a header row, one event a row")
-    public ResponseEntity<StreamingResponseBody> eventsAsCsv(
-            @ParameterObject AuditParams params) {
+    public ResponseEntity<StreamingResponseBody> eventsAsCsv(@ParameterObject AuditParams params) {
         ListAuditEvents filter = params.query(0);
         long max = params.limit(maxExport, maxExport);
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             writer.write(Csv.row(CSV_HEADER));
-            trail.export(filter, max, event -> writer.write(Csv.row(List.of(
-                    event.position(), event.eventId(), event.aggregateType(), event.aggregateId(), event.sequence(),
-                    event.type(), String.valueOf(event.effectiveOn()), event.recordedAt().toString(),
-                    nullToEmpty(event.actor()), nullToEmpty(event.correlationId()),
-                    event.sources().stream().map(SourceNote::title).collect(Collectors.joining(" | ")),
-                    event.payload()))));
+            trail.export(
+                    filter,
+                    max,
+                    event -> writer.write(Csv.row(List.of(
+                            event.position(),
+                            event.eventId(),
+                            event.aggregateType(),
+                            event.aggregateId(),
+                            event.sequence(),
+                            event.type(),
+                            String.valueOf(event.effectiveOn()),
+                            event.recordedAt().toString(),
+                            nullToEmpty(event.actor()),
+                            nullToEmpty(event.correlationId()),
+                            event.sources().stream().map(SourceNote::title).collect(Collectors.joining(" | ")),
+                            event.payload()))));
             writer.flush();
         };
-        return ResponseEntity.ok().header(EXPORT_LIMIT, Long.toString(max)).contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(body);
+        return ResponseEntity.ok()
+                .header(EXPORT_LIMIT, Long.toString(max))
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .body(body);
     }
 
     @GetMapping("/api/audit/verify")
@@ -123,21 +145,27 @@ public class AuditController {
     @GetMapping("/api/hosts/{id}/history")
     @Operation(summary = "Every event of one host, in order")
     public AuditPage hostHistory(
-            @PathVariable String id, @RequestParam(required = false) String after, @RequestParam(required = false) String limit) {
+            @PathVariable String id,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String limit) {
         return history(RecordKind.HOST, id, after, limit);
     }
 
     @GetMapping("/api/certifications/{id}/history")
     @Operation(summary = "Every event of one certificate, in order")
     public AuditPage certificationHistory(
-            @PathVariable String id, @RequestParam(required = false) String after, @RequestParam(required = false) String limit) {
+            @PathVariable String id,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String limit) {
         return history(RecordKind.CERTIFICATION, id, after, limit);
     }
 
     @GetMapping("/api/decisions/{id}/history")
     @Operation(summary = "Every event of one hosting decision, in order")
     public AuditPage decisionHistory(
-            @PathVariable String id, @RequestParam(required = false) String after, @RequestParam(required = false) String limit) {
+            @PathVariable String id,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String limit) {
         return history(RecordKind.DECISION, id, after, limit);
     }
 
@@ -146,7 +174,8 @@ public class AuditController {
             throw new UnknownRecord(kind.label(), id);
         }
         AuditParams filter = new AuditParams(id, kind.aggregateType(), null, null, null, null, after, limit);
-        return queries.ask(filter.query((int) filter.limit(ListAuditEvents.MAX_LIMIT, ListAuditEvents.MAX_LIMIT)),
+        return queries.ask(
+                filter.query((int) filter.limit(ListAuditEvents.MAX_LIMIT, ListAuditEvents.MAX_LIMIT)),
                 AuditPage.class);
     }
 

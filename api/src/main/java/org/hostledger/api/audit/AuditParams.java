@@ -46,8 +46,15 @@ public record AuditParams(
         if (from != null && to != null && !from.isBefore(to)) {
             throw FieldError.invalid("recordedTo", "must be after recordedFrom");
         }
-        return new ListAuditEvents(blankToNull(aggregateId), blankToNull(aggregateType), blankToNull(type),
-                blankToNull(actor), from, to, number(after, "after", 0, 0, Long.MAX_VALUE), limit);
+        return new ListAuditEvents(
+                blankToNull(aggregateId),
+                blankToNull(aggregateType),
+                blankToNull(type),
+                blankToNull(actor),
+                from,
+                to,
+                number(after, "after", 0, 0, Long.MAX_VALUE),
+                limit);
     }
 
     /** The limit asked: {@code fallback} when none, otherwise from 1 to {@code max}. */

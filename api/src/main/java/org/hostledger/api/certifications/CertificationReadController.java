@@ -27,8 +27,22 @@ import org.springframework.web.bind.annotation.RestController;
 public class CertificationReadController {
 
     static final List<String> CSV_HEADER = List.of(
-            "id", "hostId", "hostName", "scheme", "certifier", "validFrom", "validUntil", "activity1", "activity2",
-            "activity3", "activity4", "activity5", "activity6", "kind", "referential", "status");
+            "id",
+            "hostId",
+            "hostName",
+            "scheme",
+            "certifier",
+            "validFrom",
+            "validUntil",
+            "activity1",
+            "activity2",
+            "activity3",
+            "activity4",
+            "activity5",
+            "activity6",
+            "kind",
+            "referential",
+            "status");
 
     private final Queries queries;
     private final ReadParams params;
@@ -48,7 +62,8 @@ public class CertificationReadController {
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        return queries.ask(new ListCertifications(
+        return queries.ask(
+                new ListCertifications(
                         params.id(hostId, "hostId"),
                         params.activity(activity),
                         params.enumValue(status, CertificationStatus.class, "status"),

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.hostledger.api.web.FieldError;
 import org.hostledger.api.web.LedgerCommands;
 import org.hostledger.api.web.RecordPaths;
 import org.hostledger.api.web.SourceRequest;
@@ -18,7 +19,6 @@ import org.hostledger.api.web.WriteResult;
 import org.hostledger.api.web.validation.LedgerDate;
 import org.hostledger.api.web.validation.LedgerId;
 import org.hostledger.api.web.validation.PlainText;
-import org.hostledger.api.web.FieldError;
 import org.hostledger.core.command.ChangeCertificationScope;
 import org.hostledger.core.command.CorrectCertification;
 import org.hostledger.core.command.GrantCertification;
@@ -61,7 +61,10 @@ public class CertificationWriteController {
 
     public record LifecycleRequest(
             @NotNull @LedgerDate LocalDate effectiveOn,
-            @NotBlank @PlainText(max = 2000, multiline = true) String reason,
+
+            @NotBlank @PlainText(max = 2000, multiline = true)
+            String reason,
+
             @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
 
     public record RenewalRequest(
@@ -73,7 +76,10 @@ public class CertificationWriteController {
     public record ScopeChangeRequest(
             @NotEmpty @Size(max = 6) List<@NotNull @Min(1) @Max(6) Integer> activities,
             @NotNull @LedgerDate LocalDate effectiveOn,
-            @NotBlank @PlainText(max = 2000, multiline = true) String reason,
+
+            @NotBlank @PlainText(max = 2000, multiline = true)
+            String reason,
+
             @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
 
     public record CertificationCorrectionRequest(
@@ -84,7 +90,10 @@ public class CertificationWriteController {
             @PlainText(max = 2000, multiline = true) String scope,
             @LedgerDate LocalDate validFrom,
             @LedgerDate LocalDate validUntil,
-            @NotBlank @PlainText(max = 2000, multiline = true) String reason,
+
+            @NotBlank @PlainText(max = 2000, multiline = true)
+            String reason,
+
             @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
 
     @PostMapping
@@ -97,17 +106,19 @@ public class CertificationWriteController {
             throw FieldError.invalid("validUntil", "must be after validFrom");
         }
         String id = request.id() != null ? request.id() : LedgerIds.generate("cert");
-        return commands.created(RecordPaths.CERTIFICATION, new GrantCertification(
-                id,
-                request.hostId(),
-                request.scheme(),
-                request.referential(),
-                request.certifier(),
-                request.activities(),
-                request.scope(),
-                request.validFrom(),
-                request.validUntil(),
-                SourceRequest.notes(request.sources())));
+        return commands.created(
+                RecordPaths.CERTIFICATION,
+                new GrantCertification(
+                        id,
+                        request.hostId(),
+                        request.scheme(),
+                        request.referential(),
+                        request.certifier(),
+                        request.activities(),
+                        request.scope(),
+                        request.validFrom(),
+                        request.validUntil(),
+                        SourceRequest.notes(request.sources())));
     }
 
     @PostMapping("/{id}/suspensions")
@@ -116,9 +127,14 @@ public class CertificationWriteController {
             @PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody LifecycleRequest request) {
-        return commands.created(RecordPaths.CERTIFICATION, new SuspendCertification(
-                certification(id), request.effectiveOn(), request.reason(), SourceRequest.notes(request.sources()),
-                RecordPaths.expectedVersion(ifMatch)));
+        return commands.created(
+                RecordPaths.CERTIFICATION,
+                new SuspendCertification(
+                        certification(id),
+                        request.effectiveOn(),
+                        request.reason(),
+                        SourceRequest.notes(request.sources()),
+                        RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/reinstatements")
@@ -127,9 +143,14 @@ public class CertificationWriteController {
             @PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody LifecycleRequest request) {
-        return commands.created(RecordPaths.CERTIFICATION, new ReinstateCertification(
-                certification(id), request.effectiveOn(), request.reason(), SourceRequest.notes(request.sources()),
-                RecordPaths.expectedVersion(ifMatch)));
+        return commands.created(
+                RecordPaths.CERTIFICATION,
+                new ReinstateCertification(
+                        certification(id),
+                        request.effectiveOn(),
+                        request.reason(),
+                        SourceRequest.notes(request.sources()),
+                        RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/withdrawals")
@@ -138,9 +159,14 @@ public class CertificationWriteController {
             @PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody LifecycleRequest request) {
-        return commands.created(RecordPaths.CERTIFICATION, new WithdrawCertification(
-                certification(id), request.effectiveOn(), request.reason(), SourceRequest.notes(request.sources()),
-                RecordPaths.expectedVersion(ifMatch)));
+        return commands.created(
+                RecordPaths.CERTIFICATION,
+                new WithdrawCertification(
+                        certification(id),
+                        request.effectiveOn(),
+                        request.reason(),
+                        SourceRequest.notes(request.sources()),
+                        RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/renewals")
@@ -149,9 +175,15 @@ public class CertificationWriteController {
             @PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody RenewalRequest request) {
-        return commands.created(RecordPaths.CERTIFICATION, new RenewCertification(
-                certification(id), request.validUntil(), request.referential(), request.effectiveOn(),
-                SourceRequest.notes(request.sources()), RecordPaths.expectedVersion(ifMatch)));
+        return commands.created(
+                RecordPaths.CERTIFICATION,
+                new RenewCertification(
+                        certification(id),
+                        request.validUntil(),
+                        request.referential(),
+                        request.effectiveOn(),
+                        SourceRequest.notes(request.sources()),
+                        RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/scope-changes")
@@ -160,9 +192,15 @@ public class CertificationWriteController {
             @PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ScopeChangeRequest request) {
-        return commands.created(RecordPaths.CERTIFICATION, new ChangeCertificationScope(
-                certification(id), request.activities(), request.effectiveOn(), request.reason(),
-                SourceRequest.notes(request.sources()), RecordPaths.expectedVersion(ifMatch)));
+        return commands.created(
+                RecordPaths.CERTIFICATION,
+                new ChangeCertificationScope(
+                        certification(id),
+                        request.activities(),
+                        request.effectiveOn(),
+                        request.reason(),
+                        SourceRequest.notes(request.sources()),
+                        RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/corrections")
@@ -171,18 +209,20 @@ public class CertificationWriteController {
             @PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CertificationCorrectionRequest request) {
-        return commands.created(RecordPaths.CERTIFICATION, new CorrectCertification(
-                certification(id),
-                request.hostId(),
-                request.referential(),
-                request.certifier(),
-                request.activities(),
-                request.scope(),
-                request.validFrom(),
-                request.validUntil(),
-                request.reason(),
-                SourceRequest.notes(request.sources()),
-                RecordPaths.expectedVersion(ifMatch)));
+        return commands.created(
+                RecordPaths.CERTIFICATION,
+                new CorrectCertification(
+                        certification(id),
+                        request.hostId(),
+                        request.referential(),
+                        request.certifier(),
+                        request.activities(),
+                        request.scope(),
+                        request.validFrom(),
+                        request.validUntil(),
+                        request.reason(),
+                        SourceRequest.notes(request.sources()),
+                        RecordPaths.expectedVersion(ifMatch)));
     }
 
     private static String certification(String id) {

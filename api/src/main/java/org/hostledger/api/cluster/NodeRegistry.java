@@ -42,7 +42,8 @@ public class NodeRegistry implements SmartLifecycle, MaxSegmentProvider {
         this.jdbc = jdbc;
         this.liveness = liveness;
         this.segments = segments;
-        this.nodeId = hostName() + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.nodeId = hostName() + "/" + ProcessHandle.current().pid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public String nodeId() {

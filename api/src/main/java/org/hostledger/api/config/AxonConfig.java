@@ -13,27 +13,27 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.config.AggregateConfigurer;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.eventsourcing.AggregateSnapshotter;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
-import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.serialization.Serializer;
 import org.hostledger.api.cluster.NodeRegistry;
 import org.hostledger.api.ledger.DuplicateKeyResolver;
 import org.hostledger.api.ledger.EventStoreKnownRecords;
@@ -154,7 +154,8 @@ public class AxonConfig {
     @Bean
     public SchemeCatalog schemeCatalog(LedgerProperties properties) {
         return new SchemeCatalog(properties.getSchemes().stream()
-                .map(s -> new Scheme(s.getCode(), s.getName(), new TreeSet<>(s.getActivities()), s.getMaxValidityYears()))
+                .map(s ->
+                        new Scheme(s.getCode(), s.getName(), new TreeSet<>(s.getActivities()), s.getMaxValidityYears()))
                 .toList());
     }
 
@@ -224,7 +225,8 @@ public class AxonConfig {
     /** Every pooled projection claims at most this node's share of its segments (see NodeRegistry). */
     @Bean
     public ConfigurerModule projectionShares(NodeRegistry nodes) {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder.maxSegmentProvider(nodes));
     }
 

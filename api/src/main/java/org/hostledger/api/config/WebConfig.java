@@ -1,12 +1,12 @@
 package org.hostledger.api.config;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.hostledger.api.web.AwaitPositionInterceptor;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -26,8 +26,8 @@ public class WebConfig implements WebMvcConfigurer {
      */
     @Bean
     public Jackson2ObjectMapperBuilderCustomizer jsonReadLimits() {
-        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(
-                StreamReadConstraints.builder()
+        return builder -> builder.postConfigurer(mapper -> mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(16)
                         .maxNumberLength(40)
                         .maxStringLength(2_000_000)
@@ -41,8 +41,8 @@ public class WebConfig implements WebMvcConfigurer {
      */
     @Bean
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesToTheFirewall() {
-        return factory -> factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling(
-                EncodedSolidusHandling.PASS_THROUGH.getValue()));
+        return factory -> factory.addConnectorCustomizers(
+                connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 
     @Override

@@ -45,7 +45,8 @@ public class DecisionReadController {
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        return queries.ask(new ListDecisions(
+        return queries.ask(
+                new ListDecisions(
                         params.id(hostId, "hostId"),
                         params.text(controller, "controller"),
                         params.enumValue(status, DecisionStatus.class, "status"),

@@ -53,14 +53,20 @@ public class DecisionWriteController {
             @NotNull @LedgerDate LocalDate decidedOn,
             @NotNull ProcurementRoute procurement,
             @PlainText String contractor,
-            @NotBlank @PlainText(max = 5000, multiline = true) String rationale,
+
+            @NotBlank @PlainText(max = 5000, multiline = true)
+            String rationale,
+
             @Size(max = 20) List<@NotNull @PlainText(max = 500) String> alternatives,
             @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
 
     public record ChallengeRequest(
             @NotBlank @PlainText String by,
             @NotNull @LedgerDate LocalDate effectiveOn,
-            @NotBlank @PlainText(max = 5000, multiline = true) String argument,
+
+            @NotBlank @PlainText(max = 5000, multiline = true)
+            String argument,
+
             @PlainText String forum,
             @PlainText(max = 2000, multiline = true) String outcome,
             @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
@@ -70,12 +76,18 @@ public class DecisionWriteController {
             @PlainText(max = 500) String target,
             @NotNull @LedgerDate LocalDate targetDate,
             @NotNull @LedgerDate LocalDate effectiveOn,
-            @NotBlank @PlainText(max = 5000, multiline = true) String rationale,
+
+            @NotBlank @PlainText(max = 5000, multiline = true)
+            String rationale,
+
             @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
 
     public record EndingRequest(
             @NotNull @LedgerDate LocalDate effectiveOn,
-            @NotBlank @PlainText(max = 2000, multiline = true) String reason,
+
+            @NotBlank @PlainText(max = 2000, multiline = true)
+            String reason,
+
             @LedgerId String supersededBy,
             @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
 
@@ -89,25 +101,30 @@ public class DecisionWriteController {
             @PlainText String contractor,
             @PlainText(max = 5000, multiline = true) String rationale,
             @Size(max = 20) List<@NotNull @PlainText(max = 500) String> alternatives,
-            @NotBlank @PlainText(max = 2000, multiline = true) String reason,
+
+            @NotBlank @PlainText(max = 2000, multiline = true)
+            String reason,
+
             @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
 
     @PostMapping
     @Operation(summary = "Record a hosting decision")
     public ResponseEntity<WriteResult> record(@Valid @RequestBody DecisionRequest request) {
         String id = request.id() != null ? request.id() : LedgerIds.generate("decision");
-        return commands.created(RecordPaths.DECISION, new RecordHostingDecision(
-                id,
-                request.controller(),
-                request.system(),
-                request.hostId(),
-                request.activities(),
-                request.decidedOn(),
-                request.procurement(),
-                request.contractor(),
-                request.rationale(),
-                request.alternatives(),
-                SourceRequest.notes(request.sources())));
+        return commands.created(
+                RecordPaths.DECISION,
+                new RecordHostingDecision(
+                        id,
+                        request.controller(),
+                        request.system(),
+                        request.hostId(),
+                        request.activities(),
+                        request.decidedOn(),
+                        request.procurement(),
+                        request.contractor(),
+                        request.rationale(),
+                        request.alternatives(),
+                        SourceRequest.notes(request.sources())));
     }
 
     @PostMapping("/{id}/challenges")
@@ -116,9 +133,17 @@ public class DecisionWriteController {
             @PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ChallengeRequest request) {
-        return commands.created(RecordPaths.DECISION, new ChallengeHostingDecision(
-                decision(id), request.by(), request.effectiveOn(), request.argument(), request.forum(),
-                request.outcome(), SourceRequest.notes(request.sources()), RecordPaths.expectedVersion(ifMatch)));
+        return commands.created(
+                RecordPaths.DECISION,
+                new ChallengeHostingDecision(
+                        decision(id),
+                        request.by(),
+                        request.effectiveOn(),
+                        request.argument(),
+                        request.forum(),
+                        request.outcome(),
+                        SourceRequest.notes(request.sources()),
+                        RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/migration-plans")
@@ -127,9 +152,17 @@ public class DecisionWriteController {
             @PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody MigrationPlanRequest request) {
-        return commands.created(RecordPaths.DECISION, new PlanMigration(
-                decision(id), request.targetHostId(), request.target(), request.targetDate(), request.effectiveOn(),
-                request.rationale(), SourceRequest.notes(request.sources()), RecordPaths.expectedVersion(ifMatch)));
+        return commands.created(
+                RecordPaths.DECISION,
+                new PlanMigration(
+                        decision(id),
+                        request.targetHostId(),
+                        request.target(),
+                        request.targetDate(),
+                        request.effectiveOn(),
+                        request.rationale(),
+                        SourceRequest.notes(request.sources()),
+                        RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/endings")
@@ -138,9 +171,15 @@ public class DecisionWriteController {
             @PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody EndingRequest request) {
-        return commands.created(RecordPaths.DECISION, new EndHostingDecision(
-                decision(id), request.effectiveOn(), request.reason(), request.supersededBy(),
-                SourceRequest.notes(request.sources()), RecordPaths.expectedVersion(ifMatch)));
+        return commands.created(
+                RecordPaths.DECISION,
+                new EndHostingDecision(
+                        decision(id),
+                        request.effectiveOn(),
+                        request.reason(),
+                        request.supersededBy(),
+                        SourceRequest.notes(request.sources()),
+                        RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/corrections")
@@ -149,20 +188,22 @@ public class DecisionWriteController {
             @PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody DecisionCorrectionRequest request) {
-        return commands.created(RecordPaths.DECISION, new CorrectHostingDecision(
-                decision(id),
-                request.controller(),
-                request.system(),
-                request.hostId(),
-                request.activities(),
-                request.decidedOn(),
-                request.procurement(),
-                request.contractor(),
-                request.rationale(),
-                request.alternatives(),
-                request.reason(),
-                SourceRequest.notes(request.sources()),
-                RecordPaths.expectedVersion(ifMatch)));
+        return commands.created(
+                RecordPaths.DECISION,
+                new CorrectHostingDecision(
+                        decision(id),
+                        request.controller(),
+                        request.system(),
+                        request.hostId(),
+                        request.activities(),
+                        request.decidedOn(),
+                        request.procurement(),
+                        request.contractor(),
+                        request.rationale(),
+                        request.alternatives(),
+                        request.reason(),
+                        SourceRequest.notes(request.sources()),
+                        RecordPaths.expectedVersion(ifMatch)));
     }
 
     private static String decision(String id) {

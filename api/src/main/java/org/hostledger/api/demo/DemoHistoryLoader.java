@@ -1,9 +1,9 @@
 package org.hostledger.api.demo;
 
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.hostledger.api.config.LedgerProperties;
 import org.hostledger.api.web.LedgerCommands;
 import org.hostledger.core.command.LedgerCommand;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.hostledger.core.rule.IdAlreadyTaken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

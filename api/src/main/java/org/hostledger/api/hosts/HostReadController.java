@@ -41,7 +41,8 @@ public class HostReadController {
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        return queries.ask(new ListHosts(
+        return queries.ask(
+                new ListHosts(
                         params.text(country, "country"),
                         params.enumValue(exposure, Exposure.class, "exposure"),
                         params.timePoint(asOf, knownAt),

@@ -53,7 +53,10 @@ public class HostWriteController {
             @PlainText String parentCompany,
             @CountryCode String parentCountry,
             @NotNull @LedgerDate LocalDate effectiveOn,
-            @NotBlank @PlainText(max = 2000, multiline = true) String reason,
+
+            @NotBlank @PlainText(max = 2000, multiline = true)
+            String reason,
+
             @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
 
     public record HostCorrectionRequest(
@@ -62,21 +65,26 @@ public class HostWriteController {
             @PlainText String parentCompany,
             @CountryCode String parentCountry,
             @LedgerDate LocalDate effectiveOn,
-            @NotBlank @PlainText(max = 2000, multiline = true) String reason,
+
+            @NotBlank @PlainText(max = 2000, multiline = true)
+            String reason,
+
             @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
 
     @PostMapping
     @Operation(summary = "Register a hosting company")
     public ResponseEntity<WriteResult> register(@Valid @RequestBody RegisterHostRequest request) {
         String id = request.id() != null ? request.id() : LedgerIds.generate("host");
-        return commands.created(RecordPaths.HOST, new RegisterHost(
-                id,
-                request.name(),
-                request.country(),
-                request.parentCompany(),
-                request.parentCountry(),
-                request.effectiveOn(),
-                SourceRequest.notes(request.sources())));
+        return commands.created(
+                RecordPaths.HOST,
+                new RegisterHost(
+                        id,
+                        request.name(),
+                        request.country(),
+                        request.parentCompany(),
+                        request.parentCountry(),
+                        request.effectiveOn(),
+                        SourceRequest.notes(request.sources())));
     }
 
     @PostMapping("/{id}/ownership-changes")
@@ -85,14 +93,16 @@ public class HostWriteController {
             @PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OwnershipChangeRequest request) {
-        return commands.created(RecordPaths.HOST, new ChangeHostOwnership(
-                RecordPaths.id(id, "host"),
-                request.parentCompany(),
-                request.parentCountry(),
-                request.effectiveOn(),
-                request.reason(),
-                SourceRequest.notes(request.sources()),
-                RecordPaths.expectedVersion(ifMatch)));
+        return commands.created(
+                RecordPaths.HOST,
+                new ChangeHostOwnership(
+                        RecordPaths.id(id, "host"),
+                        request.parentCompany(),
+                        request.parentCountry(),
+                        request.effectiveOn(),
+                        request.reason(),
+                        SourceRequest.notes(request.sources()),
+                        RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/corrections")
@@ -101,15 +111,17 @@ public class HostWriteController {
             @PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody HostCorrectionRequest request) {
-        return commands.created(RecordPaths.HOST, new CorrectHost(
-                RecordPaths.id(id, "host"),
-                request.name(),
-                request.country(),
-                request.parentCompany(),
-                request.parentCountry(),
-                request.effectiveOn(),
-                request.reason(),
-                SourceRequest.notes(request.sources()),
-                RecordPaths.expectedVersion(ifMatch)));
+        return commands.created(
+                RecordPaths.HOST,
+                new CorrectHost(
+                        RecordPaths.id(id, "host"),
+                        request.name(),
+                        request.country(),
+                        request.parentCompany(),
+                        request.parentCountry(),
+                        request.effectiveOn(),
+                        request.reason(),
+                        SourceRequest.notes(request.sources()),
+                        RecordPaths.expectedVersion(ifMatch)));
     }
 }

@@ -94,17 +94,19 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                 SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
                 SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
                 index++;
-                hash = EventChain.link(hash, new EventChain.Link(
-                        index,
-                        event.getIdentifier(),
-                        event.getType(),
-                        event.getAggregateIdentifier(),
-                        event.getSequenceNumber(),
-                        recorded,
-                        payload.getType().getName(),
-                        payload.getType().getRevision(),
-                        payload.getData(),
-                        metaData.getData()));
+                hash = EventChain.link(
+                        hash,
+                        new EventChain.Link(
+                                index,
+                                event.getIdentifier(),
+                                event.getType(),
+                                event.getAggregateIdentifier(),
+                                event.getSequenceNumber(),
+                                recorded,
+                                payload.getType().getName(),
+                                payload.getType().getRevision(),
+                                payload.getData(),
+                                metaData.getData()));
                 insert.setLong(1, index);
                 insert.setString(2, event.getIdentifier());
                 insert.setString(3, event.getAggregateIdentifier());

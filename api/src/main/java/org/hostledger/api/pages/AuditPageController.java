@@ -31,7 +31,8 @@ class AuditPageController {
         model.addAttribute("filter", filter);
         model.addAttribute("aggregateTypes", AuditParams.AGGREGATE_TYPES);
         model.addAttribute("events", events);
-        model.addAttribute("next",
+        model.addAttribute(
+                "next",
                 events.nextAfter() == null ? null : QueryString.replacing(request, "after", events.nextAfter()));
         model.addAttribute("chain", queries.ask(new VerifyAuditChain(), ChainVerification.class));
         return "audit";

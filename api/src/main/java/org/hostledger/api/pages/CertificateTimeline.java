@@ -102,8 +102,16 @@ record CertificateTimeline(int width, int height, double axisY, List<Tick> ticks
             suspensions.add(axis.span(suspendedSince, max(suspendedSince, min(asked, end))));
         }
         String label = c.scheme() + (c.referential() == null ? "" : " " + c.referential());
-        return new Row(c.id(), label, c.status(), top + BAR_HEIGHT - 2, top + 2, axis.span(c.validFrom(), end),
-                suspensions, renewals, withdrawnOn == null ? null : axis.mark(withdrawnOn));
+        return new Row(
+                c.id(),
+                label,
+                c.status(),
+                top + BAR_HEIGHT - 2,
+                top + 2,
+                axis.span(c.validFrom(), end),
+                suspensions,
+                renewals,
+                withdrawnOn == null ? null : axis.mark(withdrawnOn));
     }
 
     /** Dates to x coordinates between the label column and the right margin. */

@@ -32,8 +32,7 @@ class DecisionPageController {
             @RequestParam(required = false) String knownAt,
             Model model) {
         TimePoint at = params.timePoint(asOf, knownAt);
-        DecisionView decision =
-                queries.ask(new FindDecision(RecordPaths.id(id, "decision"), at), DecisionView.class);
+        DecisionView decision = queries.ask(new FindDecision(RecordPaths.id(id, "decision"), at), DecisionView.class);
         if (decision == null) {
             throw new UnknownRecord("decision", id);
         }

@@ -36,7 +36,11 @@ class MapPageController {
 
     /** The filters as parsed, to select them again in the form. */
     record Filter(
-            DecisionStatus status, ComplianceStatus compliance, Exposure exposure, String hostId, String asOf,
+            DecisionStatus status,
+            ComplianceStatus compliance,
+            Exposure exposure,
+            String hostId,
+            String asOf,
             String knownAt) {}
 
     /** Links to the neighbouring pages of the list, null where there is none. */
@@ -63,12 +67,19 @@ class MapPageController {
                 asOf,
                 knownAt);
         DecisionPage decisions = queries.ask(
-                new ListDecisions(filter.hostId(), null, filter.status(), filter.compliance(), filter.exposure(), at,
+                new ListDecisions(
+                        filter.hostId(),
+                        null,
+                        filter.status(),
+                        filter.compliance(),
+                        filter.exposure(),
+                        at,
                         params.page(page, size)),
                 DecisionPage.class);
-        List<HostView> hosts = queries.ask(
-                        new ListHosts(null, null, at, new PageRequest(0, PageRequest.MAX_SIZE)), HostPage.class)
-                .items().stream()
+        List<HostView> hosts = queries
+                .ask(new ListHosts(null, null, at, new PageRequest(0, PageRequest.MAX_SIZE)), HostPage.class)
+                .items()
+                .stream()
                 .sorted(Comparator.comparing(HostView::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
         model.addAttribute("at", at);

@@ -20,8 +20,7 @@ class PageModel {
     }
 
     @ModelAttribute("timeQuery")
-    String timeQuery(
-            @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt) {
+    String timeQuery(@RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt) {
         return timeQueryOf(asOf, knownAt);
     }
 

@@ -18,14 +18,18 @@ final class ProblemAuthenticationHandlers {
             if (basic) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"HostLedger\"");
             }
-            write(mapper, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+            write(
+                    mapper,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Authentication required",
                     "this request needs credentials: HTTP Basic, or a bearer token where configured");
         };
     }
 
     static AccessDeniedHandler accessDenied(ObjectMapper mapper) {
-        return (request, response, exception) -> write(mapper, response, HttpStatus.FORBIDDEN, "Forbidden",
-                "your role does not allow this request");
+        return (request, response, exception) ->
+                write(mapper, response, HttpStatus.FORBIDDEN, "Forbidden", "your role does not allow this request");
     }
 
     private static void write(

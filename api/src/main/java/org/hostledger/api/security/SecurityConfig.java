@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.hostledger.api.web.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -31,8 +33,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.hostledger.api.web.ProblemResponses;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -112,34 +112,48 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     public SecurityFilterChain api(
-            HttpSecurity http, ObjectMapper mapper, ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties)
+            HttpSecurity http,
+            ObjectMapper mapper,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            SecurityProperties properties)
             throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
-                        .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
-                        .requestMatchers("/api/audit/**").hasRole(Roles.AUDITOR)
-                        .requestMatchers(HttpMethod.GET, "/api/hosts/*/history", "/api/certifications/*/history",
+                        .requestMatchers("/actuator/**")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/admin/**")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/audit/**")
+                        .hasRole(Roles.AUDITOR)
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/hosts/*/history",
+                                "/api/certifications/*/history",
                                 "/api/decisions/*/history")
                         .hasRole(Roles.AUDITOR)
-                        .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Roles.EDITOR)
-                        .requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint(mapper, true)))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint(mapper, true))
+                        .requestMatchers(HttpMethod.POST, "/api/**")
+                        .hasRole(Roles.EDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .httpBasic(
+                        basic -> basic.authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint(mapper, true)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                ProblemAuthenticationHandlers.entryPoint(mapper, true))
                         .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied(mapper)));
         if (jwtDecoder.getIfAvailable() != null) {
-            http.oauth2ResourceServer(oauth -> oauth
-                    .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint(mapper, false))
-                    .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied(mapper))
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter(properties.getJwt()))));
+            http.oauth2ResourceServer(
+                    oauth -> oauth.authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint(mapper, false))
+                            .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied(mapper))
+                            .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter(properties.getJwt()))));
         }
         return http.build();
     }
@@ -154,13 +168,15 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     public SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/audit", "/audit/**").hasRole(Roles.AUDITOR)
-                        .anyRequest().permitAll())
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/audit", "/audit/**")
+                        .hasRole(Roles.AUDITOR)
+                        .anyRequest()
+                        .permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**")),
+                        new NegatedRequestMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**")),
                         new StaticHeadersWriter("Content-Security-Policy", PAGES_CONTENT_SECURITY_POLICY))));
         return http.build();
     }
@@ -171,8 +187,13 @@ public class SecurityConfig {
      */
     @Bean
     public RequestRejectedHandler requestRejectedHandler(ObjectMapper mapper) {
-        return (request, response, rejected) -> ProblemResponses.write(mapper, response, HttpStatus.BAD_REQUEST,
-                "Malformed request", "the request path is not acceptable", null);
+        return (request, response, rejected) -> ProblemResponses.write(
+                mapper,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "Malformed request",
+                "the request path is not acceptable",
+                null);
     }
 
     /** Roles come from one claim (a list or a space-separated text); the actor from another. */

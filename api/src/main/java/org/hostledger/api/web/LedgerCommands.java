@@ -53,14 +53,17 @@ public class LedgerCommands {
     private WriteResult sendAs(LedgerCommand command, String actor, String correlationId, IdempotentRequest retry) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(AxonConfig.ACTOR, actor);
-        metaData.put(AxonConfig.CORRELATION_ID, correlationId == null ? UUID.randomUUID().toString() : correlationId);
+        metaData.put(
+                AxonConfig.CORRELATION_ID,
+                correlationId == null ? UUID.randomUUID().toString() : correlationId);
         if (retry != null) {
             metaData.put(IdempotentRequest.METADATA_PRINCIPAL, retry.principal());
             metaData.put(IdempotentRequest.METADATA_KEY, retry.key());
             metaData.put(IdempotentRequest.METADATA_HASH, retry.requestHash());
         }
         LedgerEventStorageEngine.clearLastAppended();
-        Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        Object result = commandGateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         long version = command.createsRecord() ? 0L : ((Number) result).longValue();
         return new WriteResult(command.targetId(), version, LedgerEventStorageEngine.lastAppended());
     }
@@ -79,7 +82,8 @@ public class LedgerCommands {
             if (retry == null) {
                 throw e;
             }
-            IdempotencyStore.Done done = idempotency.find(retry.principal(), retry.key()).orElseThrow(() -> e);
+            IdempotencyStore.Done done =
+                    idempotency.find(retry.principal(), retry.key()).orElseThrow(() -> e);
             if (!done.requestHash().equals(retry.requestHash())) {
                 throw new IdempotencyKeyReused();
             }
@@ -131,7 +135,10 @@ public class LedgerCommands {
     /** The same Idempotency-Key was used for another request. */
     public static class IdempotencyKeyReused extends RuntimeException {
         public IdempotencyKeyReused() {
-            super("this Idempotency-Key was used for another request; use a new key for a new request", null, false,
+            super(
+                    "this Idempotency-Key was used for another request; use a new key for a new request",
+                    null,
+                    false,
                     false);
         }
     }

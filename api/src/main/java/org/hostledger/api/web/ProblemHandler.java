@@ -70,7 +70,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RecordPaths.InvalidIfMatch.class)
     ResponseEntity<Object> invalidIfMatch(RecordPaths.InvalidIfMatch e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid If-Match", e.getMessage(), List.of(new FieldProblem("If-Match", e.getMessage())));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid If-Match",
+                e.getMessage(),
+                List.of(new FieldProblem("If-Match", e.getMessage())));
     }
 
     @ExceptionHandler(LedgerRejection.class)
@@ -98,7 +102,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Unknown record", "no record with id '" + e.getAggregateIdentifier() + "'", null);
+        return problem(
+                HttpStatus.NOT_FOUND, "Unknown record", "no record with id '" + e.getAggregateIdentifier() + "'", null);
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
@@ -194,33 +199,51 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", tooLarge.getMessage(), null);
             }
             if (t instanceof StreamConstraintsException) {
-                return problem(HttpStatus.BAD_REQUEST, "Malformed request",
-                        "the JSON body is nested too deeply or holds a value too large", null);
+                return problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Malformed request",
+                        "the JSON body is nested too deeply or holds a value too large",
+                        null);
             }
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return problem(HttpStatus.BAD_REQUEST, "Malformed request", "unknown field '" + field + "'",
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed request",
+                    "unknown field '" + field + "'",
                     List.of(new FieldProblem(field, "is not a field of this request")));
         }
         if (cause instanceof InvalidFormatException invalid) {
             String field = path(invalid);
-            String message = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
-                    ? "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants())
+            String message = invalid.getTargetType() != null
+                            && invalid.getTargetType().isEnum()
+                    ? "must be one of "
+                            + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants())
                     : "has the wrong format" + expected(invalid.getTargetType());
-            return problem(HttpStatus.BAD_REQUEST, "Malformed request", field + " " + message,
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed request",
+                    field + " " + message,
                     List.of(new FieldProblem(field, message)));
         }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
             String field = path(mismatched);
             String message = "has the wrong type" + expected(mismatched.getTargetType());
-            return problem(HttpStatus.BAD_REQUEST, "Malformed request", field + " " + message,
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed request",
+                    field + " " + message,
                     List.of(new FieldProblem(field, message)));
         }
         if (cause instanceof JsonMappingException mapping
                 && mapping.getCause() instanceof java.time.format.DateTimeParseException) {
             String field = path(mapping);
-            return problem(HttpStatus.BAD_REQUEST, "Malformed request", field + " must be an ISO-8601 date (2020-05-27)",
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed request",
+                    field + " must be an ISO-8601 date (2020-05-27)",
                     List.of(new FieldProblem(field, "must be an ISO-8601 date (2020-05-27)")));
         }
         if (cause instanceof JsonProcessingException) {
@@ -235,9 +258,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         // Spring's own web exceptions (405, 406, 415, missing parameters…) keep their status and a safe detail.
         ProblemDetail detail = body instanceof ProblemDetail problem ? problem : ProblemDetail.forStatus(status);
         if (detail.getDetail() == null) {
-            detail.setDetail(HttpStatus.resolve(status.value()) != null
-                    ? HttpStatus.resolve(status.value()).getReasonPhrase()
-                    : "request refused");
+            detail.setDetail(
+                    HttpStatus.resolve(status.value()) != null
+                            ? HttpStatus.resolve(status.value()).getReasonPhrase()
+                            : "request refused");
         }
         return ResponseEntity.status(status)
                 .headers(headers)
@@ -251,16 +275,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (errors != null && !errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static String summary(List<FieldProblem> errors) {
         if (errors.isEmpty()) {
             return "the request is invalid";
         }
-        return errors.stream()
-                .map(e -> e.field() + " " + e.message())
-                .collect(Collectors.joining("; "));
+        return errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
     }
 
     private static String path(JsonMappingException e) {

@@ -29,7 +29,8 @@ public class Queries {
     private final ProjectionTokens tokens;
     private final AsyncCache<Key, Object> answers;
 
-    public Queries(QueryGateway gateway, ProjectionTokens tokens, @Value("${hostledger.read-cache-size:500}") long size) {
+    public Queries(
+            QueryGateway gateway, ProjectionTokens tokens, @Value("${hostledger.read-cache-size:500}") long size) {
         this.gateway = gateway;
         this.tokens = tokens;
         // Asynchronous only so that concurrent askers of one answer wait for a single computation (run on the first
@@ -50,7 +51,8 @@ public class Queries {
         Key key = new Key(query, tokens.current());
         try {
             // A null answer (nothing found) or a failure is not kept.
-            return resultType.cast(answers.get(key, k -> send(query, resultType)).join());
+            return resultType.cast(
+                    answers.get(key, k -> send(query, resultType)).join());
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -64,7 +66,8 @@ public class Queries {
             return gateway.query(query, ResponseTypes.instanceOf(resultType)).join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof QueryExecutionException execution && execution.getCause() instanceof RuntimeException r) {
+            if (cause instanceof QueryExecutionException execution
+                    && execution.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             if (cause instanceof RuntimeException r) {

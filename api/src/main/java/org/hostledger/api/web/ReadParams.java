@@ -122,7 +122,9 @@ public class ReadParams {
         String text = value.trim();
         try {
             Instant instant = text.length() == 10
-                    ? LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    ? LocalDate.parse(text)
+                            .atStartOfDay(java.time.ZoneOffset.UTC)
+                            .toInstant()
                     : OffsetDateTime.parse(text).toInstant();
             if (instant.isBefore(Instant.parse("1900-01-01T00:00:00Z"))
                     || instant.isAfter(Instant.parse("2199-12-31T23:59:59Z"))) {
@@ -131,7 +133,8 @@ public class ReadParams {
             return instant;
         } catch (DateTimeException e) {
             throw FieldError.invalid(
-                    "knownAt", "must be an ISO-8601 instant such as 2021-01-01T00:00:00Z (or a date, read as 00:00 UTC)");
+                    "knownAt",
+                    "must be an ISO-8601 instant such as 2021-01-01T00:00:00Z (or a date, read as 00:00 UTC)");
         }
     }
 

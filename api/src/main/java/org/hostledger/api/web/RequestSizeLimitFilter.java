@@ -27,7 +27,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final ObjectMapper mapper;
 
-    public RequestSizeLimitFilter(@Value("${hostledger.max-request-bytes:1048576}") long maxBytes, ObjectMapper mapper) {
+    public RequestSizeLimitFilter(
+            @Value("${hostledger.max-request-bytes:1048576}") long maxBytes, ObjectMapper mapper) {
         this.maxBytes = maxBytes;
         this.mapper = mapper;
     }
@@ -57,8 +58,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        ProblemResponses.write(mapper, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
-                "the request body is larger than " + maxBytes + " bytes", null);
+        ProblemResponses.write(
+                mapper,
+                response,
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "Request too large",
+                "the request body is larger than " + maxBytes + " bytes",
+                null);
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

@@ -64,8 +64,12 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Key key = new Key(request.getRequestURI(), request.getQueryString(), request.getHeader("Accept"),
-                params.today(), tokens.current());
+        Key key = new Key(
+                request.getRequestURI(),
+                request.getQueryString(),
+                request.getHeader("Accept"),
+                params.today(),
+                tokens.current());
         Answer answer = answers.getIfPresent(key);
         if (answer != null) {
             response.setStatus(HttpServletResponse.SC_OK);

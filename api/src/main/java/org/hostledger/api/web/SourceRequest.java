@@ -11,8 +11,10 @@ import org.hostledger.core.model.SourceNote;
 /** A source note as a client sends it. */
 public record SourceRequest(
         @NotBlank @PlainText(max = 500) String title,
+
         @PlainText(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https address")
-                String url,
+        String url,
+
         @LedgerDate LocalDate publishedOn) {
 
     public SourceNote toNote() {
@@ -20,6 +22,8 @@ public record SourceRequest(
     }
 
     public static List<SourceNote> notes(List<SourceRequest> sources) {
-        return sources == null ? null : sources.stream().map(SourceRequest::toNote).toList();
+        return sources == null
+                ? null
+                : sources.stream().map(SourceRequest::toNote).toList();
     }
 }

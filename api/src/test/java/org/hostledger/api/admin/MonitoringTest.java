@@ -22,10 +22,13 @@ class MonitoringTest extends IntegrationTest {
         assertThat(scrape.contentType()).startsWith("text/plain");
         String body = scrape.body();
         for (String processor : new String[] {"registry", "hosting-map"}) {
-            Matcher lag = Pattern.compile("hostledger_projection_lag_events\\{[^}]*processor=\"" + processor
-                    + "\"[^}]*} ([0-9.E]+)").matcher(body);
+            Matcher lag = Pattern.compile(
+                            "hostledger_projection_lag_events\\{[^}]*processor=\"" + processor + "\"[^}]*} ([0-9.E]+)")
+                    .matcher(body);
             assertThat(lag.find()).as("lag of " + processor + " in\n" + body).isTrue();
-            assertThat(Double.parseDouble(lag.group(1))).as("caught up after awaitPosition").isZero();
+            assertThat(Double.parseDouble(lag.group(1)))
+                    .as("caught up after awaitPosition")
+                    .isZero();
         }
         // axon-micrometer: the processors' latency, tagged by processor.
         assertThat(body).containsPattern("eventProcessor_latency\\{[^}]*processorName=\"registry\"");

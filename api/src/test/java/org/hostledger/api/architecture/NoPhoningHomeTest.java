@@ -33,13 +33,15 @@ class NoPhoningHomeTest extends IntegrationTest {
     @Test
     void axonsUpdateCheckerIsDisabledAndAbsent() {
         assertThat(environment.getProperty("axon.update-check.disabled")).isEqualTo("true");
-        assertThat(System.getProperty(HostLedgerApplication.UPDATE_CHECKER_DISABLED)).isEqualTo("true");
+        assertThat(System.getProperty(HostLedgerApplication.UPDATE_CHECKER_DISABLED))
+                .isEqualTo("true");
         assertThat(context.getBeanNamesForType(UpdateChecker.class)).isEmpty();
     }
 
     @Test
     void axonsConsoleBannerIsOff() {
-        assertThat(System.getProperty(HostLedgerApplication.CONSOLE_MESSAGE_DISABLED)).isEqualTo("true");
+        assertThat(System.getProperty(HostLedgerApplication.CONSOLE_MESSAGE_DISABLED))
+                .isEqualTo("true");
     }
 
     @Test
@@ -59,8 +61,10 @@ class NoPhoningHomeTest extends IntegrationTest {
     void eventsMessagesAndSnapshotsAreWrittenByJackson() {
         assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
         assertThat(serializer).isInstanceOf(JacksonSerializer.class);
-        byte[] payload = jdbc.queryForObject(
-                "SELECT payload FROM domain_event_entry WHERE global_index = 1", byte[].class);
-        assertThat(new String(payload)).startsWith("{\"hostId\":\"microsoft\"").contains("\"effectiveOn\":\"2018-04-01\"");
+        byte[] payload =
+                jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = 1", byte[].class);
+        assertThat(new String(payload))
+                .startsWith("{\"hostId\":\"microsoft\"")
+                .contains("\"effectiveOn\":\"2018-04-01\"");
     }
 }

@@ -24,7 +24,10 @@ class AuditTrailTest extends IntegrationTest {
         long after = 0;
         boolean wroteDuringPaging = false;
         while (true) {
-            JsonNode page = http.at("/api/audit/events?limit=10&after=" + after).auditor().send().json();
+            JsonNode page = http.at("/api/audit/events?limit=10&after=" + after)
+                    .auditor()
+                    .send()
+                    .json();
             for (JsonNode event : page.get("events")) {
                 positions.add(event.get("position").asLong());
                 assertThat(event.get("recordedAt").asText()).isNotBlank();
@@ -56,33 +59,50 @@ class AuditTrailTest extends IntegrationTest {
         String c = id("af");
         registerHost(h, "FR", null, null);
         grant(c, h, "[1]", "2019-01-01", "2021-01-01");
-        post("/api/certifications/" + c + "/suspensions",
+        post(
+                "/api/certifications/" + c + "/suspensions",
                 "{\"effectiveOn\":\"2019-06-01\",\"reason\":\"audit\",\"sources\":" + sources() + "}");
-        JsonNode byRecord = http.at("/api/audit/events?aggregateId=" + c).auditor().send().json();
+        JsonNode byRecord =
+                http.at("/api/audit/events?aggregateId=" + c).auditor().send().json();
         assertThat(byRecord.get("events").findValuesAsText("type"))
                 .containsExactly("CertificationGranted", "CertificationSuspended");
         assertThat(byRecord.get("events").get(1).get("effectiveOn").asText()).isEqualTo("2019-06-01");
         assertThat(byRecord.get("events").get(1).get("aggregateType").asText()).isEqualTo("Certification");
 
-        JsonNode suspensions = http.at("/api/audit/events?type=CertificationSuspended&limit=1000").auditor().send().json();
+        JsonNode suspensions = http.at("/api/audit/events?type=CertificationSuspended&limit=1000")
+                .auditor()
+                .send()
+                .json();
         assertThat(suspensions.get("events").findValuesAsText("aggregateId")).contains(c);
         assertThat(suspensions.get("events").findValuesAsText("type")).containsOnly("CertificationSuspended");
 
-        JsonNode demo = http.at("/api/audit/events?actor=hostledger-demo&limit=1000").auditor().send().json();
+        JsonNode demo = http.at("/api/audit/events?actor=hostledger-demo&limit=1000")
+                .auditor()
+                .send()
+                .json();
         assertThat(demo.get("events")).hasSize(36);
-        JsonNode hosts = http.at("/api/audit/events?aggregateType=Host&limit=1000").auditor().send().json();
+        JsonNode hosts = http.at("/api/audit/events?aggregateType=Host&limit=1000")
+                .auditor()
+                .send()
+                .json();
         assertThat(hosts.get("events").findValuesAsText("aggregateType")).containsOnly("Host");
 
         String grantedAt = byRecord.get("events").get(0).get("recordedAt").asText();
         String suspendedAt = byRecord.get("events").get(1).get("recordedAt").asText();
-        JsonNode window = http.at("/api/audit/events?aggregateId=" + c + "&recordedFrom=" + grantedAt
-                + "&recordedTo=" + suspendedAt).auditor().send().json();
+        JsonNode window = http.at("/api/audit/events?aggregateId=" + c + "&recordedFrom=" + grantedAt + "&recordedTo="
+                        + suspendedAt)
+                .auditor()
+                .send()
+                .json();
         assertThat(window.get("events").findValuesAsText("type")).containsExactly("CertificationGranted");
     }
 
     @Test
     void theJsonLinesExportParsesBackIntoAsManyEventsAsTheStoreHolds() throws Exception {
-        Http.Response export = http.at("/api/audit/events").auditor().header("Accept", "application/x-ndjson").send();
+        Http.Response export = http.at("/api/audit/events")
+                .auditor()
+                .header("Accept", "application/x-ndjson")
+                .send();
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.contentType()).startsWith("application/x-ndjson");
         List<String> lines = export.body().lines().toList();
@@ -93,52 +113,74 @@ class AuditTrailTest extends IntegrationTest {
         long count = eventCount();
         assertThat(lines).hasSizeGreaterThanOrEqualTo((int) count);
         assertThat(positions).hasSize(lines.size());
-        assertThat(JSON.readTree(lines.get(0)).get("payload").get("hostId").asText()).isEqualTo("microsoft");
+        assertThat(JSON.readTree(lines.get(0)).get("payload").get("hostId").asText())
+                .isEqualTo("microsoft");
     }
 
     @Test
     void theCsvExportHasAHeaderAndOneRowPerEvent() {
         long count = eventCount();
-        Http.Response export = http.at("/api/audit/events?limit=" + count).auditor().header("Accept", "text/csv").send();
+        Http.Response export = http.at("/api/audit/events?limit=" + count)
+                .auditor()
+                .header("Accept", "text/csv")
+                .send();
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.contentType()).startsWith("text/csv");
         List<String> lines = export.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo(
-                "position,eventId,aggregateType,aggregateId,sequence,type,effectiveOn,recordedAt,actor,correlationId,"
-                        + "sources,payload");
+        assertThat(lines.get(0))
+                .isEqualTo(
+                        "position,eventId,aggregateType,aggregateId,sequence,type,effectiveOn,recordedAt,actor,correlationId,"
+                                + "sources,payload");
         assertThat(lines).hasSize((int) count + 1);
         assertThat(lines.get(1)).startsWith("1,").contains(",Host,microsoft,0,HostRegistered,2018-04-01,");
     }
 
     @Test
     void aCappedExportSaysItsLimitAndContinuesAfterTheLastPositionReceived() throws Exception {
-        Http.Response first = http.at("/api/audit/events?limit=3").auditor().header("Accept", "application/x-ndjson")
+        Http.Response first = http.at("/api/audit/events?limit=3")
+                .auditor()
+                .header("Accept", "application/x-ndjson")
                 .send();
         assertThat(first.header("X-Export-Limit")).isEqualTo("3");
         List<String> lines = first.body().lines().toList();
         assertThat(lines).hasSize(3);
         long last = JSON.readTree(lines.get(2)).get("position").asLong();
-        Http.Response next = http.at("/api/audit/events?limit=2&after=" + last).auditor()
-                .header("Accept", "application/x-ndjson").send();
+        Http.Response next = http.at("/api/audit/events?limit=2&after=" + last)
+                .auditor()
+                .header("Accept", "application/x-ndjson")
+                .send();
         assertThat(next.body().lines().map(line -> {
-            try {
-                return JSON.readTree(line).get("position").asLong();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        })).containsExactly(last + 1, last + 2);
-        assertThat(http.at("/api/audit/events?limit=0").auditor().header("Accept", "text/csv").send().status())
+                    try {
+                        return JSON.readTree(line).get("position").asLong();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .containsExactly(last + 1, last + 2);
+        assertThat(http.at("/api/audit/events?limit=0")
+                        .auditor()
+                        .header("Accept", "text/csv")
+                        .send()
+                        .status())
                 .isEqualTo(400);
     }
 
     @Test
     void eachRecordHasItsHistory() {
-        JsonNode history = http.at("/api/decisions/hdh-azure/history").auditor().send().json();
-        assertThat(history.get("events").findValuesAsText("type")).startsWith("HostingDecisionRecorded")
+        JsonNode history =
+                http.at("/api/decisions/hdh-azure/history").auditor().send().json();
+        assertThat(history.get("events").findValuesAsText("type"))
+                .startsWith("HostingDecisionRecorded")
                 .contains("HostingDecisionChallenged", "MigrationPlanned");
-        assertThat(http.at("/api/hosts/hdh-azure/history").auditor().send().status()).isEqualTo(404);
-        assertThat(http.at("/api/certifications/nothing-here/history").auditor().send().status()).isEqualTo(404);
-        assertThat(http.at("/api/hosts/ovh/history").auditor().send().json().get("events")).hasSize(1);
+        assertThat(http.at("/api/hosts/hdh-azure/history").auditor().send().status())
+                .isEqualTo(404);
+        assertThat(http.at("/api/certifications/nothing-here/history")
+                        .auditor()
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.at("/api/hosts/ovh/history").auditor().send().json().get("events"))
+                .hasSize(1);
     }
 
     @Test
@@ -152,10 +194,17 @@ class AuditTrailTest extends IntegrationTest {
 
     @Test
     void badAuditParametersAre400() {
-        for (String query : List.of("limit=0", "limit=5000", "after=-1", "aggregateType=Planet", "type=drop%20table",
-                "recordedFrom=yesterday", "recordedFrom=2021-01-02T00:00:00Z&recordedTo=2021-01-01T00:00:00Z",
+        for (String query : List.of(
+                "limit=0",
+                "limit=5000",
+                "after=-1",
+                "aggregateType=Planet",
+                "type=drop%20table",
+                "recordedFrom=yesterday",
+                "recordedFrom=2021-01-02T00:00:00Z&recordedTo=2021-01-01T00:00:00Z",
                 "aggregateId=../../etc")) {
-            Http.Response response = http.at("/api/audit/events?" + query).auditor().send();
+            Http.Response response =
+                    http.at("/api/audit/events?" + query).auditor().send();
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
@@ -165,7 +214,8 @@ class AuditTrailTest extends IntegrationTest {
     void anUntouchedStoreVerifiesIntact() {
         JsonNode verdict = http.at("/api/audit/verify").auditor().send().json();
         assertThat(verdict.get("intact").asBoolean()).isTrue();
-        assertThat(verdict.get("checked").asLong()).isEqualTo(verdict.get("headPosition").asLong());
+        assertThat(verdict.get("checked").asLong())
+                .isEqualTo(verdict.get("headPosition").asLong());
         assertThat(verdict.get("headHash").asText()).hasSize(64);
         assertThat(verdict.has("firstBrokenPosition")).isFalse();
     }

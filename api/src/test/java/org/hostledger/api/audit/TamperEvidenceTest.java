@@ -58,11 +58,12 @@ class TamperEvidenceTest {
 
     @Test
     void anEditedPayloadBreaksTheChainAtThatEvent() {
-        byte[] payload = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = 30", byte[].class);
+        byte[] payload =
+                jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = 30", byte[].class);
         String forged = new String(payload, StandardCharsets.UTF_8).replace("CENTRAL_PURCHASING", "PUBLIC_TENDER");
         assertThat(forged).isNotEqualTo(new String(payload, StandardCharsets.UTF_8));
-        jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = 30",
-                (Object) forged.getBytes(StandardCharsets.UTF_8));
+        jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = 30", (Object)
+                forged.getBytes(StandardCharsets.UTF_8));
         JsonNode verdict = verify();
         assertThat(verdict.get("intact").asBoolean()).isFalse();
         assertThat(verdict.get("firstBrokenPosition").asLong()).isEqualTo(30);

@@ -22,13 +22,16 @@ class DemoHistoryTest extends IntegrationTest {
         assertThat(hdh.get("host").get("parentCountry").asText()).isEqualTo("US");
         assertThat(hdh.get("procurement").asText()).isEqualTo("CENTRAL_PURCHASING");
         assertThat(hdh.get("contractor").asText()).isEqualTo("Groupe Open");
-        assertThat(hdh.get("rationale").asText()).contains("no dedicated public tender").contains("UGAP");
+        assertThat(hdh.get("rationale").asText())
+                .contains("no dedicated public tender")
+                .contains("UGAP");
         assertThat(hdh.get("exposure").asText()).isEqualTo("NON_EU");
         assertThat(hdh.get("status").asText()).isEqualTo("MIGRATING");
         List<String> challengeDates = hdh.get("challenges").findValuesAsText("effectiveOn");
         assertThat(challengeDates).contains("2020-05-27", "2020-10-13");
         assertThat(hdh.get("challenges").get(0).get("by").asText()).contains("Morin-Desailly");
-        assertThat(hdh.get("migrationPlans").findValuesAsText("effectiveOn")).containsExactly("2020-11-19", "2026-02-09");
+        assertThat(hdh.get("migrationPlans").findValuesAsText("effectiveOn"))
+                .containsExactly("2020-11-19", "2026-02-09");
         assertThat(hdh.get("sources").findValuesAsText("title")).isNotEmpty();
     }
 
@@ -58,7 +61,8 @@ class DemoHistoryTest extends IntegrationTest {
     void theDemoHasSevenHostsAndTheFrenchOnesHoldAllSixActivitiesSince2018() {
         JsonNode hosts = read("/api/hosts?asOf=2018-12-31&size=200", "36");
         List<String> ids = ids(hosts);
-        assertThat(ids).contains("microsoft", "ovh", "bretagne-telecom", "asp-serveur", "cheops", "oodrive", "outscale");
+        assertThat(ids)
+                .contains("microsoft", "ovh", "bretagne-telecom", "asp-serveur", "cheops", "oodrive", "outscale");
         JsonNode ovh = read("/api/certifications/ovh-hds?asOf=2018-12-31", "36");
         assertThat(ovh.get("activities").toString()).isEqualTo("[1,2,3,4,5,6]");
         assertThat(ovh.get("status").asText()).isEqualTo("VALID");
@@ -67,11 +71,12 @@ class DemoHistoryTest extends IntegrationTest {
 
     @Test
     void everyDemoEventWasRecordedAsTheDemoActorWithSources() {
-        List<byte[]> metadata = jdbc.queryForList(
-                "SELECT meta_data FROM domain_event_entry WHERE global_index <= 36", byte[].class);
-        assertThat(metadata).hasSize(36).allSatisfy(m -> assertThat(new String(m)).contains("\"actor\":\"hostledger-demo\""));
-        List<byte[]> payloads = jdbc.queryForList(
-                "SELECT payload FROM domain_event_entry WHERE global_index <= 36", byte[].class);
+        List<byte[]> metadata =
+                jdbc.queryForList("SELECT meta_data FROM domain_event_entry WHERE global_index <= 36", byte[].class);
+        assertThat(metadata).hasSize(36).allSatisfy(m -> assertThat(new String(m))
+                .contains("\"actor\":\"hostledger-demo\""));
+        List<byte[]> payloads =
+                jdbc.queryForList("SELECT payload FROM domain_event_entry WHERE global_index <= 36", byte[].class);
         assertThat(payloads).allSatisfy(p -> assertThat(new String(p)).contains("\"sources\":[{\"title\""));
     }
 

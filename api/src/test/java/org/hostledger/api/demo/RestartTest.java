@@ -23,14 +23,18 @@ class RestartTest {
         String position;
         try (ConfigurableApplicationContext first = start(dataDir, schema)) {
             Http http = new Http(port(first));
-            Http.Response created = http.at("/api/hosts").as("editor", "editor-pass").post(
-                    "{\"id\":\"kept-host\",\"name\":\"Kept\",\"country\":\"FR\",\"effectiveOn\":\"2020-01-01\","
-                            + "\"sources\":[{\"title\":\"t\"}]}").send();
+            Http.Response created = http.at("/api/hosts")
+                    .as("editor", "editor-pass")
+                    .post("{\"id\":\"kept-host\",\"name\":\"Kept\",\"country\":\"FR\",\"effectiveOn\":\"2020-01-01\","
+                            + "\"sources\":[{\"title\":\"t\"}]}")
+                    .send();
             assertThat(created.status()).isEqualTo(201);
             position = created.header("X-Ledger-Position");
             eventsBefore = events(first);
             assertThat(eventsBefore).isEqualTo(37);
-            assertThat(http.get("/api/hosts/kept-host?awaitPosition=" + position).status()).isEqualTo(200);
+            assertThat(http.get("/api/hosts/kept-host?awaitPosition=" + position)
+                            .status())
+                    .isEqualTo(200);
             assertThat(sendWithKey(http).status()).isEqualTo(201);
             eventsBefore = events(first);
         }
@@ -43,16 +47,19 @@ class RestartTest {
             Http.Response retried = sendWithKey(http);
             assertThat(retried.status()).isEqualTo(201);
             assertThat(retried.header("Idempotency-Replayed")).isEqualTo("true");
-            assertThat(events(second)).as("an idempotency key survives a restart").isEqualTo(eventsBefore);
+            assertThat(events(second))
+                    .as("an idempotency key survives a restart")
+                    .isEqualTo(eventsBefore);
             // Processors resumed from their tokens: nothing was processed twice.
-            Long versions = second.getBean(JdbcTemplate.class).queryForObject(
-                    "SELECT COUNT(*) FROM rm_host_version WHERE host_id = 'kept-host'", Long.class);
+            Long versions = second.getBean(JdbcTemplate.class)
+                    .queryForObject("SELECT COUNT(*) FROM rm_host_version WHERE host_id = 'kept-host'", Long.class);
             assertThat(versions).isEqualTo(1L);
         }
     }
 
     private static Http.Response sendWithKey(Http http) {
-        return http.at("/api/decisions/hdh-azure/challenges").as("editor", "editor-pass")
+        return http.at("/api/decisions/hdh-azure/challenges")
+                .as("editor", "editor-pass")
                 .header("Idempotency-Key", "restart-key")
                 .post("{\"by\":\"Retry\",\"effectiveOn\":\"2021-01-01\",\"argument\":\"a\","
                         + "\"sources\":[{\"title\":\"t\"}]}")
@@ -77,6 +84,7 @@ class RestartTest {
     }
 
     private static long events(ConfigurableApplicationContext context) {
-        return context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        return context.getBean(JdbcTemplate.class)
+                .queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
     }
 }

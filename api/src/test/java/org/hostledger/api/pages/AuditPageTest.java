@@ -44,8 +44,10 @@ class AuditPageTest extends IntegrationTest {
     @Test
     void theAuditFormFiltersTheTrailAndTheNextLinkCarriesTheCursor() {
         pages.login("auditor", "auditor-pass");
-        String ovh = html(pages.get("/audit?aggregateType=Host&aggregateId=ovh&type=HostRegistered"
-                + "&actor=hostledger-demo&recordedFrom=2021-01-01&limit=10"), 200);
+        String ovh = html(
+                pages.get("/audit?aggregateType=Host&aggregateId=ovh&type=HostRegistered"
+                        + "&actor=hostledger-demo&recordedFrom=2021-01-01&limit=10"),
+                200);
         assertThat(Html.text(Html.element(ovh, "tr", "event-2"))).contains("HostRegistered", "ovh");
         assertThat(ovh).doesNotContain("id=\"event-1\"").doesNotContain("id=\"event-3\"");
         assertThat(ovh).contains("<option value=\"Host\" selected=\"selected\">");
@@ -60,17 +62,22 @@ class AuditPageTest extends IntegrationTest {
     @Test
     void badAuditFiltersAreA400Page() {
         pages.login("auditor", "auditor-pass");
-        assertThat(Html.text(html(pages.get("/audit?recordedFrom=last-week"), 400))).contains("recordedFrom");
-        assertThat(Html.text(html(pages.get("/audit?aggregateType=Planet"), 400))).contains("aggregateType");
+        assertThat(Html.text(html(pages.get("/audit?recordedFrom=last-week"), 400)))
+                .contains("recordedFrom");
+        assertThat(Html.text(html(pages.get("/audit?aggregateType=Planet"), 400)))
+                .contains("aggregateType");
         assertThat(Html.text(html(pages.get("/audit?limit=100000"), 400))).contains("limit");
     }
 
     @Test
     void textWithMarkupInTheTrailIsShownAsText() {
         String id = id("markup");
-        Http.Response created = http.at("/api/hosts").editor().post("{\"id\":\"" + id + "\","
-                + "\"name\":\"<script>alert('audit')</script>\",\"country\":\"FR\",\"effectiveOn\":\"2020-01-01\","
-                + "\"sources\":[{\"title\":\"<b>bold</b>\"}]}").send();
+        Http.Response created = http.at("/api/hosts")
+                .editor()
+                .post("{\"id\":\"" + id + "\","
+                        + "\"name\":\"<script>alert('audit')</script>\",\"country\":\"FR\",\"effectiveOn\":\"2020-01-01\","
+                        + "\"sources\":[{\"title\":\"<b>bold</b>\"}]}")
+                .send();
         assertThat(created.status()).isEqualTo(201);
         pages.login("auditor", "auditor-pass");
         String page = html(pages.get("/audit?aggregateId=" + id), 200);
@@ -114,7 +121,8 @@ class AuditPageTest extends IntegrationTest {
         pages.language("fr");
         String page = html(pages.get("/login"), 200);
         assertThat(page).contains("<html lang=\"fr\"");
-        assertThat(page).contains("<label for=\"username\">Nom d’utilisateur</label>")
+        assertThat(page)
+                .contains("<label for=\"username\">Nom d’utilisateur</label>")
                 .contains("<label for=\"password\">Mot de passe</label>");
     }
 
@@ -129,7 +137,10 @@ class AuditPageTest extends IntegrationTest {
     @Test
     void pagesForbidInlineScriptAndFraming() {
         HttpResponse<String> response = pages.get("/login");
-        assertThat(response.headers().firstValue("Content-Security-Policy")).get().asString()
-                .contains("script-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
+                .contains("script-src 'self'")
+                .contains("frame-ancestors 'none'");
     }
 }

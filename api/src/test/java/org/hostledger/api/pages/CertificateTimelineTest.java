@@ -13,9 +13,25 @@ class CertificateTimelineTest {
     private static CertificationView certificate(
             String id, String from, String until, CertificationStatus status, CertificationView.Change... changes) {
         List<Integer> activities = List.of(1, 2, 3, 4, 5, 6);
-        return new CertificationView(id, "host", "Host", "HDS", "v1", "Certifier", activities,
-                CertificationView.ActivityFlags.of(activities), null, null, LocalDate.parse(from),
-                LocalDate.parse(until), status, List.of(), List.of(changes), changes.length, List.of(), 0);
+        return new CertificationView(
+                id,
+                "host",
+                "Host",
+                "HDS",
+                "v1",
+                "Certifier",
+                activities,
+                CertificationView.ActivityFlags.of(activities),
+                null,
+                null,
+                LocalDate.parse(from),
+                LocalDate.parse(until),
+                status,
+                List.of(),
+                List.of(changes),
+                changes.length,
+                List.of(),
+                0);
     }
 
     private static CertificationView.Change change(String kind, String on) {
@@ -27,11 +43,11 @@ class CertificateTimelineTest {
         CertificateTimeline timeline = CertificateTimeline.of(
                 List.of(certificate("a", "2018-07-01", "2021-07-01", CertificationStatus.EXPIRED)),
                 LocalDate.parse("2022-03-01"));
-        assertThat(timeline.ticks()).extracting(CertificateTimeline.Tick::year)
+        assertThat(timeline.ticks())
+                .extracting(CertificateTimeline.Tick::year)
                 .containsExactly(2018, 2019, 2020, 2021, 2022, 2023);
         assertThat(timeline.ticks().get(0).x()).isEqualTo(CertificateTimeline.LABELS);
-        assertThat(timeline.ticks().get(5).x())
-                .isEqualTo(CertificateTimeline.WIDTH - CertificateTimeline.RIGHT_MARGIN);
+        assertThat(timeline.ticks().get(5).x()).isEqualTo(CertificateTimeline.WIDTH - CertificateTimeline.RIGHT_MARGIN);
         CertificateTimeline.Span window = timeline.rows().get(0).window();
         assertThat(window.from()).isEqualTo("2018-07-01");
         assertThat(window.to()).isEqualTo("2021-07-01");
@@ -42,7 +58,11 @@ class CertificateTimelineTest {
     @Test
     void aSuspensionLastsUntilTheReinstatementAndAWithdrawalEndsTheWindow() {
         CertificateTimeline timeline = CertificateTimeline.of(
-                List.of(certificate("a", "2019-01-01", "2022-01-01", CertificationStatus.WITHDRAWN,
+                List.of(certificate(
+                        "a",
+                        "2019-01-01",
+                        "2022-01-01",
+                        CertificationStatus.WITHDRAWN,
                         change("SUSPENDED", "2019-06-01"),
                         change("REINSTATED", "2019-09-01"),
                         change("RENEWED", "2019-10-01"),
@@ -50,20 +70,30 @@ class CertificateTimelineTest {
                         change("WITHDRAWN", "2020-06-01"))),
                 LocalDate.parse("2021-01-01"));
         CertificateTimeline.Row row = timeline.rows().get(0);
-        assertThat(row.suspensions()).extracting(CertificateTimeline.Span::from, CertificateTimeline.Span::to)
+        assertThat(row.suspensions())
+                .extracting(CertificateTimeline.Span::from, CertificateTimeline.Span::to)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2019-06-01"), LocalDate.parse("2019-09-01")),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2020-03-01"), LocalDate.parse("2020-06-01")));
+                        org.assertj.core.groups.Tuple.tuple(
+                                LocalDate.parse("2019-06-01"), LocalDate.parse("2019-09-01")),
+                        org.assertj.core.groups.Tuple.tuple(
+                                LocalDate.parse("2020-03-01"), LocalDate.parse("2020-06-01")));
         assertThat(row.window().to()).isEqualTo("2020-06-01");
         assertThat(row.withdrawal().on()).isEqualTo("2020-06-01");
-        assertThat(row.withdrawal().x()).isEqualTo(row.window().x() + row.window().width());
-        assertThat(row.renewals()).extracting(CertificateTimeline.Mark::on).containsExactly(LocalDate.parse("2019-10-01"));
+        assertThat(row.withdrawal().x())
+                .isEqualTo(row.window().x() + row.window().width());
+        assertThat(row.renewals())
+                .extracting(CertificateTimeline.Mark::on)
+                .containsExactly(LocalDate.parse("2019-10-01"));
     }
 
     @Test
     void aSuspensionStillRunningStopsAtTheDateAskedSinceWhatFollowsIsNotKnown() {
         CertificateTimeline timeline = CertificateTimeline.of(
-                List.of(certificate("a", "2019-01-01", "2022-01-01", CertificationStatus.SUSPENDED,
+                List.of(certificate(
+                        "a",
+                        "2019-01-01",
+                        "2022-01-01",
+                        CertificationStatus.SUSPENDED,
                         change("SUSPENDED", "2020-03-01"))),
                 LocalDate.parse("2020-05-01"));
         CertificateTimeline.Row row = timeline.rows().get(0);
@@ -81,10 +111,13 @@ class CertificateTimelineTest {
                 List.of(certificate("a", "2019-01-01", "2022-01-01", CertificationStatus.VALID)),
                 LocalDate.parse("2020-01-01"));
         CertificateTimeline two = CertificateTimeline.of(
-                List.of(certificate("a", "2019-01-01", "2022-01-01", CertificationStatus.VALID),
+                List.of(
+                        certificate("a", "2019-01-01", "2022-01-01", CertificationStatus.VALID),
                         certificate("b", "2020-01-01", "2023-01-01", CertificationStatus.VALID)),
                 LocalDate.parse("2020-01-01"));
-        assertThat(two.rows()).extracting(CertificateTimeline.Row::certificationId).containsExactly("a", "b");
+        assertThat(two.rows())
+                .extracting(CertificateTimeline.Row::certificationId)
+                .containsExactly("a", "b");
         assertThat(two.rows().get(1).barY() - two.rows().get(0).barY()).isEqualTo(CertificateTimeline.ROW_HEIGHT);
         assertThat(two.height() - one.height()).isEqualTo(CertificateTimeline.ROW_HEIGHT);
     }
@@ -100,6 +133,7 @@ class CertificateTimelineTest {
 
     @Test
     void noCertificateDrawsNothing() {
-        assertThat(CertificateTimeline.of(List.of(), LocalDate.parse("2020-01-01"))).isNull();
+        assertThat(CertificateTimeline.of(List.of(), LocalDate.parse("2020-01-01")))
+                .isNull();
     }
 }

@@ -19,9 +19,28 @@ class DecisionTimelineTest {
 
     private static DecisionView decision(
             List<DecisionView.Challenge> challenges, List<DecisionView.MigrationPlan> plans, DecisionView.Ending end) {
-        return new DecisionView("d", "controller", "system", null, List.of(1), LocalDate.parse("2019-12-01"), null,
-                null, "why", List.of(), null, end, challenges, plans, challenges.size(), plans.size(), List.of(), null,
-                null, List.of(), 0);
+        return new DecisionView(
+                "d",
+                "controller",
+                "system",
+                null,
+                List.of(1),
+                LocalDate.parse("2019-12-01"),
+                null,
+                null,
+                "why",
+                List.of(),
+                null,
+                end,
+                challenges,
+                plans,
+                challenges.size(),
+                plans.size(),
+                List.of(),
+                null,
+                null,
+                List.of(),
+                0);
     }
 
     @Test
@@ -31,11 +50,17 @@ class DecisionTimelineTest {
                 List.of(challenge("2020-05-27", "Senate"), challenge("2020-10-13", "Court")),
                 List.of(plan("2020-06-30")),
                 end));
-        assertThat(entries).extracting(DecisionTimeline.Entry::effectiveOn).extracting(LocalDate::toString)
+        assertThat(entries)
+                .extracting(DecisionTimeline.Entry::effectiveOn)
+                .extracting(LocalDate::toString)
                 .containsExactly("2020-05-27", "2020-06-30", "2020-10-13", "2021-01-01");
-        assertThat(entries).extracting(DecisionTimeline.Entry::kind).containsExactly(
-                DecisionTimeline.Kind.CHALLENGE, DecisionTimeline.Kind.MIGRATION_PLAN, DecisionTimeline.Kind.CHALLENGE,
-                DecisionTimeline.Kind.ENDING);
+        assertThat(entries)
+                .extracting(DecisionTimeline.Entry::kind)
+                .containsExactly(
+                        DecisionTimeline.Kind.CHALLENGE,
+                        DecisionTimeline.Kind.MIGRATION_PLAN,
+                        DecisionTimeline.Kind.CHALLENGE,
+                        DecisionTimeline.Kind.ENDING);
         assertThat(entries.get(0).challenge().by()).isEqualTo("Senate");
         assertThat(entries.get(3).ending()).isSameAs(end);
     }
@@ -46,8 +71,12 @@ class DecisionTimelineTest {
                 List.of(challenge("2020-05-27", "first"), challenge("2020-05-27", "second")),
                 List.of(plan("2020-05-27")),
                 null));
-        assertThat(entries).extracting(DecisionTimeline.Entry::kind).containsExactly(
-                DecisionTimeline.Kind.CHALLENGE, DecisionTimeline.Kind.CHALLENGE, DecisionTimeline.Kind.MIGRATION_PLAN);
+        assertThat(entries)
+                .extracting(DecisionTimeline.Entry::kind)
+                .containsExactly(
+                        DecisionTimeline.Kind.CHALLENGE,
+                        DecisionTimeline.Kind.CHALLENGE,
+                        DecisionTimeline.Kind.MIGRATION_PLAN);
         assertThat(entries.get(0).challenge().by()).isEqualTo("first");
     }
 

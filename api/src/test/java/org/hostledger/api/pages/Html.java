@@ -16,7 +16,8 @@ final class Html {
 
     /** The inner HTML of the {@code tag} element with this id; tags of that name must not nest inside it. */
     static String element(String html, String tag, String id) {
-        Matcher m = Pattern.compile("<" + tag + "\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</" + tag + ">",
+        Matcher m = Pattern.compile(
+                        "<" + tag + "\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</" + tag + ">",
                         Pattern.DOTALL)
                 .matcher(html);
         assertThat(m.find()).as("<%s id=\"%s\"> in the page", tag, id).isTrue();
@@ -29,7 +30,9 @@ final class Html {
 
     /** The text a reader sees: tags dropped, entities decoded, spaces collapsed. */
     static String text(String html) {
-        return unescape(html.replaceAll("(?s)<[^>]*>", " ")).replaceAll("\\s+", " ").trim();
+        return unescape(html.replaceAll("(?s)<[^>]*>", " "))
+                .replaceAll("\\s+", " ")
+                .trim();
     }
 
     static List<String> hrefs(String html) {
@@ -50,7 +53,10 @@ final class Html {
     }
 
     private static String unescape(String text) {
-        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        return text.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
                 .replace("&amp;", "&");
     }
 }

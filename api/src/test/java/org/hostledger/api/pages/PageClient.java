@@ -53,8 +53,9 @@ final class PageClient {
     HttpResponse<String> login(String user, String password) {
         HttpResponse<String> form = get("/login");
         assertThat(form.statusCode()).isEqualTo(200);
-        return postForm("/login", "username=" + encode(user) + "&password=" + encode(password) + "&_csrf="
-                + encode(csrf(form.body())));
+        return postForm(
+                "/login",
+                "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrf(form.body())));
     }
 
     static String csrf(String html) {

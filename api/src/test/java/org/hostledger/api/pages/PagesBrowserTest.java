@@ -53,13 +53,23 @@ class PagesBrowserTest extends IntegrationTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(setting("CHROMIUM_BIN", "/usr/bin/chromium"));
         // The machine has no network: without the background-networking switches Chromium keeps dialling out.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--lang=en-US", "--window-size=1280,1000");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--lang=en-US",
+                "--window-size=1280,1000");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         // An explicit driver and browser: Selenium Manager, which would try to download them, is never asked.
         service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(setting("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")).toFile())
+                .usingDriverExecutable(Path.of(setting("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"))
+                        .toFile())
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
@@ -96,12 +106,15 @@ class PagesBrowserTest extends IntegrationTest {
     @Test
     void theHealthDataHubPageShowsTheUgapRouteGroupeOpenAndTheSenateChallengeFirst() {
         browser.get(url("/?awaitPosition=36"));
-        browser.findElement(By.id("decision-hdh-azure")).findElement(By.tagName("a")).click();
+        browser.findElement(By.id("decision-hdh-azure"))
+                .findElement(By.tagName("a"))
+                .click();
         waitFor(ExpectedConditions.urlContains("/decisions/hdh-azure"));
         assertThat(browser.findElement(By.id("procurement")).getText()).isEqualTo("Central purchasing body");
         assertThat(browser.findElement(By.id("rationale")).getText()).contains("UGAP");
         assertThat(browser.findElement(By.id("contractor")).getText()).isEqualTo("Groupe Open");
-        String first = browser.findElement(By.cssSelector("#timeline > li:first-child")).getText();
+        String first = browser.findElement(By.cssSelector("#timeline > li:first-child"))
+                .getText();
         assertThat(first).contains("27 May 2020", "Challenge", "Morin-Desailly", "Sénat");
         List<WebElement> activities = browser.findElements(By.cssSelector("#compliance tbody tr"));
         assertThat(activities).hasSize(6);
@@ -129,7 +142,8 @@ class PagesBrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("OVH");
         List<WebElement> flags = browser.findElements(By.cssSelector("#certificate-ovh-hds td.flag"));
         assertThat(flags).hasSize(6);
-        assertThat(browser.findElements(By.cssSelector("#certificate-ovh-hds td.flag.on"))).hasSize(6);
+        assertThat(browser.findElements(By.cssSelector("#certificate-ovh-hds td.flag.on")))
+                .hasSize(6);
         WebElement timeline = browser.findElement(By.id("certificate-timeline"));
         assertThat(timeline.isDisplayed()).isTrue();
         assertThat(timeline.getSize().getWidth()).isGreaterThan(400);
@@ -146,7 +160,8 @@ class PagesBrowserTest extends IntegrationTest {
         WebElement badge = browser.findElement(By.id("integrity"));
         assertThat(badge.getText()).contains("Chain intact", "36 events checked");
         assertThat(browser.findElements(By.cssSelector("#events tbody tr"))).isNotEmpty();
-        assertThat(browser.findElement(By.cssSelector("header .session")).getText()).contains("auditor", "Log out");
+        assertThat(browser.findElement(By.cssSelector("header .session")).getText())
+                .contains("auditor", "Log out");
         screenshot("audit");
     }
 
@@ -175,7 +190,8 @@ class PagesBrowserTest extends IntegrationTest {
      */
     private void screenshot(String name) {
         long height = (Long) ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
+                .executeScript(
+                        "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
         browser.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 600), 6000)));
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         try {

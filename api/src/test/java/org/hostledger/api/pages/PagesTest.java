@@ -24,7 +24,10 @@ class PagesTest extends IntegrationTest {
 
     static String html(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .get()
+                .asString()
+                .startsWith("text/html");
         return response.body();
     }
 
@@ -34,8 +37,8 @@ class PagesTest extends IntegrationTest {
     void theMapShowsTheHealthDataHubOnAzureAsNonEuUnderTheSovereigntyCounts() {
         String map = page("/?awaitPosition=36");
         String row = Html.text(Html.element(map, "tr", "decision-hdh-azure"));
-        assertThat(row).contains("Health Data Hub", "Microsoft (Azure)", "IE (US)", "NON_EU", "Migrating",
-                "1 December 2019");
+        assertThat(row)
+                .contains("Health Data Hub", "Microsoft (Azure)", "IE (US)", "NON_EU", "Migrating", "1 December 2019");
         assertThat(Html.element(map, "tr", "decision-hdh-azure")).contains("class=\"badge badge-non-eu\"");
         assertThat(Html.element(map, "tr", "decision-stopcovid-outscale")).contains("badge-eu\">EU<");
         assertThat(Long.parseLong(Html.element(map, "dd", "count-non-eu"))).isGreaterThanOrEqualTo(1);
@@ -110,8 +113,9 @@ class PagesTest extends IntegrationTest {
         assertThat(Html.text(Html.element(page, "dd", "contractor"))).isEqualTo("Groupe Open");
         assertThat(Html.text(Html.element(page, "p", "rationale"))).contains("UGAP", "no dedicated public tender");
         assertThat(Html.text(Html.element(page, "ul", "alternatives"))).contains("OVH", "Oodrive");
-        assertThat(page).contains("<a href=\"https://2017-2022.nosdeputes.fr/15/intervention/1171840\" "
-                + "rel=\"noopener noreferrer\">");
+        assertThat(page)
+                .contains("<a href=\"https://2017-2022.nosdeputes.fr/15/intervention/1171840\" "
+                        + "rel=\"noopener noreferrer\">");
         assertThat(Html.hrefs(page)).contains("/hosts/microsoft");
     }
 
@@ -125,7 +129,9 @@ class PagesTest extends IntegrationTest {
     @Test
     void challengesAndMigrationPlansFormOneTimelineInDateOrderOpeningWithTheSenate() {
         String timeline = Html.text(Html.element(page("/decisions/hdh-azure?awaitPosition=36"), "ol", "timeline"));
-        assertThat(timeline).startsWith("27 May 2020 — Challenge Catherine Morin-Desailly").contains("Sénat");
+        assertThat(timeline)
+                .startsWith("27 May 2020 — Challenge Catherine Morin-Desailly")
+                .contains("Sénat");
         assertThat(timeline.indexOf("27 May 2020"))
                 .isLessThan(timeline.indexOf("19 June 2020"))
                 .isLessThan(timeline.indexOf("13 October 2020"));
@@ -142,8 +148,8 @@ class PagesTest extends IntegrationTest {
         String decision = id("cd");
         String position = decide(decision, host, "[1,2,5]", "2020-01-01");
 
-        String table = Html.element(page("/decisions/" + decision + "?asOf=2023-01-01&awaitPosition=" + position),
-                "table", "compliance");
+        String table = Html.element(
+                page("/decisions/" + decision + "?asOf=2023-01-01&awaitPosition=" + position), "table", "compliance");
         assertThat(Html.count(table, "<th scope=\"row\">")).isEqualTo(3);
         assertThat(Html.text(table)).contains("1 January 2020", "GAP (5)", "1 January 2023", "NOT_CERTIFIED");
         assertThat(Html.count(table, "class=\"covered yes\"")).isEqualTo(2);
@@ -160,7 +166,8 @@ class PagesTest extends IntegrationTest {
 
     @Test
     void aBadAsOfOnADecisionIsA400Page() {
-        assertThat(Html.text(html(pages.get("/decisions/hdh-azure?asOf=tomorrow"), 400))).contains("asOf");
+        assertThat(Html.text(html(pages.get("/decisions/hdh-azure?asOf=tomorrow"), 400)))
+                .contains("asOf");
     }
 
     @Test
@@ -169,8 +176,11 @@ class PagesTest extends IntegrationTest {
         String page = page("/decisions/hdh-azure?awaitPosition=36");
         assertThat(page).contains("<html lang=\"fr\"");
         assertThat(Html.text(Html.element(page, "dd", "procurement"))).isEqualTo("Centrale d’achat");
-        assertThat(Html.text(page)).contains("Ce qui a suivi", "27 mai 2020 — Contestation",
-                "Mise à disposition et maintien en condition opérationnelle des sites physiques");
+        assertThat(Html.text(page))
+                .contains(
+                        "Ce qui a suivi",
+                        "27 mai 2020 — Contestation",
+                        "Mise à disposition et maintien en condition opérationnelle des sites physiques");
         assertThat(Html.text(page("/?awaitPosition=36"))).contains("Carte des hébergements", "Décisions en vigueur");
         assertThat(Html.text(html(pages.get("/?asOf=31/12/2020"), 400))).contains("Cette demande n’est pas valide");
     }
@@ -230,7 +240,8 @@ class PagesTest extends IntegrationTest {
     }
 
     private String lifecycle(String cert, String change, String on) {
-        var response = post("/api/certifications/" + cert + "/" + change,
+        var response = post(
+                "/api/certifications/" + cert + "/" + change,
                 "{\"effectiveOn\":\"" + on + "\",\"reason\":\"Audit finding\",\"sources\":" + sources() + "}");
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.header("X-Ledger-Position");
@@ -240,7 +251,8 @@ class PagesTest extends IntegrationTest {
     void aCorrectionShowsTheNewFactsWithItsReason() {
         String host = id("kh");
         registerHost(host, "FR", null, null);
-        var correction = post("/api/hosts/" + host + "/corrections",
+        var correction = post(
+                "/api/hosts/" + host + "/corrections",
                 "{\"name\":\"Renamed Host\",\"reason\":\"The registry misspelt it\",\"sources\":" + sources() + "}");
         assertThat(correction.status()).as(correction.toString()).isEqualTo(201);
 
@@ -270,16 +282,21 @@ class PagesTest extends IntegrationTest {
                 + "\"procurement\":\"UNKNOWN\",\"contractor\":\"" + json(markup) + "\",\"rationale\":\"" + json(markup)
                 + "\",\"alternatives\":[\"" + json(markup) + "\"],\"sources\":[{\"title\":\"" + json(markup) + "\"}]}";
         assertThat(post("/api/decisions", decisionBody).status()).isEqualTo(201);
-        var challenge = post("/api/decisions/" + decision + "/challenges", "{\"by\":\"" + json(markup)
-                + "\",\"effectiveOn\":\"2020-02-01\",\"argument\":\"" + json(markup) + "\",\"forum\":\"" + json(markup)
-                + "\",\"sources\":[{\"title\":\"" + json(markup) + "\"}]}");
+        var challenge = post(
+                "/api/decisions/" + decision + "/challenges",
+                "{\"by\":\"" + json(markup)
+                        + "\",\"effectiveOn\":\"2020-02-01\",\"argument\":\"" + json(markup) + "\",\"forum\":\""
+                        + json(markup)
+                        + "\",\"sources\":[{\"title\":\"" + json(markup) + "\"}]}");
         assertThat(challenge.status()).as(challenge.toString()).isEqualTo(201);
         String position = challenge.header("X-Ledger-Position");
 
         for (String path : List.of("/?hostId=" + host, "/decisions/" + decision, "/hosts/" + host)) {
             String page = page(path + (path.contains("?") ? "&" : "?") + "awaitPosition=" + position);
             assertThat(page).as(path).doesNotContain("<script").doesNotContain("<b>bold");
-            assertThat(page).as(path).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;");
+            assertThat(page)
+                    .as(path)
+                    .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;");
         }
         assertThat(page("/hosts/" + host)).contains("href=\"https://example.org/x?a=1&amp;b=&lt;2&gt;\"");
     }
@@ -287,5 +304,4 @@ class PagesTest extends IntegrationTest {
     private static String json(String text) {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
-
 }

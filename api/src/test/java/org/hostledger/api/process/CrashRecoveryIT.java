@@ -70,11 +70,15 @@ class CrashRecoveryIT {
             Http admin = http;
             for (String id : acked) {
                 Http.Response history = admin.at("/api/hosts/" + id + "/history")
-                        .as("admin", LedgerProcess.ADMIN_PASSWORD).send();
+                        .as("admin", LedgerProcess.ADMIN_PASSWORD)
+                        .send();
                 assertThat(history.status()).as("acknowledged " + id).isEqualTo(200);
                 assertThat(history.json().get("events")).hasSize(1);
             }
-            JsonNode verdict = admin.at("/api/audit/verify").as("admin", LedgerProcess.ADMIN_PASSWORD).send().json();
+            JsonNode verdict = admin.at("/api/audit/verify")
+                    .as("admin", LedgerProcess.ADMIN_PASSWORD)
+                    .send()
+                    .json();
             assertThat(verdict.get("intact").asBoolean()).as(verdict.toString()).isTrue();
             long head = verdict.get("headPosition").asLong();
             assertThat(head).isGreaterThanOrEqualTo(36 + acked.size());
@@ -82,9 +86,15 @@ class CrashRecoveryIT {
             String caughtUp = views(admin, head);
             for (String projection : List.of("registry", "hosting-map")) {
                 assertThat(admin.at("/api/admin/projections/" + projection + "/replay")
-                        .as("admin", LedgerProcess.ADMIN_PASSWORD).post("").send().status()).isEqualTo(202);
+                                .as("admin", LedgerProcess.ADMIN_PASSWORD)
+                                .post("")
+                                .send()
+                                .status())
+                        .isEqualTo(202);
             }
-            assertThat(views(admin, head)).as("views after the crash equal a fresh replay").isEqualTo(caughtUp);
+            assertThat(views(admin, head))
+                    .as("views after the crash equal a fresh replay")
+                    .isEqualTo(caughtUp);
             ledger.stop();
 
             LedgerProcess.Result replay = ledger.runOnce("--replay=all");
@@ -95,7 +105,9 @@ class CrashRecoveryIT {
             assertThat(verify.output()).contains("chain intact");
 
             http = ledger.start();
-            assertThat(views(http, head)).as("views after a command-line replay").isEqualTo(caughtUp);
+            assertThat(views(http, head))
+                    .as("views after a command-line replay")
+                    .isEqualTo(caughtUp);
         }
     }
 

@@ -27,7 +27,11 @@ public final class LedgerProcess implements AutoCloseable {
     private int port;
 
     public LedgerProcess(Path dataDir, Map<String, String> environment, List<String> extraArgs) {
-        this(dataDir, environment, extraArgs, "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+        this(
+                dataDir,
+                environment,
+                extraArgs,
+                "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
     }
 
     private LedgerProcess(Path dataDir, Map<String, String> environment, List<String> extraArgs, String schema) {
@@ -90,7 +94,8 @@ public final class LedgerProcess implements AutoCloseable {
     }
 
     private ProcessBuilder builder(List<String> args) {
-        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command(args))
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("HOSTLEDGER_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().putAll(environment);

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class TwoNodesIT {
 
-    private static final List<String> FAST_CLAIMS = List.of("--axon.eventhandling.tokenstore.claim-timeout=3s",
-            "--hostledger.demo-data=true");
+    private static final List<String> FAST_CLAIMS =
+            List.of("--axon.eventhandling.tokenstore.claim-timeout=3s", "--hostledger.demo-data=true");
 
     @Test
     void twoNodesShareTheWorkAndOneSurvivesTheOthersDeath() throws Exception {
@@ -50,21 +50,27 @@ class TwoNodesIT {
             for (int i = 0; i < 40; i++) {
                 Http node = i % 2 == 0 ? a : b;
                 String id = "node-host-" + i;
-                Http.Response created = node.at("/api/hosts").as("admin", LedgerProcess.ADMIN_PASSWORD).post(
-                        "{\"id\":\"" + id + "\",\"name\":\"Node " + i + "\",\"country\":\"FR\","
-                                + "\"effectiveOn\":\"2020-01-01\",\"sources\":[{\"title\":\"t\"}]}").send();
+                Http.Response created = node.at("/api/hosts")
+                        .as("admin", LedgerProcess.ADMIN_PASSWORD)
+                        .post("{\"id\":\"" + id + "\",\"name\":\"Node " + i + "\",\"country\":\"FR\","
+                                + "\"effectiveOn\":\"2020-01-01\",\"sources\":[{\"title\":\"t\"}]}")
+                        .send();
                 assertThat(created.status()).as(created.toString()).isEqualTo(201);
                 position = Math.max(position, Long.parseLong(created.header("X-Ledger-Position")));
                 hosts.add(id);
             }
             assertThat(views(a, position)).as("both nodes read the same views").isEqualTo(views(b, position));
-            assertThat(owners(first.schema(), 2)).as("segments owned by both nodes").hasSize(2);
+            assertThat(owners(first.schema(), 2))
+                    .as("segments owned by both nodes")
+                    .hasSize(2);
 
             // Racing lifecycle changes on one certificate from both nodes.
-            Http.Response granted = a.at("/api/certifications").as("admin", LedgerProcess.ADMIN_PASSWORD).post(
-                    "{\"id\":\"node-cert\",\"hostId\":\"node-host-0\",\"scheme\":\"HDS\",\"referential\":\"v1\","
+            Http.Response granted = a.at("/api/certifications")
+                    .as("admin", LedgerProcess.ADMIN_PASSWORD)
+                    .post("{\"id\":\"node-cert\",\"hostId\":\"node-host-0\",\"scheme\":\"HDS\",\"referential\":\"v1\","
                             + "\"certifier\":\"LNE\",\"activities\":[1,2],\"validFrom\":\"2019-01-01\","
-                            + "\"validUntil\":\"2021-01-01\",\"sources\":[{\"title\":\"t\"}]}").send();
+                            + "\"validUntil\":\"2021-01-01\",\"sources\":[{\"title\":\"t\"}]}")
+                    .send();
             assertThat(granted.status()).isEqualTo(201);
             List<Long> acknowledged = Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -77,7 +83,8 @@ class TwoNodesIT {
                         String path = (n + racer) % 2 == 0 ? "suspensions" : "reinstatements";
                         Http.Response response = node.at("/api/certifications/node-cert/" + path)
                                 .as("admin", LedgerProcess.ADMIN_PASSWORD)
-                                .post("{\"effectiveOn\":\"2019-06-01\",\"reason\":\"race\",\"sources\":[{\"title\":\"t\"}]}")
+                                .post(
+                                        "{\"effectiveOn\":\"2019-06-01\",\"reason\":\"race\",\"sources\":[{\"title\":\"t\"}]}")
                                 .send();
                         assertThat(response.status()).as(response.toString()).isIn(201, 409);
                         if (response.status() == 201) {
@@ -91,33 +98,50 @@ class TwoNodesIT {
                 racer.get();
             }
             pool.shutdown();
-            JsonNode history = a.at("/api/certifications/node-cert/history").as("admin", LedgerProcess.ADMIN_PASSWORD)
-                    .send().json().get("events");
-            List<Long> sequences = history.findValues("sequence").stream().map(JsonNode::asLong).toList();
+            JsonNode history = a.at("/api/certifications/node-cert/history")
+                    .as("admin", LedgerProcess.ADMIN_PASSWORD)
+                    .send()
+                    .json()
+                    .get("events");
+            List<Long> sequences = history.findValues("sequence").stream()
+                    .map(JsonNode::asLong)
+                    .toList();
             for (int i = 0; i < sequences.size(); i++) {
                 assertThat(sequences.get(i)).isEqualTo(i);
             }
-            assertThat(new HashSet<>(acknowledged)).hasSize(acknowledged.size())
+            assertThat(new HashSet<>(acknowledged))
+                    .hasSize(acknowledged.size())
                     .isEqualTo(new HashSet<>(sequences.subList(1, sequences.size())));
 
             // One node dies; the other takes its segments and catches up with what is written next.
             first.kill();
             for (int i = 40; i < 60; i++) {
-                Http.Response created = b.at("/api/hosts").as("admin", LedgerProcess.ADMIN_PASSWORD).post(
-                        "{\"id\":\"node-host-" + i + "\",\"name\":\"Node " + i + "\",\"country\":\"DE\","
-                                + "\"effectiveOn\":\"2020-01-01\",\"sources\":[{\"title\":\"t\"}]}").send();
+                Http.Response created = b.at("/api/hosts")
+                        .as("admin", LedgerProcess.ADMIN_PASSWORD)
+                        .post("{\"id\":\"node-host-" + i + "\",\"name\":\"Node " + i + "\",\"country\":\"DE\","
+                                + "\"effectiveOn\":\"2020-01-01\",\"sources\":[{\"title\":\"t\"}]}")
+                        .send();
                 assertThat(created.status()).isEqualTo(201);
                 position = Math.max(position, Long.parseLong(created.header("X-Ledger-Position")));
             }
             String survived = views(b, position);
             assertThat(survived).contains("node-host-59");
-            assertThat(owners(second.schema(), 1)).as("the survivor owns every segment").hasSize(1);
-            JsonNode verdict = b.at("/api/audit/verify").as("admin", LedgerProcess.ADMIN_PASSWORD).send().json();
+            assertThat(owners(second.schema(), 1))
+                    .as("the survivor owns every segment")
+                    .hasSize(1);
+            JsonNode verdict = b.at("/api/audit/verify")
+                    .as("admin", LedgerProcess.ADMIN_PASSWORD)
+                    .send()
+                    .json();
             assertThat(verdict.get("intact").asBoolean()).isTrue();
 
             for (String projection : List.of("registry", "hosting-map")) {
                 assertThat(b.at("/api/admin/projections/" + projection + "/replay")
-                        .as("admin", LedgerProcess.ADMIN_PASSWORD).post("").send().status()).isEqualTo(202);
+                                .as("admin", LedgerProcess.ADMIN_PASSWORD)
+                                .post("")
+                                .send()
+                                .status())
+                        .isEqualTo(202);
             }
             assertThat(views(b, verdict.get("headPosition").asLong()))
                     .as("no event missed or handled twice: the survivor's views equal a fresh replay")

@@ -61,7 +61,8 @@ class ReadApiTest extends IntegrationTest {
 
         JsonNode nonEu = read("/api/decisions?exposure=NON_EU&hostId=" + usHost, position);
         assertThat(nonEu.get("totalItems").asInt()).isEqualTo(1);
-        assertThat(nonEu.get("items").get(0).get("compliance").get("asOf").asText()).isEqualTo("NOT_CERTIFIED");
+        assertThat(nonEu.get("items").get(0).get("compliance").get("asOf").asText())
+                .isEqualTo("NOT_CERTIFIED");
 
         JsonNode active = read("/api/decisions?status=ACTIVE&hostId=" + host, position);
         assertThat(active.get("totalItems").asInt()).isEqualTo(1);
@@ -76,8 +77,7 @@ class ReadApiTest extends IntegrationTest {
         assertThat(first.get("items").size()).isEqualTo(2);
         assertThat(first.get("size").asInt()).isEqualTo(2);
         assertThat(first.get("totalItems").asLong()).isGreaterThanOrEqualTo(9);
-        assertThat(ids(first))
-                .doesNotContainAnyElementsOf(ids(second));
+        assertThat(ids(first)).doesNotContainAnyElementsOf(ids(second));
     }
 
     @Test
@@ -91,7 +91,9 @@ class ReadApiTest extends IntegrationTest {
         assertThat(c.get("kind").asText()).isEqualTo("PHYSICAL_INFRASTRUCTURE");
         assertThat(c.get("referential").asText()).isEqualTo("v1");
         assertThat(c.get("status").asText()).isEqualTo("VALID");
-        assertThat(read("/api/certifications?hostId=" + host + "&activity=3", position).get("totalItems").asInt())
+        assertThat(read("/api/certifications?hostId=" + host + "&activity=3", position)
+                        .get("totalItems")
+                        .asInt())
                 .isZero();
         JsonNode expired = read("/api/certifications?hostId=" + host + "&status=EXPIRED&asOf=2023-01-01", position);
         assertThat(ids(expired)).containsExactly(cert);
@@ -100,14 +102,18 @@ class ReadApiTest extends IntegrationTest {
     @Test
     void certificationsAlsoComeAsCsvWithOneColumnPerActivity() {
         Http.Response csv = http.at("/api/certifications?hostId=" + host + "&asOf=2020-01-01&awaitPosition=" + position)
-                .header("Accept", "text/csv").send();
+                .header("Accept", "text/csv")
+                .send();
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("id,hostId,hostName,scheme,certifier,validFrom,validUntil,activity1,"
-                + "activity2,activity3,activity4,activity5,activity6,kind,referential,status");
+        assertThat(lines.get(0))
+                .isEqualTo("id,hostId,hostName,scheme,certifier,validFrom,validUntil,activity1,"
+                        + "activity2,activity3,activity4,activity5,activity6,kind,referential,status");
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).startsWith(cert + "," + host + ",").contains(",X,X,,,,,PHYSICAL_INFRASTRUCTURE,v1,VALID");
+        assertThat(lines.get(1))
+                .startsWith(cert + "," + host + ",")
+                .contains(",X,X,,,,,PHYSICAL_INFRASTRUCTURE,v1,VALID");
     }
 
     @Test
@@ -128,25 +134,26 @@ class ReadApiTest extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "/api/decisions?status=PENDING",
-        "/api/decisions?compliance=MAYBE",
-        "/api/decisions?exposure=MARS",
-        "/api/certifications?activity=9",
-        "/api/certifications?activity=one",
-        "/api/certifications?status=LOST",
-        "/api/hosts?size=100000",
-        "/api/hosts?size=0",
-        "/api/hosts?page=-1",
-        "/api/decisions?asOf=2020-13-01",
-        "/api/decisions?asOf=yesterday",
-        "/api/decisions?knownAt=2020-01-01T25:00:00Z",
-        "/api/hosts/ovh?asOf=0001-01-01",
-        "/api/compliance/alerts?asOf=2020/01/01",
-        "/api/stats/sovereignty?knownAt=soon",
-        "/api/decisions?awaitPosition=later",
-        "/api/hosts?exposure=SOMEWHERE"
-    })
+    @ValueSource(
+            strings = {
+                "/api/decisions?status=PENDING",
+                "/api/decisions?compliance=MAYBE",
+                "/api/decisions?exposure=MARS",
+                "/api/certifications?activity=9",
+                "/api/certifications?activity=one",
+                "/api/certifications?status=LOST",
+                "/api/hosts?size=100000",
+                "/api/hosts?size=0",
+                "/api/hosts?page=-1",
+                "/api/decisions?asOf=2020-13-01",
+                "/api/decisions?asOf=yesterday",
+                "/api/decisions?knownAt=2020-01-01T25:00:00Z",
+                "/api/hosts/ovh?asOf=0001-01-01",
+                "/api/compliance/alerts?asOf=2020/01/01",
+                "/api/stats/sovereignty?knownAt=soon",
+                "/api/decisions?awaitPosition=later",
+                "/api/hosts?exposure=SOMEWHERE"
+            })
     void badQueryParametersAre400(String path) {
         Http.Response response = http.get(path);
         assertThat(response.status()).as(path + " " + response).isEqualTo(400);
@@ -191,7 +198,8 @@ class ReadApiTest extends IntegrationTest {
         Http.Response docs = http.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/api/decisions")).isTrue();
-        assertThat(docs.json().get("paths").has("/api/certifications/{id}/suspensions")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/certifications/{id}/suspensions"))
+                .isTrue();
         assertThat(http.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

@@ -25,23 +25,40 @@ class ReplayTest extends IntegrationTest {
         String lifecycle = "{\"effectiveOn\":\"%s\",\"reason\":\"r\",\"sources\":" + sources() + "}";
         post("/api/certifications/" + c + "/suspensions", lifecycle.formatted("2019-05-01"));
         post("/api/certifications/" + c + "/reinstatements", lifecycle.formatted("2019-06-01"));
-        post("/api/certifications/" + c + "/renewals", "{\"validUntil\":\"2024-06-01\",\"effectiveOn\":\"2021-05-01\","
-                + "\"sources\":" + sources() + "}");
-        post("/api/hosts/" + h + "/ownership-changes", "{\"parentCompany\":\"Far Away Corp\",\"parentCountry\":\"CN\","
-                + "\"effectiveOn\":\"2022-01-01\",\"reason\":\"sold\",\"sources\":" + sources() + "}");
-        post("/api/decisions/" + d + "/migration-plans", "{\"targetHostId\":\"" + h2 + "\",\"targetDate\":\"2025-01-01\","
-                + "\"effectiveOn\":\"2023-01-01\",\"rationale\":\"sovereignty\",\"sources\":" + sources() + "}");
-        post("/api/decisions/" + d + "/challenges", "{\"by\":\"An MP\",\"effectiveOn\":\"2020-02-01\",\"argument\":\"a\","
-                + "\"sources\":" + sources() + "}");
-        post("/api/decisions/" + d + "/corrections", "{\"decidedOn\":\"2018-12-01\",\"reason\":\"earlier\","
-                + "\"sources\":" + sources() + "}");
-        Http.Response last = post("/api/decisions/" + d + "/endings", "{\"effectiveOn\":\"2024-12-31\",\"reason\":\"moved\","
-                + "\"sources\":" + sources() + "}");
+        post(
+                "/api/certifications/" + c + "/renewals",
+                "{\"validUntil\":\"2024-06-01\",\"effectiveOn\":\"2021-05-01\"," + "\"sources\":" + sources() + "}");
+        post(
+                "/api/hosts/" + h + "/ownership-changes",
+                "{\"parentCompany\":\"Far Away Corp\",\"parentCountry\":\"CN\","
+                        + "\"effectiveOn\":\"2022-01-01\",\"reason\":\"sold\",\"sources\":" + sources() + "}");
+        post(
+                "/api/decisions/" + d + "/migration-plans",
+                "{\"targetHostId\":\"" + h2 + "\",\"targetDate\":\"2025-01-01\","
+                        + "\"effectiveOn\":\"2023-01-01\",\"rationale\":\"sovereignty\",\"sources\":" + sources()
+                        + "}");
+        post(
+                "/api/decisions/" + d + "/challenges",
+                "{\"by\":\"An MP\",\"effectiveOn\":\"2020-02-01\",\"argument\":\"a\"," + "\"sources\":" + sources()
+                        + "}");
+        post(
+                "/api/decisions/" + d + "/corrections",
+                "{\"decidedOn\":\"2018-12-01\",\"reason\":\"earlier\"," + "\"sources\":" + sources() + "}");
+        Http.Response last = post(
+                "/api/decisions/" + d + "/endings",
+                "{\"effectiveOn\":\"2024-12-31\",\"reason\":\"moved\"," + "\"sources\":" + sources() + "}");
         assertThat(last.status()).isEqualTo(201);
         String position = last.header("X-Ledger-Position");
 
-        for (String view : List.of("/api/hosts", "/api/certifications", "/api/decisions", "/api/compliance/alerts",
-                "/api/stats/sovereignty", "/api/decisions/" + d, "/api/hosts/" + h, "/api/certifications/" + c)) {
+        for (String view : List.of(
+                "/api/hosts",
+                "/api/certifications",
+                "/api/decisions",
+                "/api/compliance/alerts",
+                "/api/stats/sovereignty",
+                "/api/decisions/" + d,
+                "/api/hosts/" + h,
+                "/api/certifications/" + c)) {
             read(view, position);
         }
         JsonNode before = read("/api/decisions/" + d + "?asOf=2023-06-01", position);
@@ -50,7 +67,10 @@ class ReplayTest extends IntegrationTest {
         Map<String, String> fingerprint = readModelFingerprint();
 
         for (String projection : List.of("registry", "hosting-map")) {
-            Http.Response replay = http.at("/api/admin/projections/" + projection + "/replay").admin().post("").send();
+            Http.Response replay = http.at("/api/admin/projections/" + projection + "/replay")
+                    .admin()
+                    .post("")
+                    .send();
             assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
         }
         JsonNode after = read("/api/decisions/" + d + "?asOf=2023-06-01", Long.toString(head()));
@@ -62,7 +82,8 @@ class ReplayTest extends IntegrationTest {
         for (JsonNode processor : status) {
             assertThat(processor.get("replaying").asBoolean()).isFalse();
             assertThat(processor.get("percent").asDouble()).isEqualTo(100.0);
-            assertThat(processor.get("position").asLong()).isEqualTo(processor.get("head").asLong());
+            assertThat(processor.get("position").asLong())
+                    .isEqualTo(processor.get("head").asLong());
         }
     }
 
@@ -75,16 +96,32 @@ class ReplayTest extends IntegrationTest {
         String host = id("np");
         String position = registerHost(host, "FR", null, null);
         read("/api/hosts/" + host, position);
-        assertThat(http.at("/api/admin/projections/registry/replay").admin().post("").send().status()).isEqualTo(202);
+        assertThat(http.at("/api/admin/projections/registry/replay")
+                        .admin()
+                        .post("")
+                        .send()
+                        .status())
+                .isEqualTo(202);
         read("/api/hosts/" + host, Long.toString(head()));
-        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+        assertThat(Thread.getAllStackTraces().keySet())
+                .extracting(Thread::getName)
                 .noneMatch(name -> name.startsWith("EmbeddedEventStore"));
     }
 
     @Test
     void replayingAnUnknownProjectionIs404AndNeedsAdmin() {
-        assertThat(http.at("/api/admin/projections/nope/replay").admin().post("").send().status()).isEqualTo(404);
-        assertThat(http.at("/api/admin/projections/registry/replay").editor().post("").send().status()).isEqualTo(403);
+        assertThat(http.at("/api/admin/projections/nope/replay")
+                        .admin()
+                        .post("")
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.at("/api/admin/projections/registry/replay")
+                        .editor()
+                        .post("")
+                        .send()
+                        .status())
+                .isEqualTo(403);
         assertThat(http.at("/api/admin/projections").send().status()).isEqualTo(401);
     }
 }

@@ -31,23 +31,33 @@ class TimeTravelTest extends IntegrationTest {
         grant(c2019, h, "[1,2]", "2019-01-01", "2022-01-01");
         decide(early, h, "[1,2,3]", "2019-06-01");
         Instant knowing2019 = Instant.now();
-        Http.Response correction = post("/api/decisions/" + early + "/corrections",
+        Http.Response correction = post(
+                "/api/decisions/" + early + "/corrections",
                 "{\"decidedOn\":\"2019-05-01\",\"procurement\":\"NO_TENDER\",\"reason\":\"the minutes say May\","
                         + "\"sources\":" + sources() + "}");
         assertThat(correction.status()).isEqualTo(201);
         String position = correction.header("X-Ledger-Position");
 
         // Before the first event: nothing of this history.
-        assertThat(ids(read(decisions(h, "2021-07-01", beforeAnything), position))).isEmpty();
-        assertThat(http.get("/api/hosts/" + h + "?knownAt=" + beforeAnything).status()).isEqualTo(404);
-        assertThat(read(certifications(h, "2021-07-01", beforeAnything), position).get("totalItems").asInt()).isZero();
+        assertThat(ids(read(decisions(h, "2021-07-01", beforeAnything), position)))
+                .isEmpty();
+        assertThat(http.get("/api/hosts/" + h + "?knownAt=" + beforeAnything).status())
+                .isEqualTo(404);
+        assertThat(read(certifications(h, "2021-07-01", beforeAnything), position)
+                        .get("totalItems")
+                        .asInt())
+                .isZero();
 
         // Knowing only the 2021 facts: 2019 looks empty, 2021 is covered.
         assertThat(ids(read(decisions(h, "2019-07-01", knowing2021), position))).isEmpty();
-        assertThat(read(certifications(h, "2019-07-01", knowing2021), position).get("totalItems").asInt()).isZero();
+        assertThat(read(certifications(h, "2019-07-01", knowing2021), position)
+                        .get("totalItems")
+                        .asInt())
+                .isZero();
         JsonNode in2021 = read(decisions(h, "2021-07-01", knowing2021), position);
         assertThat(ids(in2021)).containsExactly(late);
-        assertThat(in2021.get("items").get(0).get("compliance").get("asOf").asText()).isEqualTo("COVERED");
+        assertThat(in2021.get("items").get(0).get("compliance").get("asOf").asText())
+                .isEqualTo("COVERED");
         assertThat(alertedDecisions("2019-07-01", knowing2021, position)).doesNotContain(early);
 
         // Once the 2019 facts are recorded, 2019 shows them; a gap appears for activity 3.
@@ -55,9 +65,11 @@ class TimeTravelTest extends IntegrationTest {
         assertThat(ids(in2019)).containsExactly(early);
         JsonNode early2019 = in2019.get("items").get(0);
         assertThat(early2019.get("compliance").get("asOf").asText()).isEqualTo("GAP");
-        assertThat(early2019.get("compliance").get("uncoveredActivities").toString()).isEqualTo("[3]");
+        assertThat(early2019.get("compliance").get("uncoveredActivities").toString())
+                .isEqualTo("[3]");
         assertThat(early2019.get("procurement").asText()).isEqualTo("PUBLIC_TENDER");
-        assertThat(ids(read(certifications(h, "2019-07-01", knowing2019), position))).containsExactly(c2019);
+        assertThat(ids(read(certifications(h, "2019-07-01", knowing2019), position)))
+                .containsExactly(c2019);
         assertThat(alertedDecisions("2019-07-01", knowing2019, position)).contains(early);
         // The later decision was taken under the 2021 certificate, which covers all six activities.
         JsonNode lateNow = read("/api/decisions/" + late + "?asOf=2021-07-01", position);
@@ -88,6 +100,7 @@ class TimeTravelTest extends IntegrationTest {
 
     private java.util.List<String> alertedDecisions(String asOf, Instant knownAt, String position) {
         return read("/api/compliance/alerts?asOf=" + asOf + "&knownAt=" + knownAt, position)
-                .get("gaps").findValuesAsText("decisionId");
+                .get("gaps")
+                .findValuesAsText("decisionId");
     }
 }

@@ -55,7 +55,8 @@ class JwtResourceServerTest {
     }
 
     private static PrivateKey testKey() throws Exception {
-        String pem = new String(new ClassPathResource("jwt/private-pkcs8.pem").getInputStream().readAllBytes(),
+        String pem = new String(
+                new ClassPathResource("jwt/private-pkcs8.pem").getInputStream().readAllBytes(),
                 StandardCharsets.US_ASCII);
         byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
@@ -81,11 +82,15 @@ class JwtResourceServerTest {
 
     @Test
     void anEditorTokenWritesAndItsUserIsTheActor() throws Exception {
-        Http.Response response = http.at("/api/hosts").header("Authorization", "Bearer "
-                + token(testKey(), "claire.registrar", List.of("EDITOR"))).post(host("via-jwt")).send();
+        Http.Response response = http.at("/api/hosts")
+                .header("Authorization", "Bearer " + token(testKey(), "claire.registrar", List.of("EDITOR")))
+                .post(host("via-jwt"))
+                .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        String metadata = new String(jdbc.queryForObject(
-                "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = 'via-jwt'", byte[].class),
+        String metadata = new String(
+                jdbc.queryForObject(
+                        "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = 'via-jwt'",
+                        byte[].class),
                 StandardCharsets.UTF_8);
         assertThat(metadata).contains("\"actor\":\"claire.registrar\"");
     }
@@ -93,17 +98,25 @@ class JwtResourceServerTest {
     @Test
     void rolesMayAlsoComeAsSpaceSeparatedText() throws Exception {
         String token = token(testKey(), "audrey.auditor", "AUDITOR READER");
-        assertThat(http.at("/api/audit/verify").header("Authorization", "Bearer " + token).send().status())
+        assertThat(http.at("/api/audit/verify")
+                        .header("Authorization", "Bearer " + token)
+                        .send()
+                        .status())
                 .isEqualTo(200);
-        assertThat(http.at("/api/hosts").header("Authorization", "Bearer " + token).post(host("nope-1")).send()
-                .status()).isEqualTo(403);
+        assertThat(http.at("/api/hosts")
+                        .header("Authorization", "Bearer " + token)
+                        .post(host("nope-1"))
+                        .send()
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void aTokenWithoutRolesCannotWrite() throws Exception {
         Http.Response response = http.at("/api/hosts")
                 .header("Authorization", "Bearer " + token(testKey(), "nobody", null))
-                .post(host("nope-2")).send();
+                .post(host("nope-2"))
+                .send();
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
@@ -113,14 +126,17 @@ class JwtResourceServerTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         String forged = token(generator.generateKeyPair().getPrivate(), "mallory", List.of("EDITOR", "ADMIN"));
-        Http.Response response = http.at("/api/hosts").header("Authorization", "Bearer " + forged)
-                .post(host("nope-3")).send();
+        Http.Response response = http.at("/api/hosts")
+                .header("Authorization", "Bearer " + forged)
+                .post(host("nope-3"))
+                .send();
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
     @Test
     void httpBasicStillWorksBesideTokens() {
-        assertThat(http.at("/api/hosts").editor().post(host("via-basic")).send().status()).isEqualTo(201);
+        assertThat(http.at("/api/hosts").editor().post(host("via-basic")).send().status())
+                .isEqualTo(201);
     }
 }

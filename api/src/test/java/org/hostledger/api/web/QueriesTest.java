@@ -87,7 +87,8 @@ class QueriesTest {
         });
         Queries queries = new Queries(gateway, tokens, 100);
         assertThatThrownBy(() -> queries.ask("bad", String.class))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("bad filter");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bad filter");
         assertThatThrownBy(() -> queries.ask("bad", String.class)).isInstanceOf(IllegalArgumentException.class);
         assertThat(computed).hasValue(2);
     }

@@ -28,7 +28,8 @@ class ConcurrentWritersTest extends IntegrationTest {
     private static final int THREADS = 16;
     private static final int COMMANDS = 2000;
     private static final int RECORDS = 20;
-    private static final String BODY = "{\"effectiveOn\":\"2019-06-01\",\"reason\":\"race %d\",\"sources\":[{\"title\":\"t\"}]}";
+    private static final String BODY =
+            "{\"effectiveOn\":\"2019-06-01\",\"reason\":\"race %d\",\"sources\":[{\"title\":\"t\"}]}";
 
     record Ack(String certificationId, long version, String eventType) {}
 
@@ -59,8 +60,10 @@ class ConcurrentWritersTest extends IntegrationTest {
                     Http client = new Http(port);
                     for (int n = sequence.getAndIncrement(); n < COMMANDS; n = sequence.getAndIncrement()) {
                         String cert = certs.get(random.nextInt(RECORDS));
-                        String outcome = write(client, cert, random.nextInt(3), random.nextBoolean(), n, acks, versions);
-                        outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+                        String outcome =
+                                write(client, cert, random.nextInt(3), random.nextBoolean(), n, acks, versions);
+                        outcomes.computeIfAbsent(outcome, k -> new AtomicInteger())
+                                .incrementAndGet();
                     }
                     return null;
                 }));
@@ -72,13 +75,15 @@ class ConcurrentWritersTest extends IntegrationTest {
             pool.shutdownNow();
         }
         assertThat(outcomes.keySet()).as(outcomes.toString()).doesNotContain("unexpected");
-        assertThat(outcomes.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(COMMANDS);
+        assertThat(outcomes.values().stream().mapToInt(AtomicInteger::get).sum())
+                .isEqualTo(COMMANDS);
         assertThat(acks).as(outcomes.toString()).hasSizeGreaterThan(COMMANDS / 4);
 
         for (String cert : certs) {
             List<Long> sequences = jdbc.queryForList(
                     "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
-                    Long.class, cert);
+                    Long.class,
+                    cert);
             for (int i = 0; i < sequences.size(); i++) {
                 assertThat(sequences.get(i)).as("gap-free sequence of " + cert).isEqualTo(i);
             }
@@ -86,42 +91,67 @@ class ConcurrentWritersTest extends IntegrationTest {
         for (Ack ack : acks) {
             List<String> types = jdbc.queryForList(
                     "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
-                    String.class, ack.certificationId(), ack.version());
+                    String.class,
+                    ack.certificationId(),
+                    ack.version());
             assertThat(types).as(ack.toString()).containsExactly("org.hostledger.core.event." + ack.eventType());
         }
         long lifecycleEvents = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier IN (" + "?,".repeat(RECORDS - 1)
-                        + "?) AND sequence_number > 0", Long.class, certs.toArray());
+                        + "?) AND sequence_number > 0",
+                Long.class,
+                certs.toArray());
         assertThat(lifecycleEvents).as("every event was acknowledged once").isEqualTo(acks.size());
 
-        assertThat(http.at("/api/audit/verify").auditor().send().json().get("intact").asBoolean()).isTrue();
+        assertThat(http.at("/api/audit/verify")
+                        .auditor()
+                        .send()
+                        .json()
+                        .get("intact")
+                        .asBoolean())
+                .isTrue();
         String head = Long.toString(head());
         JsonNode before = read("/api/certifications?hostId=" + host + "&size=200", head);
         Map<String, String> fingerprint = readModelFingerprint();
-        assertThat(http.at("/api/admin/projections/registry/replay").admin().post("").send().status()).isEqualTo(202);
-        assertThat(read("/api/certifications?hostId=" + host + "&size=200", head)).isEqualTo(before);
+        assertThat(http.at("/api/admin/projections/registry/replay")
+                        .admin()
+                        .post("")
+                        .send()
+                        .status())
+                .isEqualTo(202);
+        assertThat(read("/api/certifications?hostId=" + host + "&size=200", head))
+                .isEqualTo(before);
         assertThat(readModelFingerprint()).isEqualTo(fingerprint);
     }
 
     /** One command, retried on 412 and on lost races; answers how it ended. */
     private static String write(
-            Http client, String cert, int kind, boolean withIfMatch, int n, List<Ack> acks, Map<String, Long> versions) {
-        String path = switch (kind) {
-            case 0 -> "/suspensions";
-            case 1 -> "/reinstatements";
-            default -> "/scope-changes";
-        };
-        String type = switch (kind) {
-            case 0 -> "CertificationSuspended";
-            case 1 -> "CertificationReinstated";
-            default -> "CertificationScopeChanged";
-        };
+            Http client,
+            String cert,
+            int kind,
+            boolean withIfMatch,
+            int n,
+            List<Ack> acks,
+            Map<String, Long> versions) {
+        String path =
+                switch (kind) {
+                    case 0 -> "/suspensions";
+                    case 1 -> "/reinstatements";
+                    default -> "/scope-changes";
+                };
+        String type =
+                switch (kind) {
+                    case 0 -> "CertificationSuspended";
+                    case 1 -> "CertificationReinstated";
+                    default -> "CertificationScopeChanged";
+                };
         String body = kind == 2
                 ? "{\"activities\":" + (n % 2 == 0 ? "[1,2,3]" : "[1,2,3,4,5,6]")
                         + ",\"effectiveOn\":\"2019-06-01\",\"reason\":\"race\",\"sources\":[{\"title\":\"t\"}]}"
                 : BODY.formatted(n);
         for (int attempt = 0; attempt < 20; attempt++) {
-            Http.Request request = client.at("/api/certifications/" + cert + path).editor();
+            Http.Request request =
+                    client.at("/api/certifications/" + cert + path).editor();
             if (withIfMatch) {
                 request.header("If-Match", "\"" + versions.get(cert) + "\"");
             }

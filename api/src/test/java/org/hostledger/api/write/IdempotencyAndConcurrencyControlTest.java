@@ -32,7 +32,9 @@ class IdempotencyAndConcurrencyControlTest extends IntegrationTest {
         Http.Response first = postWithKey("/api/hosts", key, hostBody(id));
         Http.Response second = postWithKey("/api/hosts", key, hostBody(id));
         // The same JSON with its keys in another order and other spacing is the same request.
-        Http.Response third = postWithKey("/api/hosts", key,
+        Http.Response third = postWithKey(
+                "/api/hosts",
+                key,
                 "{ \"sources\":[{\"title\":\"t\"}], \"effectiveOn\":\"2020-01-01\", \"country\":\"FR\","
                         + " \"name\":\"Retried\", \"id\":\"" + id + "\" }");
         assertThat(eventCount()).isEqualTo(before + 1);
@@ -65,8 +67,11 @@ class IdempotencyAndConcurrencyControlTest extends IntegrationTest {
         String id = id("idem");
         String key = "shared-" + id;
         assertThat(postWithKey("/api/hosts", key, hostBody(id)).status()).isEqualTo(201);
-        Http.Response byAdmin = http.at("/api/hosts").admin().header("Idempotency-Key", key)
-                .post(hostBody(id + "-admin")).send();
+        Http.Response byAdmin = http.at("/api/hosts")
+                .admin()
+                .header("Idempotency-Key", key)
+                .post(hostBody(id + "-admin"))
+                .send();
         assertThat(byAdmin.status()).isEqualTo(201);
         assertThat(byAdmin.header("Idempotency-Replayed")).isNull();
     }
@@ -78,8 +83,12 @@ class IdempotencyAndConcurrencyControlTest extends IntegrationTest {
         String body = "{\"effectiveOn\":\"2025-01-01\",\"reason\":\"r\",\"sources\":[{\"title\":\"t\"}]}";
         registerHost(id, "FR", null, null);
         grant(id + "-c", id, "[1]", "2024-01-01", "2026-01-01");
-        assertThat(postWithKey("/api/certifications/" + id + "-c/reinstatements", key, body).status()).isEqualTo(409);
-        assertThat(postWithKey("/api/certifications/" + id + "-c/reinstatements", key, body).status()).isEqualTo(409);
+        assertThat(postWithKey("/api/certifications/" + id + "-c/reinstatements", key, body)
+                        .status())
+                .isEqualTo(409);
+        assertThat(postWithKey("/api/certifications/" + id + "-c/reinstatements", key, body)
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -91,15 +100,22 @@ class IdempotencyAndConcurrencyControlTest extends IntegrationTest {
         try {
             List<Callable<Http.Response>> sends = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                sends.add(() -> new Http(port).at("/api/hosts").editor().header("Idempotency-Key", key)
-                        .post(hostBody(id)).send());
+                sends.add(() -> new Http(port)
+                        .at("/api/hosts")
+                        .editor()
+                        .header("Idempotency-Key", key)
+                        .post(hostBody(id))
+                        .send());
             }
             List<Http.Response> responses = new ArrayList<>();
             for (Future<Http.Response> future : pool.invokeAll(sends)) {
                 responses.add(future.get());
             }
-            assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
-            assertThat(responses).extracting(Http.Response::body).containsOnly(responses.get(0).body());
+            assertThat(responses)
+                    .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+            assertThat(responses)
+                    .extracting(Http.Response::body)
+                    .containsOnly(responses.get(0).body());
         } finally {
             pool.shutdownNow();
         }
@@ -115,21 +131,33 @@ class IdempotencyAndConcurrencyControlTest extends IntegrationTest {
         Http.Response read = http.get("/api/certifications/" + c + "?awaitPosition=" + position);
         assertThat(read.header("ETag")).isEqualTo("\"0\"");
         String body = "{\"effectiveOn\":\"2025-01-01\",\"reason\":\"r\",\"sources\":[{\"title\":\"t\"}]}";
-        Http.Response suspended = http.at("/api/certifications/" + c + "/suspensions").editor()
-                .header("If-Match", read.header("ETag")).post(body).send();
+        Http.Response suspended = http.at("/api/certifications/" + c + "/suspensions")
+                .editor()
+                .header("If-Match", read.header("ETag"))
+                .post(body)
+                .send();
         assertThat(suspended.status()).isEqualTo(201);
         assertThat(suspended.header("ETag")).isEqualTo("\"1\"");
         long before = eventCount();
-        Http.Response stale = http.at("/api/certifications/" + c + "/reinstatements").editor()
-                .header("If-Match", read.header("ETag")).post(body).send();
+        Http.Response stale = http.at("/api/certifications/" + c + "/reinstatements")
+                .editor()
+                .header("If-Match", read.header("ETag"))
+                .post(body)
+                .send();
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.contentType()).startsWith("application/problem+json");
         assertThat(eventCount()).isEqualTo(before);
-        Http.Response fresh = http.at("/api/certifications/" + c + "/reinstatements").editor()
-                .header("If-Match", suspended.header("ETag")).post(body).send();
+        Http.Response fresh = http.at("/api/certifications/" + c + "/reinstatements")
+                .editor()
+                .header("If-Match", suspended.header("ETag"))
+                .post(body)
+                .send();
         assertThat(fresh.status()).isEqualTo(201);
-        Http.Response future = http.at("/api/certifications/" + c + "/suspensions").editor()
-                .header("If-Match", "\"99\"").post(body).send();
+        Http.Response future = http.at("/api/certifications/" + c + "/suspensions")
+                .editor()
+                .header("If-Match", "\"99\"")
+                .post(body)
+                .send();
         assertThat(future.status()).isEqualTo(412);
     }
 }

@@ -30,9 +30,14 @@ class SnapshotTest {
     @Test
     void aLongLivedRecordIsSnapshottedAndStillJudgedRightly() throws Exception {
         Http http = new Http(port);
-        String challenge = "{\"by\":\"x\",\"effectiveOn\":\"2021-01-01\",\"argument\":\"a\",\"sources\":[{\"title\":\"t\"}]}";
+        String challenge =
+                "{\"by\":\"x\",\"effectiveOn\":\"2021-01-01\",\"argument\":\"a\",\"sources\":[{\"title\":\"t\"}]}";
         for (int i = 0; i < 45; i++) {
-            assertThat(http.at("/api/decisions/hdh-azure/challenges").editor().post(challenge).send().status())
+            assertThat(http.at("/api/decisions/hdh-azure/challenges")
+                            .editor()
+                            .post(challenge)
+                            .send()
+                            .status())
                     .isEqualTo(201);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -50,16 +55,23 @@ class SnapshotTest {
                 "SELECT payload_type FROM snapshot_event_entry WHERE aggregate_identifier = 'hdh-azure'", String.class);
         assertThat(type).isEqualTo("org.hostledger.commands.decision.HostingDecision");
 
-        assertThat(http.at("/api/decisions/hdh-azure/endings").editor()
-                .post("{\"effectiveOn\":\"2026-12-31\",\"reason\":\"moved\",\"sources\":[{\"title\":\"t\"}]}")
-                .send().status()).isEqualTo(201);
+        assertThat(http.at("/api/decisions/hdh-azure/endings")
+                        .editor()
+                        .post("{\"effectiveOn\":\"2026-12-31\",\"reason\":\"moved\",\"sources\":[{\"title\":\"t\"}]}")
+                        .send()
+                        .status())
+                .isEqualTo(201);
         // Only a state rebuilt correctly from the snapshot and the events after it knows the decision ended.
-        Http.Response late = http.at("/api/decisions/hdh-azure/challenges").editor()
-                .post(challenge.replace("2021-01-01", "2027-01-01")).send();
+        Http.Response late = http.at("/api/decisions/hdh-azure/challenges")
+                .editor()
+                .post(challenge.replace("2021-01-01", "2027-01-01"))
+                .send();
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().get("detail").asText()).contains("ended on 2026-12-31");
-        Http.Response early = http.at("/api/decisions/hdh-azure/challenges").editor()
-                .post(challenge.replace("2021-01-01", "2019-01-01")).send();
+        Http.Response early = http.at("/api/decisions/hdh-azure/challenges")
+                .editor()
+                .post(challenge.replace("2021-01-01", "2019-01-01"))
+                .send();
         assertThat(early.status()).as("the decision date survives the snapshot").isEqualTo(409);
     }
 }

@@ -36,9 +36,11 @@ class WriteApiTest extends IntegrationTest {
     void registeringAHostAnswers201WithLocationVersionAndPosition() {
         String id = id("h");
         long before = eventCount();
-        Http.Response response = post("/api/hosts", "{\"id\":\"" + id + "\",\"name\":\"Acme\",\"country\":\"FR\","
-                + "\"parentCompany\":\"Acme Holdings\",\"parentCountry\":\"US\",\"effectiveOn\":\"2020-01-01\","
-                + "\"sources\":" + sources() + "}");
+        Http.Response response = post(
+                "/api/hosts",
+                "{\"id\":\"" + id + "\",\"name\":\"Acme\",\"country\":\"FR\","
+                        + "\"parentCompany\":\"Acme Holdings\",\"parentCountry\":\"US\",\"effectiveOn\":\"2020-01-01\","
+                        + "\"sources\":" + sources() + "}");
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.header("Location")).endsWith("/api/hosts/" + id);
         assertThat(response.header("ETag")).isEqualTo("\"0\"");
@@ -49,8 +51,10 @@ class WriteApiTest extends IntegrationTest {
 
     @Test
     void withoutAnIdTheServerMakesOne() {
-        Http.Response response = post("/api/hosts", "{\"name\":\"Anonymous\",\"country\":\"DE\","
-                + "\"effectiveOn\":\"2020-01-01\",\"sources\":" + sources() + "}");
+        Http.Response response = post(
+                "/api/hosts",
+                "{\"name\":\"Anonymous\",\"country\":\"DE\"," + "\"effectiveOn\":\"2020-01-01\",\"sources\":"
+                        + sources() + "}");
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().get("id").asText()).matches("host-[0-9a-f]{16}");
     }
@@ -65,35 +69,82 @@ class WriteApiTest extends IntegrationTest {
         decide(d, h, "[1,2]", "2019-01-01");
         String lifecycle = "{\"effectiveOn\":\"%s\",\"reason\":\"r\",\"sources\":" + sources() + "}";
         long before = eventCount();
-        assertCreated(post("/api/hosts/" + h + "/ownership-changes", "{\"parentCompany\":\"Big Co\","
-                + "\"parentCountry\":\"US\",\"effectiveOn\":\"2020-01-01\",\"reason\":\"sold\",\"sources\":" + sources()
-                + "}"), "/api/hosts/" + h, 1);
-        assertCreated(post("/api/hosts/" + h + "/corrections", "{\"name\":\"Renamed\",\"reason\":\"typo\","
-                + "\"sources\":" + sources() + "}"), "/api/hosts/" + h, 2);
-        assertCreated(post("/api/certifications/" + c + "/suspensions", lifecycle.formatted("2019-01-01")),
-                "/api/certifications/" + c, 1);
-        assertCreated(post("/api/certifications/" + c + "/reinstatements", lifecycle.formatted("2019-02-01")),
-                "/api/certifications/" + c, 2);
-        assertCreated(post("/api/certifications/" + c + "/scope-changes", "{\"activities\":[1],"
-                + "\"effectiveOn\":\"2019-03-01\",\"reason\":\"narrowed\",\"sources\":" + sources() + "}"),
-                "/api/certifications/" + c, 3);
-        assertCreated(post("/api/certifications/" + c + "/renewals", "{\"validUntil\":\"2024-06-01\","
-                + "\"referential\":\"v2.0\",\"effectiveOn\":\"2021-05-01\",\"sources\":" + sources() + "}"),
-                "/api/certifications/" + c, 4);
-        assertCreated(post("/api/certifications/" + c + "/corrections", "{\"certifier\":\"LNE\",\"reason\":\"typo\","
-                + "\"sources\":" + sources() + "}"), "/api/certifications/" + c, 5);
-        assertCreated(post("/api/certifications/" + c + "/withdrawals", lifecycle.formatted("2022-01-01")),
-                "/api/certifications/" + c, 6);
-        assertCreated(post("/api/decisions/" + d + "/challenges", "{\"by\":\"A senator\",\"effectiveOn\":\"2020-05-27\","
-                + "\"argument\":\"US provider\",\"forum\":\"Sénat\",\"sources\":" + sources() + "}"),
-                "/api/decisions/" + d, 1);
-        assertCreated(post("/api/decisions/" + d + "/migration-plans", "{\"target\":\"a European host\","
-                + "\"targetDate\":\"2022-01-01\",\"effectiveOn\":\"2020-11-01\",\"rationale\":\"sovereignty\","
-                + "\"sources\":" + sources() + "}"), "/api/decisions/" + d, 2);
-        assertCreated(post("/api/decisions/" + d + "/corrections", "{\"procurement\":\"NO_TENDER\",\"reason\":\"wrong route\","
-                + "\"sources\":" + sources() + "}"), "/api/decisions/" + d, 3);
-        assertCreated(post("/api/decisions/" + d + "/endings", "{\"effectiveOn\":\"2023-01-01\",\"reason\":\"migrated\","
-                + "\"sources\":" + sources() + "}"), "/api/decisions/" + d, 4);
+        assertCreated(
+                post(
+                        "/api/hosts/" + h + "/ownership-changes",
+                        "{\"parentCompany\":\"Big Co\","
+                                + "\"parentCountry\":\"US\",\"effectiveOn\":\"2020-01-01\",\"reason\":\"sold\",\"sources\":"
+                                + sources()
+                                + "}"),
+                "/api/hosts/" + h,
+                1);
+        assertCreated(
+                post(
+                        "/api/hosts/" + h + "/corrections",
+                        "{\"name\":\"Renamed\",\"reason\":\"typo\"," + "\"sources\":" + sources() + "}"),
+                "/api/hosts/" + h,
+                2);
+        assertCreated(
+                post("/api/certifications/" + c + "/suspensions", lifecycle.formatted("2019-01-01")),
+                "/api/certifications/" + c,
+                1);
+        assertCreated(
+                post("/api/certifications/" + c + "/reinstatements", lifecycle.formatted("2019-02-01")),
+                "/api/certifications/" + c,
+                2);
+        assertCreated(
+                post(
+                        "/api/certifications/" + c + "/scope-changes",
+                        "{\"activities\":[1]," + "\"effectiveOn\":\"2019-03-01\",\"reason\":\"narrowed\",\"sources\":"
+                                + sources() + "}"),
+                "/api/certifications/" + c,
+                3);
+        assertCreated(
+                post(
+                        "/api/certifications/" + c + "/renewals",
+                        "{\"validUntil\":\"2024-06-01\","
+                                + "\"referential\":\"v2.0\",\"effectiveOn\":\"2021-05-01\",\"sources\":" + sources()
+                                + "}"),
+                "/api/certifications/" + c,
+                4);
+        assertCreated(
+                post(
+                        "/api/certifications/" + c + "/corrections",
+                        "{\"certifier\":\"LNE\",\"reason\":\"typo\"," + "\"sources\":" + sources() + "}"),
+                "/api/certifications/" + c,
+                5);
+        assertCreated(
+                post("/api/certifications/" + c + "/withdrawals", lifecycle.formatted("2022-01-01")),
+                "/api/certifications/" + c,
+                6);
+        assertCreated(
+                post(
+                        "/api/decisions/" + d + "/challenges",
+                        "{\"by\":\"A senator\",\"effectiveOn\":\"2020-05-27\","
+                                + "\"argument\":\"US provider\",\"forum\":\"Sénat\",\"sources\":" + sources() + "}"),
+                "/api/decisions/" + d,
+                1);
+        assertCreated(
+                post(
+                        "/api/decisions/" + d + "/migration-plans",
+                        "{\"target\":\"a European host\","
+                                + "\"targetDate\":\"2022-01-01\",\"effectiveOn\":\"2020-11-01\",\"rationale\":\"sovereignty\","
+                                + "\"sources\":" + sources() + "}"),
+                "/api/decisions/" + d,
+                2);
+        assertCreated(
+                post(
+                        "/api/decisions/" + d + "/corrections",
+                        "{\"procurement\":\"NO_TENDER\",\"reason\":\"wrong route\"," + "\"sources\":" + sources()
+                                + "}"),
+                "/api/decisions/" + d,
+                3);
+        assertCreated(
+                post(
+                        "/api/decisions/" + d + "/endings",
+                        "{\"effectiveOn\":\"2023-01-01\",\"reason\":\"migrated\"," + "\"sources\":" + sources() + "}"),
+                "/api/decisions/" + d,
+                4);
         assertThat(eventCount()).isEqualTo(before + 12);
     }
 
@@ -126,47 +177,125 @@ class WriteApiTest extends IntegrationTest {
                 Arguments.of("not an object", "/api/hosts", "[1,2,3]", 400, null),
                 Arguments.of("empty body", "/api/hosts", "", 400, null),
                 Arguments.of("missing name", "/api/hosts", hostBody.replace("\"name\":\"X\",", ""), 400, "name"),
-                Arguments.of("missing sources", "/api/hosts",
-                        "{\"name\":\"X\",\"country\":\"FR\",\"effectiveOn\":\"2020-01-01\"}", 400, "sources"),
+                Arguments.of(
+                        "missing sources",
+                        "/api/hosts",
+                        "{\"name\":\"X\",\"country\":\"FR\",\"effectiveOn\":\"2020-01-01\"}",
+                        400,
+                        "sources"),
                 Arguments.of("empty sources", "/api/hosts", hostBody.replace(src, "[]"), 400, "sources"),
                 Arguments.of("unknown country", "/api/hosts", hostBody.replace("\"FR\"", "\"XX\""), 400, "country"),
-                Arguments.of("wrong date format", "/api/hosts", hostBody.replace("2020-01-01", "01/01/2020"), 400,
+                Arguments.of(
+                        "wrong date format",
+                        "/api/hosts",
+                        hostBody.replace("2020-01-01", "01/01/2020"),
+                        400,
                         "effectiveOn"),
-                Arguments.of("impossible date", "/api/hosts", hostBody.replace("2020-01-01", "2020-02-30"), 400,
+                Arguments.of(
+                        "impossible date",
+                        "/api/hosts",
+                        hostBody.replace("2020-01-01", "2020-02-30"),
+                        400,
                         "effectiveOn"),
-                Arguments.of("date out of range", "/api/hosts", hostBody.replace("2020-01-01", "1066-10-14"), 400,
+                Arguments.of(
+                        "date out of range",
+                        "/api/hosts",
+                        hostBody.replace("2020-01-01", "1066-10-14"),
+                        400,
                         "effectiveOn"),
-                Arguments.of("oversize text", "/api/hosts", hostBody.replace("\"X\"", "\"" + "x".repeat(10_000) + "\""),
-                        400, "name"),
-                Arguments.of("bad client id", "/api/hosts", hostBody.replaceFirst("\\{", "{\"id\":\"../etc\","), 400, "id"),
-                Arguments.of("unknown field", "/api/hosts", hostBody.replaceFirst("\\{", "{\"actor\":\"mallory\","), 400,
+                Arguments.of(
+                        "oversize text",
+                        "/api/hosts",
+                        hostBody.replace("\"X\"", "\"" + "x".repeat(10_000) + "\""),
+                        400,
+                        "name"),
+                Arguments.of(
+                        "bad client id", "/api/hosts", hostBody.replaceFirst("\\{", "{\"id\":\"../etc\","), 400, "id"),
+                Arguments.of(
+                        "unknown field",
+                        "/api/hosts",
+                        hostBody.replaceFirst("\\{", "{\"actor\":\"mallory\","),
+                        400,
                         "actor"),
-                Arguments.of("duplicate id", "/api/hosts", hostBody.replaceFirst("\\{", "{\"id\":\"" + host + "\","), 409, "id"),
-                Arguments.of("activity 7", "/api/certifications",
-                        certBody.formatted(host, "[1,7]", "2018-01-01", "2020-01-01"), 400, "activities[1]"),
-                Arguments.of("empty activity list", "/api/certifications",
-                        certBody.formatted(host, "[]", "2018-01-01", "2020-01-01"), 400, "activities"),
-                Arguments.of("reversed validity window", "/api/certifications",
-                        certBody.formatted(host, "[1]", "2020-01-01", "2018-01-01"), 400, "validUntil"),
-                Arguments.of("validity over three years", "/api/certifications",
-                        certBody.formatted(host, "[1]", "2018-01-01", "2022-01-01"), 409, "validUntil"),
-                Arguments.of("unknown host", "/api/certifications",
-                        certBody.formatted("nobody-here", "[1]", "2018-01-01", "2020-01-01"), 409, "hostId"),
-                Arguments.of("unknown procurement", "/api/decisions", decisionBody.formatted(host, "BRIBERY"), 400,
+                Arguments.of(
+                        "duplicate id",
+                        "/api/hosts",
+                        hostBody.replaceFirst("\\{", "{\"id\":\"" + host + "\","),
+                        409,
+                        "id"),
+                Arguments.of(
+                        "activity 7",
+                        "/api/certifications",
+                        certBody.formatted(host, "[1,7]", "2018-01-01", "2020-01-01"),
+                        400,
+                        "activities[1]"),
+                Arguments.of(
+                        "empty activity list",
+                        "/api/certifications",
+                        certBody.formatted(host, "[]", "2018-01-01", "2020-01-01"),
+                        400,
+                        "activities"),
+                Arguments.of(
+                        "reversed validity window",
+                        "/api/certifications",
+                        certBody.formatted(host, "[1]", "2020-01-01", "2018-01-01"),
+                        400,
+                        "validUntil"),
+                Arguments.of(
+                        "validity over three years",
+                        "/api/certifications",
+                        certBody.formatted(host, "[1]", "2018-01-01", "2022-01-01"),
+                        409,
+                        "validUntil"),
+                Arguments.of(
+                        "unknown host",
+                        "/api/certifications",
+                        certBody.formatted("nobody-here", "[1]", "2018-01-01", "2020-01-01"),
+                        409,
+                        "hostId"),
+                Arguments.of(
+                        "unknown procurement",
+                        "/api/decisions",
+                        decisionBody.formatted(host, "BRIBERY"),
+                        400,
                         "procurement"),
-                Arguments.of("decision on unknown host", "/api/decisions",
-                        decisionBody.formatted("nobody-here", "UNKNOWN"), 409, "hostId"),
-                Arguments.of("unknown certificate", "/api/certifications/no-such-cert/suspensions", lifecycle, 404, null),
-                Arguments.of("host id used as certificate", "/api/certifications/" + host + "/suspensions", lifecycle,
-                        404, null),
-                Arguments.of("reinstating a valid certificate", "/api/certifications/" + cert + "/reinstatements",
-                        lifecycle, 409, null),
-                Arguments.of("challenge before the decision", "/api/decisions/" + decision + "/challenges",
-                        "{\"by\":\"X\",\"effectiveOn\":\"2010-01-01\",\"argument\":\"A\",\"sources\":" + src + "}", 409,
+                Arguments.of(
+                        "decision on unknown host",
+                        "/api/decisions",
+                        decisionBody.formatted("nobody-here", "UNKNOWN"),
+                        409,
+                        "hostId"),
+                Arguments.of(
+                        "unknown certificate", "/api/certifications/no-such-cert/suspensions", lifecycle, 404, null),
+                Arguments.of(
+                        "host id used as certificate",
+                        "/api/certifications/" + host + "/suspensions",
+                        lifecycle,
+                        404,
+                        null),
+                Arguments.of(
+                        "reinstating a valid certificate",
+                        "/api/certifications/" + cert + "/reinstatements",
+                        lifecycle,
+                        409,
+                        null),
+                Arguments.of(
+                        "challenge before the decision",
+                        "/api/decisions/" + decision + "/challenges",
+                        "{\"by\":\"X\",\"effectiveOn\":\"2010-01-01\",\"argument\":\"A\",\"sources\":" + src + "}",
+                        409,
                         "effectiveOn"),
-                Arguments.of("number as text", "/api/certifications",
-                        certBody.formatted(host, "[\"1\"]", "2018-01-01", "2020-01-01"), 400, "activities[0]"),
-                Arguments.of("control characters", "/api/hosts", hostBody.replace("\"X\"", "\"X\\u0000\\u001b[31m\""), 400,
+                Arguments.of(
+                        "number as text",
+                        "/api/certifications",
+                        certBody.formatted(host, "[\"1\"]", "2018-01-01", "2020-01-01"),
+                        400,
+                        "activities[0]"),
+                Arguments.of(
+                        "control characters",
+                        "/api/hosts",
+                        hostBody.replace("\"X\"", "\"X\\u0000\\u001b[31m\""),
+                        400,
                         "name"));
     }
 
@@ -181,7 +310,10 @@ class WriteApiTest extends IntegrationTest {
         JsonNode problem = response.json();
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("detail").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("SELECT");
+        assertThat(problem.get("detail").asText())
+                .isNotBlank()
+                .doesNotContain("Exception")
+                .doesNotContain("SELECT");
         if (field != null) {
             assertThat(problem.get("errors")).as(response.toString()).isNotNull();
             assertThat(problem.get("errors").findValuesAsText("field")).contains(field);
@@ -192,7 +324,10 @@ class WriteApiTest extends IntegrationTest {
     @Test
     void aWrongContentTypeIs415() {
         long before = eventCount();
-        Http.Response response = http.at("/api/hosts").editor().post("name=X", "application/x-www-form-urlencoded").send();
+        Http.Response response = http.at("/api/hosts")
+                .editor()
+                .post("name=X", "application/x-www-form-urlencoded")
+                .send();
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(eventCount()).isEqualTo(before);

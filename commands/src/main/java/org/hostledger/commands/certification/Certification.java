@@ -43,7 +43,10 @@ import org.hostledger.core.rule.RuleViolation;
  * well defined; history entered late is still fine as long as each certificate's own changes are entered in order.
  */
 @AggregateRoot(type = "Certification")
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class Certification {
 
     enum Status {
@@ -59,21 +62,25 @@ public class Certification {
     private String scheme;
     /** Referential as granted (what corrections fix) and as of the latest renewal audit. */
     private String grantedReferential;
+
     private String referential;
     private String certifier;
     private String scope;
     /** Activities as granted (what corrections fix) and as in force now (after scope changes). */
     private List<Integer> grantedActivities;
+
     private List<Integer> activities;
     private LocalDate validFrom;
     /** Validity as granted (what corrections fix) and as extended by renewals. */
     private LocalDate grantedUntil;
+
     private LocalDate validUntil;
     private Status status;
     private boolean renewed;
     private boolean rescoped;
     /** Effective dates of the first and latest lifecycle change, null while there is none. */
     private LocalDate firstChangeOn;
+
     private LocalDate lastChangeOn;
 
     protected Certification() {
@@ -112,10 +119,14 @@ public class Certification {
         }
         if (effectiveOn.isAfter(validUntil)) {
             throw new RuleViolation(
-                    "effectiveOn", "the certificate expired on " + validUntil + "; an expired certificate cannot be suspended");
+                    "effectiveOn",
+                    "the certificate expired on " + validUntil + "; an expired certificate cannot be suspended");
         }
         apply(new CertificationSuspended(
-                certificationId, effectiveOn, Rules.text(command.reason(), "reason"), Rules.sources(command.sources())));
+                certificationId,
+                effectiveOn,
+                Rules.text(command.reason(), "reason"),
+                Rules.sources(command.sources())));
         return getVersion();
     }
 
@@ -126,7 +137,10 @@ public class Certification {
             throw new RuleViolation("only a suspended certificate can be reinstated; this one is " + describeStatus());
         }
         apply(new CertificationReinstated(
-                certificationId, effectiveOn, Rules.text(command.reason(), "reason"), Rules.sources(command.sources())));
+                certificationId,
+                effectiveOn,
+                Rules.text(command.reason(), "reason"),
+                Rules.sources(command.sources())));
         return getVersion();
     }
 
@@ -137,7 +151,10 @@ public class Certification {
             throw new RuleViolation("the certificate is already withdrawn");
         }
         apply(new CertificationWithdrawn(
-                certificationId, effectiveOn, Rules.text(command.reason(), "reason"), Rules.sources(command.sources())));
+                certificationId,
+                effectiveOn,
+                Rules.text(command.reason(), "reason"),
+                Rules.sources(command.sources())));
         return getVersion();
     }
 
@@ -150,7 +167,8 @@ public class Certification {
         }
         if (!newUntil.isAfter(validUntil)) {
             throw new RuleViolation(
-                    "validUntil", "a renewal only extends: validUntil must be after " + validUntil + ", not " + newUntil);
+                    "validUntil",
+                    "a renewal only extends: validUntil must be after " + validUntil + ", not " + newUntil);
         }
         Scheme scheme = scheme(schemes, this.scheme);
         LocalDate cycleStart = effectiveOn.isAfter(validUntil) ? effectiveOn : validUntil;
@@ -198,9 +216,8 @@ public class Certification {
         String newReferential = correctedValue(Rules.optional(command.referential()), grantedReferential);
         String newCertifier = correctedValue(Rules.optional(command.certifier()), certifier);
         String newScope = corrected(command.scope(), scope);
-        List<Integer> newActivities = command.activities() == null
-                ? grantedActivities
-                : Rules.activities(command.activities(), scheme);
+        List<Integer> newActivities =
+                command.activities() == null ? grantedActivities : Rules.activities(command.activities(), scheme);
         LocalDate newFrom = correctedValue(command.validFrom(), validFrom);
         LocalDate newUntil = correctedValue(command.validUntil(), grantedUntil);
         checkWindow(scheme, newFrom, newUntil);

@@ -39,7 +39,10 @@ import org.hostledger.core.rule.RuleViolation;
  * dated before the decision or after its end.
  */
 @AggregateRoot(type = "HostingDecision")
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class HostingDecision {
 
     @AggregateIdentifier
@@ -57,6 +60,7 @@ public class HostingDecision {
     private LocalDate endedOn;
     /** Effective dates of the earliest and latest challenge or migration plan, null while there is none. */
     private LocalDate firstFollowUpOn;
+
     private LocalDate lastFollowUpOn;
 
     protected HostingDecision() {
@@ -153,16 +157,14 @@ public class HostingDecision {
         }
         String newController = correctedValue(Rules.optional(command.controller()), controller);
         String newSystem = correctedValue(Rules.optional(command.system()), system);
-        List<Integer> newActivities = command.activities() == null
-                ? activities
-                : Rules.activities(command.activities(), Scheme.HDS);
+        List<Integer> newActivities =
+                command.activities() == null ? activities : Rules.activities(command.activities(), Scheme.HDS);
         LocalDate newDecidedOn = correctedValue(command.decidedOn(), decidedOn);
         ProcurementRoute newProcurement = correctedValue(command.procurement(), procurement);
         String newContractor = corrected(command.contractor(), contractor);
         String newRationale = correctedValue(Rules.optional(command.rationale()), rationale);
-        List<String> newAlternatives = command.alternatives() == null
-                ? alternatives
-                : alternatives(command.alternatives());
+        List<String> newAlternatives =
+                command.alternatives() == null ? alternatives : alternatives(command.alternatives());
         if (firstFollowUpOn != null && newDecidedOn.isAfter(firstFollowUpOn)) {
             throw new RuleViolation(
                     "decidedOn", "decidedOn cannot move after the first challenge or plan (" + firstFollowUpOn + ")");
@@ -226,7 +228,10 @@ public class HostingDecision {
         if (alternatives == null) {
             return List.of();
         }
-        return alternatives.stream().map(Rules::optional).filter(Objects::nonNull).toList();
+        return alternatives.stream()
+                .map(Rules::optional)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     @EventSourcingHandler

@@ -24,7 +24,10 @@ import org.hostledger.core.rule.RuleViolation;
 
 /** A hosting company: its country and its ultimate parent's, which decide its exposure to non-EU law. */
 @AggregateRoot(type = "Host")
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class Host {
 
     @AggregateIdentifier
@@ -36,10 +39,12 @@ public class Host {
     private String parentCountry;
     /** The parent as the registration records it; ownership changes move the current one only. */
     private String registeredParentCompany;
+
     private String registeredParentCountry;
     private LocalDate registeredOn;
     /** Effective date of the first and of the latest ownership change, null while there is none. */
     private LocalDate firstChangeOn;
+
     private LocalDate lastChangeOn;
 
     protected Host() {
@@ -95,7 +100,8 @@ public class Host {
         LocalDate newEffectiveOn = correctedValue(command.effectiveOn(), registeredOn);
         if (firstChangeOn != null && newEffectiveOn.isAfter(firstChangeOn)) {
             throw new RuleViolation(
-                    "effectiveOn", "the registration cannot move after the first ownership change (" + firstChangeOn + ")");
+                    "effectiveOn",
+                    "the registration cannot move after the first ownership change (" + firstChangeOn + ")");
         }
         if (newName.equals(name)
                 && newCountry.equals(country)

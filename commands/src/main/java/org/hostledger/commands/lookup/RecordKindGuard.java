@@ -27,8 +27,7 @@ public class RecordKindGuard implements MessageHandlerInterceptor<CommandMessage
     }
 
     @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
-            throws Exception {
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         if (unitOfWork.getMessage().getPayload() instanceof LedgerCommand command) {
             check(command);
         }

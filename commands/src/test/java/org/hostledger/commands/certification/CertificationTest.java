@@ -43,11 +43,14 @@ class CertificationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Certification.class);
-        fixture.registerInjectableResource(new TestRecords().with("ovh", RecordKind.HOST).with("hdh", RecordKind.DECISION));
-        fixture.registerInjectableResource(new SchemeCatalog(List.of(new Scheme("SECNUMCLOUD", "SecNumCloud", new java.util.TreeSet<>(), 3))));
+        fixture.registerInjectableResource(
+                new TestRecords().with("ovh", RecordKind.HOST).with("hdh", RecordKind.DECISION));
+        fixture.registerInjectableResource(
+                new SchemeCatalog(List.of(new Scheme("SECNUMCLOUD", "SecNumCloud", new java.util.TreeSet<>(), 3))));
     }
 
-    private GrantCertification grant(String hostId, String scheme, List<Integer> activities, String from, String until) {
+    private GrantCertification grant(
+            String hostId, String scheme, List<Integer> activities, String from, String until) {
         return new GrantCertification(
                 "ovh-hds", hostId, scheme, "v1", "AFNOR Certification", activities, null, d(from), d(until), SOURCES);
     }
@@ -65,8 +68,16 @@ class CertificationTest {
                 .when(grant("ovh", "SECNUMCLOUD", List.of(), "2022-01-01", "2025-01-01"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new CertificationGranted(
-                        "ovh-hds", "ovh", "SECNUMCLOUD", "v1", "AFNOR Certification", List.of(), null,
-                        d("2022-01-01"), d("2025-01-01"), SOURCES));
+                        "ovh-hds",
+                        "ovh",
+                        "SECNUMCLOUD",
+                        "v1",
+                        "AFNOR Certification",
+                        List.of(),
+                        null,
+                        d("2022-01-01"),
+                        d("2025-01-01"),
+                        SOURCES));
     }
 
     @Test
@@ -265,8 +276,10 @@ class CertificationTest {
     @Test
     void changesTheScope() {
         fixture.given(granted)
-                .when(new ChangeCertificationScope("ovh-hds", List.of(1, 2), d("2020-01-01"), "narrowed", SOURCES, null))
-                .expectEvents(new CertificationScopeChanged("ovh-hds", List.of(1, 2), d("2020-01-01"), "narrowed", SOURCES));
+                .when(new ChangeCertificationScope(
+                        "ovh-hds", List.of(1, 2), d("2020-01-01"), "narrowed", SOURCES, null))
+                .expectEvents(
+                        new CertificationScopeChanged("ovh-hds", List.of(1, 2), d("2020-01-01"), "narrowed", SOURCES));
     }
 
     @Test
@@ -299,7 +312,16 @@ class CertificationTest {
                 .when(new CorrectCertification(
                         "ovh-hds", null, null, "LNE", null, null, d("2018-07-01"), null, "wrong body", SOURCES, null))
                 .expectEvents(new CertificationCorrected(
-                        "ovh-hds", "ovh", "v1", "LNE", ALL, null, d("2018-07-01"), d("2021-06-01"), "wrong body", SOURCES));
+                        "ovh-hds",
+                        "ovh",
+                        "v1",
+                        "LNE",
+                        ALL,
+                        null,
+                        d("2018-07-01"),
+                        d("2021-06-01"),
+                        "wrong body",
+                        SOURCES));
     }
 
     @Test

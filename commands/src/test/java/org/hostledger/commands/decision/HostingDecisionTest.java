@@ -29,9 +29,17 @@ class HostingDecisionTest {
     private AggregateTestFixture<HostingDecision> fixture;
 
     private final HostingDecisionRecorded recorded = new HostingDecisionRecorded(
-            "hdh", "Health Data Hub", "Main platform", "microsoft", ALL, d("2019-11-30"),
-            ProcurementRoute.CENTRAL_PURCHASING, "Groupe Open", "Only offer meeting the timetable",
-            List.of("OVH"), SOURCES);
+            "hdh",
+            "Health Data Hub",
+            "Main platform",
+            "microsoft",
+            ALL,
+            d("2019-11-30"),
+            ProcurementRoute.CENTRAL_PURCHASING,
+            "Groupe Open",
+            "Only offer meeting the timetable",
+            List.of("OVH"),
+            SOURCES);
     private final HostingDecisionEnded ended =
             new HostingDecisionEnded("hdh", d("2026-12-31"), "migrated", null, SOURCES);
 
@@ -47,9 +55,17 @@ class HostingDecisionTest {
 
     private RecordHostingDecision record(String hostId, List<Integer> activities) {
         return new RecordHostingDecision(
-                "hdh", "Health Data Hub", "Main platform", hostId, activities, d("2019-11-30"),
-                ProcurementRoute.CENTRAL_PURCHASING, "Groupe Open", "Only offer meeting the timetable",
-                List.of("OVH", " "), SOURCES);
+                "hdh",
+                "Health Data Hub",
+                "Main platform",
+                hostId,
+                activities,
+                d("2019-11-30"),
+                ProcurementRoute.CENTRAL_PURCHASING,
+                "Groupe Open",
+                "Only offer meeting the timetable",
+                List.of("OVH", " "),
+                SOURCES);
     }
 
     @Test
@@ -98,8 +114,17 @@ class HostingDecisionTest {
     void aDecisionNeedsARationale() {
         fixture.givenNoPriorActivity()
                 .when(new RecordHostingDecision(
-                        "hdh", "HDH", "Main", "microsoft", ALL, d("2019-11-30"), ProcurementRoute.UNKNOWN, null, "",
-                        null, SOURCES))
+                        "hdh",
+                        "HDH",
+                        "Main",
+                        "microsoft",
+                        ALL,
+                        d("2019-11-30"),
+                        ProcurementRoute.UNKNOWN,
+                        null,
+                        "",
+                        null,
+                        SOURCES))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("rationale is required");
     }
@@ -108,7 +133,14 @@ class HostingDecisionTest {
     void recordsAChallenge() {
         fixture.given(recorded)
                 .when(new ChallengeHostingDecision(
-                        "hdh", "Catherine Morin-Desailly", d("2020-05-27"), "US provider", "Sénat", null, SOURCES, null))
+                        "hdh",
+                        "Catherine Morin-Desailly",
+                        d("2020-05-27"),
+                        "US provider",
+                        "Sénat",
+                        null,
+                        SOURCES,
+                        null))
                 .expectEvents(new HostingDecisionChallenged(
                         "hdh", "Catherine Morin-Desailly", d("2020-05-27"), "US provider", "Sénat", null, SOURCES));
     }
@@ -126,21 +158,22 @@ class HostingDecisionTest {
         fixture.given(recorded, ended)
                 .when(new ChallengeHostingDecision("hdh", "X", d("2027-01-15"), "late", null, null, SOURCES, null))
                 .expectException(RuleViolation.class)
-                .expectExceptionMessage(
-                        "the decision ended on 2026-12-31; a challenge cannot be dated after its end");
+                .expectExceptionMessage("the decision ended on 2026-12-31; a challenge cannot be dated after its end");
     }
 
     @Test
     void aChallengeFromBeforeTheEndCanStillBeEnteredLate() {
         fixture.given(recorded, ended)
-                .when(new ChallengeHostingDecision("hdh", "X", d("2020-10-13"), "ruling", "Conseil d'État", "rejected", SOURCES, null))
+                .when(new ChallengeHostingDecision(
+                        "hdh", "X", d("2020-10-13"), "ruling", "Conseil d'État", "rejected", SOURCES, null))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void plansAMigrationToAnotherHost() {
         fixture.given(recorded)
-                .when(new PlanMigration("hdh", "ovh", null, d("2022-06-01"), d("2020-11-19"), "sovereignty", SOURCES, null))
+                .when(new PlanMigration(
+                        "hdh", "ovh", null, d("2022-06-01"), d("2020-11-19"), "sovereignty", SOURCES, null))
                 .expectEvents(new MigrationPlanned(
                         "hdh", "ovh", null, d("2022-06-01"), d("2020-11-19"), "sovereignty", SOURCES));
     }
@@ -149,8 +182,14 @@ class HostingDecisionTest {
     void plansAMigrationToATargetOnlyDescribed() {
         fixture.given(recorded)
                 .when(new PlanMigration(
-                        "hdh", null, "SecNumCloud provider via UGAP", d("2026-12-31"), d("2026-02-09"), "circular",
-                        SOURCES, null))
+                        "hdh",
+                        null,
+                        "SecNumCloud provider via UGAP",
+                        d("2026-12-31"),
+                        d("2026-02-09"),
+                        "circular",
+                        SOURCES,
+                        null))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -221,12 +260,32 @@ class HostingDecisionTest {
     void correctsTheDecisionKeepingWhatIsNotNamed() {
         fixture.given(recorded)
                 .when(new CorrectHostingDecision(
-                        "hdh", null, null, null, null, d("2019-12-01"), ProcurementRoute.NO_TENDER, "", null, null,
-                        "made public in December", SOURCES, null))
+                        "hdh",
+                        null,
+                        null,
+                        null,
+                        null,
+                        d("2019-12-01"),
+                        ProcurementRoute.NO_TENDER,
+                        "",
+                        null,
+                        null,
+                        "made public in December",
+                        SOURCES,
+                        null))
                 .expectEvents(new HostingDecisionCorrected(
-                        "hdh", "Health Data Hub", "Main platform", "microsoft", ALL, d("2019-12-01"),
-                        ProcurementRoute.NO_TENDER, null, "Only offer meeting the timetable", List.of("OVH"),
-                        "made public in December", SOURCES));
+                        "hdh",
+                        "Health Data Hub",
+                        "Main platform",
+                        "microsoft",
+                        ALL,
+                        d("2019-12-01"),
+                        ProcurementRoute.NO_TENDER,
+                        null,
+                        "Only offer meeting the timetable",
+                        List.of("OVH"),
+                        "made public in December",
+                        SOURCES));
     }
 
     @Test
@@ -251,7 +310,18 @@ class HostingDecisionTest {
     void aCorrectionThatChangesNothingIsRefused() {
         fixture.given(recorded)
                 .when(new CorrectHostingDecision(
-                        "hdh", "Health Data Hub", null, "microsoft", ALL, null, null, null, null, null, "none", SOURCES,
+                        "hdh",
+                        "Health Data Hub",
+                        null,
+                        "microsoft",
+                        ALL,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "none",
+                        SOURCES,
                         null))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("the correction changes nothing");

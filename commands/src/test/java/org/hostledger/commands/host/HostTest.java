@@ -19,8 +19,8 @@ class HostTest {
 
     private AggregateTestFixture<Host> fixture;
 
-    private final HostRegistered microsoft =
-            new HostRegistered("microsoft", "Microsoft Ireland", "IE", "Microsoft Corporation", "US", d("2018-11-01"), SOURCES);
+    private final HostRegistered microsoft = new HostRegistered(
+            "microsoft", "Microsoft Ireland", "IE", "Microsoft Corporation", "US", d("2018-11-01"), SOURCES);
     private final HostRegistered ovh = new HostRegistered("ovh", "OVH", "FR", null, null, d("2018-06-01"), SOURCES);
 
     @BeforeEach
@@ -32,7 +32,13 @@ class HostTest {
     void registersAHostWithItsUltimateParent() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterHost(
-                        "microsoft", "Microsoft Ireland", "IE", "Microsoft Corporation", "US", d("2018-11-01"), SOURCES))
+                        "microsoft",
+                        "Microsoft Ireland",
+                        "IE",
+                        "Microsoft Corporation",
+                        "US",
+                        d("2018-11-01"),
+                        SOURCES))
                 .expectEvents(microsoft);
     }
 
@@ -79,7 +85,8 @@ class HostTest {
     void recordsAnOwnershipChange() {
         fixture.given(ovh)
                 .when(new ChangeHostOwnership("ovh", "Acme Holdings", "US", d("2021-01-01"), "acquired", SOURCES, null))
-                .expectEvents(new HostOwnershipChanged("ovh", "Acme Holdings", "US", d("2021-01-01"), "acquired", SOURCES));
+                .expectEvents(
+                        new HostOwnershipChanged("ovh", "Acme Holdings", "US", d("2021-01-01"), "acquired", SOURCES));
     }
 
     @Test

@@ -23,7 +23,8 @@ class RecordKindGuardTest {
 
     @Test
     void idsAreUniqueAcrossTheWholeLedger() {
-        assertThatThrownBy(() -> guard.check(new RegisterHost("ovh-hds", "X", "FR", null, null, d("2020-01-01"), SOURCES)))
+        assertThatThrownBy(
+                        () -> guard.check(new RegisterHost("ovh-hds", "X", "FR", null, null, d("2020-01-01"), SOURCES)))
                 .isInstanceOf(IdAlreadyTaken.class)
                 .hasMessage("the id 'ovh-hds' is already taken");
     }

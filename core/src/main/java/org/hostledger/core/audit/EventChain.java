@@ -69,7 +69,8 @@ public final class EventChain {
     }
 
     private static void bytes(MessageDigest digest, byte[] value) {
-        digest.update(ByteBuffer.allocate(4).putInt(value == null ? -1 : value.length).array());
+        digest.update(
+                ByteBuffer.allocate(4).putInt(value == null ? -1 : value.length).array());
         if (value != null) {
             digest.update(value);
         }

@@ -15,7 +15,8 @@ public record ChallengeHostingDecision(
         String forum,
         String outcome,
         List<SourceNote> sources,
-        @TargetAggregateVersion Long expectedVersion) implements LedgerCommand {
+        @TargetAggregateVersion Long expectedVersion)
+        implements LedgerCommand {
 
     @Override
     public String targetId() {

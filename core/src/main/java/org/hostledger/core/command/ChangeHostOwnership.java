@@ -14,7 +14,8 @@ public record ChangeHostOwnership(
         LocalDate effectiveOn,
         String reason,
         List<SourceNote> sources,
-        @TargetAggregateVersion Long expectedVersion) implements LedgerCommand {
+        @TargetAggregateVersion Long expectedVersion)
+        implements LedgerCommand {
 
     @Override
     public String targetId() {

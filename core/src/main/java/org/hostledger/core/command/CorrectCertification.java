@@ -18,7 +18,8 @@ public record CorrectCertification(
         LocalDate validUntil,
         String reason,
         List<SourceNote> sources,
-        @TargetAggregateVersion Long expectedVersion) implements LedgerCommand {
+        @TargetAggregateVersion Long expectedVersion)
+        implements LedgerCommand {
 
     @Override
     public String targetId() {

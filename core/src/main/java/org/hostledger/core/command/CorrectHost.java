@@ -16,7 +16,8 @@ public record CorrectHost(
         LocalDate effectiveOn,
         String reason,
         List<SourceNote> sources,
-        @TargetAggregateVersion Long expectedVersion) implements LedgerCommand {
+        @TargetAggregateVersion Long expectedVersion)
+        implements LedgerCommand {
 
     @Override
     public String targetId() {

@@ -2,9 +2,9 @@ package org.hostledger.core.command;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.hostledger.core.model.ProcurementRoute;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.hostledger.core.model.ProcurementRoute;
 import org.hostledger.core.model.SourceNote;
 
 /** Fix the decision's facts. Null leaves a field as it is; an empty text clears an optional one. */
@@ -21,7 +21,8 @@ public record CorrectHostingDecision(
         List<String> alternatives,
         String reason,
         List<SourceNote> sources,
-        @TargetAggregateVersion Long expectedVersion) implements LedgerCommand {
+        @TargetAggregateVersion Long expectedVersion)
+        implements LedgerCommand {
 
     @Override
     public String targetId() {

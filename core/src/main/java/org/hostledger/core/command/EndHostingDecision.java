@@ -13,7 +13,8 @@ public record EndHostingDecision(
         String reason,
         String supersededBy,
         List<SourceNote> sources,
-        @TargetAggregateVersion Long expectedVersion) implements LedgerCommand {
+        @TargetAggregateVersion Long expectedVersion)
+        implements LedgerCommand {
 
     @Override
     public String targetId() {

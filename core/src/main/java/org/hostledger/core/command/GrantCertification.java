@@ -16,7 +16,8 @@ public record GrantCertification(
         String scope,
         LocalDate validFrom,
         LocalDate validUntil,
-        List<SourceNote> sources) implements LedgerCommand {
+        List<SourceNote> sources)
+        implements LedgerCommand {
 
     @Override
     public String targetId() {

@@ -15,7 +15,8 @@ public record PlanMigration(
         LocalDate effectiveOn,
         String rationale,
         List<SourceNote> sources,
-        @TargetAggregateVersion Long expectedVersion) implements LedgerCommand {
+        @TargetAggregateVersion Long expectedVersion)
+        implements LedgerCommand {
 
     @Override
     public String targetId() {

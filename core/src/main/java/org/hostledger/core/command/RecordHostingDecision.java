@@ -2,8 +2,8 @@ package org.hostledger.core.command;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.hostledger.core.model.ProcurementRoute;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.hostledger.core.model.ProcurementRoute;
 import org.hostledger.core.model.SourceNote;
 
 /** Record that a data controller put a system on a registered host. */
@@ -18,7 +18,8 @@ public record RecordHostingDecision(
         String contractor,
         String rationale,
         List<String> alternatives,
-        List<SourceNote> sources) implements LedgerCommand {
+        List<SourceNote> sources)
+        implements LedgerCommand {
 
     @Override
     public String targetId() {

@@ -13,7 +13,8 @@ public record RegisterHost(
         String parentCompany,
         String parentCountry,
         LocalDate effectiveOn,
-        List<SourceNote> sources) implements LedgerCommand {
+        List<SourceNote> sources)
+        implements LedgerCommand {
 
     @Override
     public String targetId() {

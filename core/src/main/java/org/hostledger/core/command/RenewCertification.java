@@ -13,7 +13,8 @@ public record RenewCertification(
         String referential,
         LocalDate effectiveOn,
         List<SourceNote> sources,
-        @TargetAggregateVersion Long expectedVersion) implements LedgerCommand {
+        @TargetAggregateVersion Long expectedVersion)
+        implements LedgerCommand {
 
     @Override
     public String targetId() {

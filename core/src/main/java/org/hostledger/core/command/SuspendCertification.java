@@ -12,7 +12,8 @@ public record SuspendCertification(
         LocalDate effectiveOn,
         String reason,
         List<SourceNote> sources,
-        @TargetAggregateVersion Long expectedVersion) implements LedgerCommand {
+        @TargetAggregateVersion Long expectedVersion)
+        implements LedgerCommand {
 
     @Override
     public String targetId() {

@@ -15,7 +15,8 @@ public record CertificationCorrected(
         LocalDate validFrom,
         LocalDate validUntil,
         String reason,
-        List<SourceNote> sources) implements LedgerEvent {
+        List<SourceNote> sources)
+        implements LedgerEvent {
 
     @Override
     public String aggregateId() {

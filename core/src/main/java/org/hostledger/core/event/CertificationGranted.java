@@ -15,7 +15,8 @@ public record CertificationGranted(
         String scope,
         LocalDate validFrom,
         LocalDate validUntil,
-        List<SourceNote> sources) implements LedgerEvent {
+        List<SourceNote> sources)
+        implements LedgerEvent {
 
     @Override
     public String aggregateId() {

@@ -10,7 +10,8 @@ public record CertificationRenewed(
         LocalDate validUntil,
         String referential,
         LocalDate effectiveOn,
-        List<SourceNote> sources) implements LedgerEvent {
+        List<SourceNote> sources)
+        implements LedgerEvent {
 
     @Override
     public String aggregateId() {

@@ -10,7 +10,8 @@ public record CertificationScopeChanged(
         List<Integer> activities,
         LocalDate effectiveOn,
         String reason,
-        List<SourceNote> sources) implements LedgerEvent {
+        List<SourceNote> sources)
+        implements LedgerEvent {
 
     @Override
     public String aggregateId() {

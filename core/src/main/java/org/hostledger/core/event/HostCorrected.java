@@ -13,7 +13,8 @@ public record HostCorrected(
         String parentCountry,
         LocalDate effectiveOn,
         String reason,
-        List<SourceNote> sources) implements LedgerEvent {
+        List<SourceNote> sources)
+        implements LedgerEvent {
 
     @Override
     public String aggregateId() {

@@ -12,7 +12,8 @@ public record HostRegistered(
         String parentCompany,
         String parentCountry,
         LocalDate effectiveOn,
-        List<SourceNote> sources) implements LedgerEvent {
+        List<SourceNote> sources)
+        implements LedgerEvent {
 
     @Override
     public String aggregateId() {

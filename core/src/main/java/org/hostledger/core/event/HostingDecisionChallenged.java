@@ -12,7 +12,8 @@ public record HostingDecisionChallenged(
         String argument,
         String forum,
         String outcome,
-        List<SourceNote> sources) implements LedgerEvent {
+        List<SourceNote> sources)
+        implements LedgerEvent {
 
     @Override
     public String aggregateId() {

@@ -18,7 +18,8 @@ public record HostingDecisionCorrected(
         String rationale,
         List<String> alternatives,
         String reason,
-        List<SourceNote> sources) implements LedgerEvent {
+        List<SourceNote> sources)
+        implements LedgerEvent {
 
     @Override
     public String aggregateId() {

@@ -6,7 +6,8 @@ import org.hostledger.core.model.SourceNote;
 
 /** The data left the host, possibly for the decision that supersedes this one. */
 public record HostingDecisionEnded(
-        String decisionId, LocalDate effectiveOn, String reason, String supersededBy, List<SourceNote> sources) implements LedgerEvent {
+        String decisionId, LocalDate effectiveOn, String reason, String supersededBy, List<SourceNote> sources)
+        implements LedgerEvent {
 
     @Override
     public String aggregateId() {

@@ -17,7 +17,8 @@ public record HostingDecisionRecorded(
         String contractor,
         String rationale,
         List<String> alternatives,
-        List<SourceNote> sources) implements LedgerEvent {
+        List<SourceNote> sources)
+        implements LedgerEvent {
 
     @Override
     public String aggregateId() {

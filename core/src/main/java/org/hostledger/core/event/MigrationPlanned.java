@@ -12,7 +12,8 @@ public record MigrationPlanned(
         LocalDate targetDate,
         LocalDate effectiveOn,
         String rationale,
-        List<SourceNote> sources) implements LedgerEvent {
+        List<SourceNote> sources)
+        implements LedgerEvent {
 
     @Override
     public String aggregateId() {

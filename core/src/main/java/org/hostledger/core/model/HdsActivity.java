@@ -30,10 +30,7 @@ public enum HdsActivity {
             5,
             "Administration et exploitation du système d'information contenant les données de santé",
             "Administration and operation of the information system holding the data"),
-    BACKUP(
-            6,
-            "Sauvegarde externalisée des données de santé",
-            "Backup of health data");
+    BACKUP(6, "Sauvegarde externalisée des données de santé", "Backup of health data");
 
     private final int code;
     private final String labelFr;

@@ -13,8 +13,8 @@ import java.util.TreeSet;
  */
 public record Scheme(String code, String name, SortedSet<Integer> activities, int maxValidityYears) {
 
-    public static final Scheme HDS = new Scheme(
-            "HDS", "Hébergeur de données de santé", new TreeSet<>(Set.of(1, 2, 3, 4, 5, 6)), 3);
+    public static final Scheme HDS =
+            new Scheme("HDS", "Hébergeur de données de santé", new TreeSet<>(Set.of(1, 2, 3, 4, 5, 6)), 3);
 
     public Scheme {
         activities = new TreeSet<>(activities);

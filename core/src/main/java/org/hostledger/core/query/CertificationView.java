@@ -35,8 +35,13 @@ public record CertificationView(
     public record ActivityFlags(boolean a1, boolean a2, boolean a3, boolean a4, boolean a5, boolean a6) {
 
         public static ActivityFlags of(List<Integer> activities) {
-            return new ActivityFlags(activities.contains(1), activities.contains(2), activities.contains(3),
-                    activities.contains(4), activities.contains(5), activities.contains(6));
+            return new ActivityFlags(
+                    activities.contains(1),
+                    activities.contains(2),
+                    activities.contains(3),
+                    activities.contains(4),
+                    activities.contains(5),
+                    activities.contains(6));
         }
     }
 

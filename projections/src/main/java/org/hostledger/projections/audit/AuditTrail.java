@@ -66,18 +66,22 @@ public class AuditTrail {
         long[] lastExamined = {query.after()};
         boolean[] more = {false};
         int scanLimit = query.actor() == null ? limit + 1 : MAX_SCAN_PER_PAGE;
-        readOnly.executeWithoutResult(status -> scan(query, scanLimit, rs -> {
-            if (events.size() == limit) {
-                more[0] = true;
-                return false;
-            }
-            AuditEvent event = event(rs);
-            lastExamined[0] = event.position();
-            if (matchesActor(query, event)) {
-                events.add(event);
-            }
-            return true;
-        }, () -> more[0] = true));
+        readOnly.executeWithoutResult(status -> scan(
+                query,
+                scanLimit,
+                rs -> {
+                    if (events.size() == limit) {
+                        more[0] = true;
+                        return false;
+                    }
+                    AuditEvent event = event(rs);
+                    lastExamined[0] = event.position();
+                    if (matchesActor(query, event)) {
+                        events.add(event);
+                    }
+                    return true;
+                },
+                () -> more[0] = true));
         Long next = more[0] ? lastExamined[0] : null;
         return new AuditPage(events, next);
     }
@@ -85,8 +89,12 @@ public class AuditTrail {
     @QueryHandler
     public ChainVerification handle(VerifyAuditChain query) {
         ChainVerifier.Result result = chainVerifier.verify();
-        return new ChainVerification(result.intact(), result.checked(), result.firstBrokenPosition(),
-                result.headPosition(), result.headHash());
+        return new ChainVerification(
+                result.intact(),
+                result.checked(),
+                result.firstBrokenPosition(),
+                result.headPosition(),
+                result.headHash());
     }
 
     /**
@@ -96,23 +104,27 @@ public class AuditTrail {
     public long export(ListAuditEvents query, long maxEvents, EventSink sink) throws IOException {
         long[] written = {0};
         IOException[] failure = {null};
-        readOnly.executeWithoutResult(status -> scan(query, Long.MAX_VALUE, rs -> {
-            if (written[0] >= maxEvents) {
-                return false;
-            }
-            AuditEvent event = event(rs);
-            if (!matchesActor(query, event)) {
-                return true;
-            }
-            try {
-                sink.accept(event);
-            } catch (IOException e) {
-                failure[0] = e;
-                return false;
-            }
-            written[0]++;
-            return true;
-        }, () -> {}));
+        readOnly.executeWithoutResult(status -> scan(
+                query,
+                Long.MAX_VALUE,
+                rs -> {
+                    if (written[0] >= maxEvents) {
+                        return false;
+                    }
+                    AuditEvent event = event(rs);
+                    if (!matchesActor(query, event)) {
+                        return true;
+                    }
+                    try {
+                        sink.accept(event);
+                    } catch (IOException e) {
+                        failure[0] = e;
+                        return false;
+                    }
+                    written[0]++;
+                    return true;
+                },
+                () -> {}));
         if (failure[0] != null) {
             throw failure[0];
         }
@@ -161,15 +173,18 @@ public class AuditTrail {
         }
         long[] rows = {0};
         boolean[] stopped = {false};
-        jdbc.query(sql.toString(), (RowCallbackHandler) rs -> {
-            if (stopped[0]) {
-                return;
-            }
-            rows[0]++;
-            if (!visitor.visit(rs)) {
-                stopped[0] = true;
-            }
-        }, args.toArray());
+        jdbc.query(
+                sql.toString(),
+                (RowCallbackHandler) rs -> {
+                    if (stopped[0]) {
+                        return;
+                    }
+                    rows[0]++;
+                    if (!visitor.visit(rs)) {
+                        stopped[0] = true;
+                    }
+                },
+                args.toArray());
         if (stopped[0] || rows[0] >= maxRows) {
             stoppedEarly.run();
         }
@@ -197,7 +212,8 @@ public class AuditTrail {
             }
         }
         JsonNode meta = metadata(rs.getBytes("meta_data"));
-        String simpleName = payloadType.startsWith(EVENT_PACKAGE) ? payloadType.substring(EVENT_PACKAGE.length()) : payloadType;
+        String simpleName =
+                payloadType.startsWith(EVENT_PACKAGE) ? payloadType.substring(EVENT_PACKAGE.length()) : payloadType;
         return new AuditEvent(
                 rs.getLong("global_index"),
                 rs.getString("event_identifier"),

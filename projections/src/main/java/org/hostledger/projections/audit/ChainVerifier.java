@@ -56,17 +56,19 @@ public class ChainVerifier {
                     broken[0] = expectedIndex[0];
                     return;
                 }
-                byte[] hash = EventChain.link(previous[0], new EventChain.Link(
-                        index,
-                        rs.getString("event_identifier"),
-                        rs.getString("type"),
-                        rs.getString("aggregate_identifier"),
-                        rs.getLong("sequence_number"),
-                        rs.getObject("time_stamp", OffsetDateTime.class).toInstant(),
-                        rs.getString("payload_type"),
-                        rs.getString("payload_revision"),
-                        rs.getBytes("payload"),
-                        rs.getBytes("meta_data")));
+                byte[] hash = EventChain.link(
+                        previous[0],
+                        new EventChain.Link(
+                                index,
+                                rs.getString("event_identifier"),
+                                rs.getString("type"),
+                                rs.getString("aggregate_identifier"),
+                                rs.getLong("sequence_number"),
+                                rs.getObject("time_stamp", OffsetDateTime.class).toInstant(),
+                                rs.getString("payload_type"),
+                                rs.getString("payload_revision"),
+                                rs.getBytes("payload"),
+                                rs.getBytes("meta_data")));
                 if (!Arrays.equals(hash, rs.getBytes("chain_hash"))) {
                     broken[0] = index;
                     return;
@@ -74,10 +76,8 @@ public class ChainVerifier {
                 previous[0] = hash;
                 expectedIndex[0] = index + 1;
             });
-            long headIndex = jdbc.queryForObject(
-                    "SELECT last_index FROM ledger_chain_head WHERE id = 1", Long.class);
-            byte[] headHash = jdbc.queryForObject(
-                    "SELECT last_hash FROM ledger_chain_head WHERE id = 1", byte[].class);
+            long headIndex = jdbc.queryForObject("SELECT last_index FROM ledger_chain_head WHERE id = 1", Long.class);
+            byte[] headHash = jdbc.queryForObject("SELECT last_hash FROM ledger_chain_head WHERE id = 1", byte[].class);
             if (broken[0] == null) {
                 long lastSeen = expectedIndex[0] - 1;
                 if (headIndex != lastSeen) {

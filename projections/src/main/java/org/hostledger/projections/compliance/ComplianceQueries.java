@@ -33,8 +33,8 @@ public class ComplianceQueries {
 
     @QueryHandler
     public ComplianceAlerts handle(ListComplianceAlerts query) {
-        MapSqlParameterSource params = AsOf.params(query.at())
-                .addValue("horizon", query.at().asOf().plusDays(EXPIRY_WINDOW_DAYS));
+        MapSqlParameterSource params =
+                AsOf.params(query.at()).addValue("horizon", query.at().asOf().plusDays(EXPIRY_WINDOW_DAYS));
         List<ComplianceAlerts.Gap> gaps = jdbc.query(
                 "SELECT d.decision_id, d.controller, d.system_name, d.host_id, d.activities, h.name AS host_name, "
                         + "cov.c1, cov.c2, cov.c3, cov.c4, cov.c5, cov.c6, " + AsOf.compliance("d", "cov")
@@ -76,15 +76,23 @@ public class ComplianceQueries {
                     String certId = rs.getString("cert_id");
                     ExpiryRow row = expiring.get(certId);
                     if (row == null) {
-                        row = new ExpiryRow(certId, rs.getString("host_id"), rs.getString("host_name"),
+                        row = new ExpiryRow(
+                                certId,
+                                rs.getString("host_id"),
+                                rs.getString("host_name"),
                                 rs.getObject("valid_until", LocalDate.class));
                         expiring.put(certId, row);
                     }
                     row.decisions.add(rs.getString("decision_id"));
                 });
         List<ComplianceAlerts.Expiry> expiries = expiring.values().stream()
-                .map(r -> new ComplianceAlerts.Expiry(r.id, r.hostId, r.hostName, r.validUntil,
-                        ChronoUnit.DAYS.between(query.at().asOf(), r.validUntil), List.copyOf(r.decisions)))
+                .map(r -> new ComplianceAlerts.Expiry(
+                        r.id,
+                        r.hostId,
+                        r.hostName,
+                        r.validUntil,
+                        ChronoUnit.DAYS.between(query.at().asOf(), r.validUntil),
+                        List.copyOf(r.decisions)))
                 .toList();
         return new ComplianceAlerts(query.at().asOf(), query.at().knownAt(), gaps, expiries);
     }

@@ -24,9 +24,26 @@ record DecisionState(
         String sources) {
 
     static final List<String> COLUMNS = List.of(
-            "controller", "system_name", "host_id", "activities", "a1", "a2", "a3", "a4", "a5", "a6", "decided_on",
-            "procurement", "contractor", "rationale", "alternatives", "status", "ended_on", "end_reason",
-            "superseded_by", "sources");
+            "controller",
+            "system_name",
+            "host_id",
+            "activities",
+            "a1",
+            "a2",
+            "a3",
+            "a4",
+            "a5",
+            "a6",
+            "decided_on",
+            "procurement",
+            "contractor",
+            "rationale",
+            "alternatives",
+            "status",
+            "ended_on",
+            "end_reason",
+            "superseded_by",
+            "sources");
 
     DecisionState migrating() {
         if (!"ACTIVE".equals(status)) {
@@ -40,8 +57,21 @@ record DecisionState(
     }
 
     private DecisionState withStatus(String newStatus, LocalDate on, String reason, String by) {
-        return new DecisionState(controller, system, hostId, activities, decidedOn, procurement, contractor, rationale,
-                alternatives, newStatus, on, reason, by, sources);
+        return new DecisionState(
+                controller,
+                system,
+                hostId,
+                activities,
+                decidedOn,
+                procurement,
+                contractor,
+                rationale,
+                alternatives,
+                newStatus,
+                on,
+                reason,
+                by,
+                sources);
     }
 
     List<Object> values() {
@@ -49,8 +79,17 @@ record DecisionState(
         for (int flag : Activities.flags(Activities.parse(activities))) {
             values.add(flag);
         }
-        values.addAll(Arrays.asList(decidedOn, procurement, contractor, rationale, alternatives, status, endedOn,
-                endReason, supersededBy, sources));
+        values.addAll(Arrays.asList(
+                decidedOn,
+                procurement,
+                contractor,
+                rationale,
+                alternatives,
+                status,
+                endedOn,
+                endReason,
+                supersededBy,
+                sources));
         return values;
     }
 }

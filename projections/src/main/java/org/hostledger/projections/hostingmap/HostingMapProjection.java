@@ -44,7 +44,10 @@ public class HostingMapProjection {
     public HostingMapProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.versions = new VersionTable<>(
-                "rm_decision_version", "decision_id", DecisionState.COLUMNS, HostingMapProjection::state,
+                "rm_decision_version",
+                "decision_id",
+                DecisionState.COLUMNS,
+                HostingMapProjection::state,
                 DecisionState::values);
     }
 
@@ -62,23 +65,60 @@ public class HostingMapProjection {
                 "INSERT INTO rm_decision_base (decision_id, controller, system_name, host_id, activities, decided_on, "
                         + "procurement, contractor, rationale, alternatives, sources, aggregate_version) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.decisionId(), e.controller(), e.system(), e.hostId(), activities, e.decidedOn(),
-                e.procurement().name(), e.contractor(), e.rationale(), alternatives, sources, version);
-        DecisionState state = new DecisionState(e.controller(), e.system(), e.hostId(), activities, e.decidedOn(),
-                e.procurement().name(), e.contractor(), e.rationale(), alternatives, "ACTIVE", null, null, null, sources);
-        versions.create(batch, e.decisionId(), List.of(new Segment<>(e.decidedOn(), Bitemporal.OPEN_DATE, state)),
+                e.decisionId(),
+                e.controller(),
+                e.system(),
+                e.hostId(),
+                activities,
+                e.decidedOn(),
+                e.procurement().name(),
+                e.contractor(),
+                e.rationale(),
+                alternatives,
+                sources,
+                version);
+        DecisionState state = new DecisionState(
+                e.controller(),
+                e.system(),
+                e.hostId(),
+                activities,
+                e.decidedOn(),
+                e.procurement().name(),
+                e.contractor(),
+                e.rationale(),
+                alternatives,
+                "ACTIVE",
+                null,
+                null,
+                null,
+                sources);
+        versions.create(
+                batch,
+                e.decisionId(),
+                List.of(new Segment<>(e.decidedOn(), Bitemporal.OPEN_DATE, state)),
                 EventPosition.of(token, recorded));
     }
 
     @EventHandler
-    void on(HostingDecisionChallenged e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+    void on(
+            HostingDecisionChallenged e,
+            @SequenceNumber Long version,
+            @Timestamp Instant recorded,
+            TrackingToken token) {
         EventPosition at = EventPosition.of(token, recorded);
         ProjectionBatch batch = batch();
         batch.insert(
                 "INSERT INTO rm_decision_event (decision_id, rec_seq, kind, effective_on, rec_from, by_whom, argument, "
                         + "forum, outcome, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.decisionId(), at.globalIndex(), DecisionChange.CHALLENGED, e.effectiveOn(),
-                Bitemporal.timestamp(at.recordedAt()), e.by(), e.argument(), e.forum(), e.outcome(),
+                e.decisionId(),
+                at.globalIndex(),
+                DecisionChange.CHALLENGED,
+                e.effectiveOn(),
+                Bitemporal.timestamp(at.recordedAt()),
+                e.by(),
+                e.argument(),
+                e.forum(),
+                e.outcome(),
                 JsonColumns.write(e.sources()));
         bump(batch, e.decisionId(), version);
     }
@@ -90,14 +130,21 @@ public class HostingMapProjection {
         batch.insert(
                 "INSERT INTO rm_decision_event (decision_id, rec_seq, kind, effective_on, rec_from, target_host_id, "
                         + "target, target_date, rationale, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.decisionId(), at.globalIndex(), DecisionChange.MIGRATION_PLANNED, e.effectiveOn(),
-                Bitemporal.timestamp(at.recordedAt()), e.targetHostId(), e.target(), e.targetDate(), e.rationale(),
+                e.decisionId(),
+                at.globalIndex(),
+                DecisionChange.MIGRATION_PLANNED,
+                e.effectiveOn(),
+                Bitemporal.timestamp(at.recordedAt()),
+                e.targetHostId(),
+                e.target(),
+                e.targetDate(),
+                e.rationale(),
                 JsonColumns.write(e.sources()));
         bump(batch, e.decisionId(), version);
         DecisionChange change =
                 new DecisionChange(DecisionChange.MIGRATION_PLANNED, e.effectiveOn(), at.globalIndex(), null, null);
-        versions.change(batch, e.decisionId(), e.effectiveOn(), change::applyTo, at,
-                () -> timeline(batch, e.decisionId()));
+        versions.change(
+                batch, e.decisionId(), e.effectiveOn(), change::applyTo, at, () -> timeline(batch, e.decisionId()));
     }
 
     @EventHandler
@@ -107,36 +154,60 @@ public class HostingMapProjection {
         batch.insert(
                 "INSERT INTO rm_decision_event (decision_id, rec_seq, kind, effective_on, rec_from, reason, "
                         + "superseded_by, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                e.decisionId(), at.globalIndex(), DecisionChange.ENDED, e.effectiveOn(),
-                Bitemporal.timestamp(at.recordedAt()), e.reason(), e.supersededBy(), JsonColumns.write(e.sources()));
+                e.decisionId(),
+                at.globalIndex(),
+                DecisionChange.ENDED,
+                e.effectiveOn(),
+                Bitemporal.timestamp(at.recordedAt()),
+                e.reason(),
+                e.supersededBy(),
+                JsonColumns.write(e.sources()));
         bump(batch, e.decisionId(), version);
         DecisionChange change = new DecisionChange(
                 DecisionChange.ENDED, e.effectiveOn(), at.globalIndex(), e.reason(), e.supersededBy());
-        versions.change(batch, e.decisionId(), e.effectiveOn(), change::applyTo, at,
-                () -> timeline(batch, e.decisionId()));
+        versions.change(
+                batch, e.decisionId(), e.effectiveOn(), change::applyTo, at, () -> timeline(batch, e.decisionId()));
     }
 
     @EventHandler
-    void on(HostingDecisionCorrected e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
+    void on(
+            HostingDecisionCorrected e,
+            @SequenceNumber Long version,
+            @Timestamp Instant recorded,
+            TrackingToken token) {
         EventPosition at = EventPosition.of(token, recorded);
         ProjectionBatch batch = batch();
         batch.flush();
         String sources = JsonColumns.mergedSources(
-                jdbc.queryForObject("SELECT sources FROM rm_decision_base WHERE decision_id = ?", String.class,
-                        e.decisionId()),
+                jdbc.queryForObject(
+                        "SELECT sources FROM rm_decision_base WHERE decision_id = ?", String.class, e.decisionId()),
                 e.sources());
         jdbc.update(
                 "UPDATE rm_decision_base SET controller = ?, system_name = ?, host_id = ?, activities = ?, "
                         + "decided_on = ?, procurement = ?, contractor = ?, rationale = ?, alternatives = ?, sources = ?, "
                         + "aggregate_version = ? WHERE decision_id = ?",
-                e.controller(), e.system(), e.hostId(), Activities.text(e.activities()), e.decidedOn(),
-                e.procurement().name(), e.contractor(), e.rationale(), JsonColumns.write(e.alternatives()), sources,
-                version, e.decisionId());
+                e.controller(),
+                e.system(),
+                e.hostId(),
+                Activities.text(e.activities()),
+                e.decidedOn(),
+                e.procurement().name(),
+                e.contractor(),
+                e.rationale(),
+                JsonColumns.write(e.alternatives()),
+                sources,
+                version,
+                e.decisionId());
         batch.insert(
                 "INSERT INTO rm_decision_event (decision_id, rec_seq, kind, effective_on, rec_from, reason, sources) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                e.decisionId(), at.globalIndex(), DecisionChange.CORRECTED, e.decidedOn(),
-                Bitemporal.timestamp(at.recordedAt()), e.reason(), JsonColumns.write(e.sources()));
+                e.decisionId(),
+                at.globalIndex(),
+                DecisionChange.CORRECTED,
+                e.decidedOn(),
+                Bitemporal.timestamp(at.recordedAt()),
+                e.reason(),
+                JsonColumns.write(e.sources()));
         versions.replace(batch, e.decisionId(), timeline(batch, e.decisionId()), at);
     }
 
@@ -152,12 +223,17 @@ public class HostingMapProjection {
                         + "alternatives, 'ACTIVE' AS status, CAST(NULL AS DATE) AS ended_on, "
                         + "CAST(NULL AS VARCHAR(10)) AS end_reason, CAST(NULL AS VARCHAR(10)) AS superseded_by, sources "
                         + "FROM rm_decision_base WHERE decision_id = ?",
-                HostingMapProjection::state, decisionId);
+                HostingMapProjection::state,
+                decisionId);
         List<DecisionChange> changes = jdbc.query(
                 "SELECT kind, effective_on, rec_seq, reason, superseded_by FROM rm_decision_event "
                         + "WHERE decision_id = ? AND kind IN ('MIGRATION_PLANNED', 'ENDED')",
-                (rs, n) -> new DecisionChange(rs.getString("kind"), rs.getObject("effective_on", LocalDate.class),
-                        rs.getLong("rec_seq"), rs.getString("reason"), rs.getString("superseded_by")),
+                (rs, n) -> new DecisionChange(
+                        rs.getString("kind"),
+                        rs.getObject("effective_on", LocalDate.class),
+                        rs.getLong("rec_seq"),
+                        rs.getString("reason"),
+                        rs.getString("superseded_by")),
                 decisionId);
         return Timelines.fold(base.decidedOn(), base, changes, (state, change) -> change.applyTo(state));
     }

@@ -40,7 +40,8 @@ public class HostingMapQueries {
             + " LEFT JOIN rm_host_version h ON h.host_id = d.host_id AND " + AsOf.version("h");
 
     /** Only a compliance filter needs every host's coverage; pages compute theirs host by host. */
-    private static final String WITH_COVERAGE = " LEFT JOIN (" + AsOf.coverage(":asOf") + ") cov ON cov.host_id = d.host_id";
+    private static final String WITH_COVERAGE =
+            " LEFT JOIN (" + AsOf.coverage(":asOf") + ") cov ON cov.host_id = d.host_id";
 
     private static final String COLUMNS = "SELECT d.*, b.aggregate_version, h.name AS host_name, "
             + "h.country AS host_country, h.parent_company AS host_parent_company, "
@@ -81,18 +82,25 @@ public class HostingMapQueries {
             params.addValue("compliance", query.compliance().name());
         }
         long total = jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
-        params.addValue("offset", query.page().offset()).addValue("size", query.page().size());
+        params.addValue("offset", query.page().offset())
+                .addValue("size", query.page().size());
         List<Row> rows = jdbc.query(
                 COLUMNS + where + " ORDER BY d.decision_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",
-                params, HostingMapQueries::row);
-        return new DecisionPage(views(rows, query.at(), FOLLOW_UPS_IN_LISTS), query.page().page(), query.page().size(), total);
+                params,
+                HostingMapQueries::row);
+        return new DecisionPage(
+                views(rows, query.at(), FOLLOW_UPS_IN_LISTS),
+                query.page().page(),
+                query.page().size(),
+                total);
     }
 
     @QueryHandler
     public DecisionView handle(FindDecision query) {
         MapSqlParameterSource params = AsOf.params(query.at()).addValue("id", query.decisionId());
         List<Row> rows = jdbc.query(
-                COLUMNS + FROM + " WHERE " + AsOf.version("d") + " AND d.decision_id = :id", params,
+                COLUMNS + FROM + " WHERE " + AsOf.version("d") + " AND d.decision_id = :id",
+                params,
                 HostingMapQueries::row);
         List<DecisionView> views = views(rows, query.at(), FOLLOW_UPS_IN_ONE);
         return views.isEmpty() ? null : views.get(0);
@@ -178,10 +186,12 @@ public class HostingMapQueries {
                     String kind = rs.getString("kind");
                     counts.put(id + "/" + kind, rs.getInt("kind_total"));
                     LocalDate effectiveOn = rs.getObject("effective_on", LocalDate.class);
-                    java.time.Instant recordedAt = rs.getObject("rec_from", OffsetDateTime.class).toInstant();
+                    java.time.Instant recordedAt =
+                            rs.getObject("rec_from", OffsetDateTime.class).toInstant();
                     var sources = JsonColumns.sources(rs.getString("sources"));
                     if (DecisionChange.CORRECTED.equals(kind)) {
-                        corrections.computeIfAbsent(id, k -> new ArrayList<>())
+                        corrections
+                                .computeIfAbsent(id, k -> new ArrayList<>())
                                 .add(new Correction(recordedAt, rs.getString("reason"), sources));
                         return;
                     }
@@ -189,17 +199,35 @@ public class HostingMapQueries {
                         return;
                     }
                     switch (kind) {
-                        case DecisionChange.CHALLENGED -> challenges.computeIfAbsent(id, k -> new ArrayList<>())
-                                .add(new DecisionView.Challenge(effectiveOn, recordedAt, rs.getString("by_whom"),
-                                        rs.getString("argument"), rs.getString("forum"), rs.getString("outcome"),
-                                        sources));
-                        case DecisionChange.MIGRATION_PLANNED -> plans.computeIfAbsent(id, k -> new ArrayList<>())
-                                .add(new DecisionView.MigrationPlan(effectiveOn, recordedAt,
-                                        rs.getString("target_host_id"), rs.getString("target"),
-                                        rs.getObject("target_date", LocalDate.class), rs.getString("rationale"),
-                                        sources));
-                        case DecisionChange.ENDED -> endings.put(id, new DecisionView.Ending(effectiveOn,
-                                rs.getString("reason"), rs.getString("superseded_by"), sources));
+                        case DecisionChange.CHALLENGED ->
+                            challenges
+                                    .computeIfAbsent(id, k -> new ArrayList<>())
+                                    .add(new DecisionView.Challenge(
+                                            effectiveOn,
+                                            recordedAt,
+                                            rs.getString("by_whom"),
+                                            rs.getString("argument"),
+                                            rs.getString("forum"),
+                                            rs.getString("outcome"),
+                                            sources));
+                        case DecisionChange.MIGRATION_PLANNED ->
+                            plans.computeIfAbsent(id, k -> new ArrayList<>())
+                                    .add(new DecisionView.MigrationPlan(
+                                            effectiveOn,
+                                            recordedAt,
+                                            rs.getString("target_host_id"),
+                                            rs.getString("target"),
+                                            rs.getObject("target_date", LocalDate.class),
+                                            rs.getString("rationale"),
+                                            sources));
+                        case DecisionChange.ENDED ->
+                            endings.put(
+                                    id,
+                                    new DecisionView.Ending(
+                                            effectiveOn,
+                                            rs.getString("reason"),
+                                            rs.getString("superseded_by"),
+                                            sources));
                         default -> {}
                     }
                 });
@@ -213,29 +241,48 @@ public class HostingMapQueries {
             List<DecisionView.ActivityCoverage> perActivity = new ArrayList<>();
             for (int activity : r.activities()) {
                 HdsActivity hds = HdsActivity.ofCode(activity).orElseThrow();
-                perActivity.add(new DecisionView.ActivityCoverage(activity, hds.labelFr(), hds.labelEn(),
-                        isCovered(coveredAtDecision, activity), isCovered(coveredAsOf, activity)));
+                perActivity.add(new DecisionView.ActivityCoverage(
+                        activity,
+                        hds.labelFr(),
+                        hds.labelEn(),
+                        isCovered(coveredAtDecision, activity),
+                        isCovered(coveredAsOf, activity)));
             }
             DecisionView.Compliance compliance = new DecisionView.Compliance(
-                    atDecision, asOf, uncovered(r.activities(), coveredAsOf),
-                    uncovered(r.activities(), coveredAtDecision), perActivity);
+                    atDecision,
+                    asOf,
+                    uncovered(r.activities(), coveredAsOf),
+                    uncovered(r.activities(), coveredAtDecision),
+                    perActivity);
             DecisionView.HostSummary host = new DecisionView.HostSummary(
                     r.hostId(), r.hostName(), r.hostCountry(), r.hostParentCompany(), r.hostParentCountry());
             DecisionStatus status = DecisionStatus.valueOf(r.status());
             DecisionView.Ending ending = status == DecisionStatus.ENDED
-                    ? endings.getOrDefault(r.id(), new DecisionView.Ending(r.endedOn(), r.endReason(),
-                            r.supersededBy(), List.of()))
+                    ? endings.getOrDefault(
+                            r.id(), new DecisionView.Ending(r.endedOn(), r.endReason(), r.supersededBy(), List.of()))
                     : null;
             views.add(new DecisionView(
-                    r.id(), r.controller(), r.system(), host, r.activities(), r.decidedOn(),
-                    ProcurementRoute.valueOf(r.procurement()), r.contractor(), r.rationale(),
-                    JsonColumns.texts(r.alternatives()), status, ending,
-                    challenges.getOrDefault(r.id(), List.of()), plans.getOrDefault(r.id(), List.of()),
+                    r.id(),
+                    r.controller(),
+                    r.system(),
+                    host,
+                    r.activities(),
+                    r.decidedOn(),
+                    ProcurementRoute.valueOf(r.procurement()),
+                    r.contractor(),
+                    r.rationale(),
+                    JsonColumns.texts(r.alternatives()),
+                    status,
+                    ending,
+                    challenges.getOrDefault(r.id(), List.of()),
+                    plans.getOrDefault(r.id(), List.of()),
                     counts.getOrDefault(r.id() + "/" + DecisionChange.CHALLENGED, 0),
                     counts.getOrDefault(r.id() + "/" + DecisionChange.MIGRATION_PLANNED, 0),
-                    JsonColumns.sources(r.sources()), compliance,
+                    JsonColumns.sources(r.sources()),
+                    compliance,
                     r.hostExposure() == null ? null : Exposure.valueOf(r.hostExposure()),
-                    corrections.getOrDefault(r.id(), List.of()), r.version()));
+                    corrections.getOrDefault(r.id(), List.of()),
+                    r.version()));
         }
         return views;
     }
@@ -249,16 +296,13 @@ public class HostingMapQueries {
         MapSqlParameterSource params = new MapSqlParameterSource(base.getValues())
                 .addValue("hostId", hostId)
                 .addValue("date", date);
-        List<int[]> found = jdbc.query(
-                AsOf.coverageOfHost(":date"),
-                params,
-                (rs, n) -> {
-                    int[] covered = new int[6];
-                    for (int a = 1; a <= 6; a++) {
-                        covered[a - 1] = rs.getInt("c" + a);
-                    }
-                    return covered;
-                });
+        List<int[]> found = jdbc.query(AsOf.coverageOfHost(":date"), params, (rs, n) -> {
+            int[] covered = new int[6];
+            for (int a = 1; a <= 6; a++) {
+                covered[a - 1] = rs.getInt("c" + a);
+            }
+            return covered;
+        });
         int[] covered = found.isEmpty() ? null : found.get(0);
         cache.put(key, covered);
         return covered;

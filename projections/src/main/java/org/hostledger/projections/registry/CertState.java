@@ -23,22 +23,45 @@ record CertState(
         String sources) {
 
     static final List<String> COLUMNS = List.of(
-            "host_id", "scheme", "referential", "certifier", "scope", "activities", "a1", "a2", "a3", "a4", "a5",
-            "a6", "valid_from", "valid_until", "status", "sources");
+            "host_id",
+            "scheme",
+            "referential",
+            "certifier",
+            "scope",
+            "activities",
+            "a1",
+            "a2",
+            "a3",
+            "a4",
+            "a5",
+            "a6",
+            "valid_from",
+            "valid_until",
+            "status",
+            "sources");
 
     CertState withStatus(String newStatus) {
-        return new CertState(hostId, scheme, referential, certifier, scope, activities, validFrom, validUntil,
-                newStatus, sources);
+        return new CertState(
+                hostId, scheme, referential, certifier, scope, activities, validFrom, validUntil, newStatus, sources);
     }
 
     CertState renewed(LocalDate until, String newReferential) {
-        return new CertState(hostId, scheme, newReferential == null ? referential : newReferential, certifier, scope,
-                activities, validFrom, until, status, sources);
+        return new CertState(
+                hostId,
+                scheme,
+                newReferential == null ? referential : newReferential,
+                certifier,
+                scope,
+                activities,
+                validFrom,
+                until,
+                status,
+                sources);
     }
 
     CertState rescoped(String newActivities) {
-        return new CertState(hostId, scheme, referential, certifier, scope, newActivities, validFrom, validUntil,
-                status, sources);
+        return new CertState(
+                hostId, scheme, referential, certifier, scope, newActivities, validFrom, validUntil, status, sources);
     }
 
     List<Object> values() {

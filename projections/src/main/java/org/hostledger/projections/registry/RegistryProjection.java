@@ -68,24 +68,40 @@ public class RegistryProjection {
         batch.insert(
                 "INSERT INTO rm_host_base (host_id, name, country, parent_company, parent_country, registered_on, "
                         + "sources, aggregate_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                e.hostId(), e.name(), e.country(), e.parentCompany(), e.parentCountry(), e.effectiveOn(), sources,
+                e.hostId(),
+                e.name(),
+                e.country(),
+                e.parentCompany(),
+                e.parentCountry(),
+                e.effectiveOn(),
+                sources,
                 version);
-        HostState state = new HostState(
-                e.name(), e.country(), e.parentCompany(), e.parentCountry(), e.effectiveOn(), sources);
-        hostVersions.create(batch, e.hostId(),
-                List.of(new Segment<>(e.effectiveOn(), Bitemporal.OPEN_DATE, state)), EventPosition.of(token, recorded));
+        HostState state =
+                new HostState(e.name(), e.country(), e.parentCompany(), e.parentCountry(), e.effectiveOn(), sources);
+        hostVersions.create(
+                batch,
+                e.hostId(),
+                List.of(new Segment<>(e.effectiveOn(), Bitemporal.OPEN_DATE, state)),
+                EventPosition.of(token, recorded));
     }
 
     @EventHandler
     void on(HostOwnershipChanged e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         EventPosition at = EventPosition.of(token, recorded);
         ProjectionBatch batch = batch();
-        RegistryChange change = new RegistryChange(RegistryChange.OWNERSHIP_CHANGED, e.effectiveOn(), at.globalIndex(),
-                e.parentCompany(), e.parentCountry(), null, null, null);
+        RegistryChange change = new RegistryChange(
+                RegistryChange.OWNERSHIP_CHANGED,
+                e.effectiveOn(),
+                at.globalIndex(),
+                e.parentCompany(),
+                e.parentCountry(),
+                null,
+                null,
+                null);
         insertHostChange(batch, e.hostId(), change, at, e.reason(), e.sources());
         batch.update("UPDATE rm_host_base SET aggregate_version = ? WHERE host_id = ?", version, e.hostId());
-        hostVersions.change(batch, e.hostId(), e.effectiveOn(), change::applyTo, at,
-                () -> hostTimeline(batch, e.hostId()));
+        hostVersions.change(
+                batch, e.hostId(), e.effectiveOn(), change::applyTo, at, () -> hostTimeline(batch, e.hostId()));
     }
 
     @EventHandler
@@ -99,10 +115,23 @@ public class RegistryProjection {
         jdbc.update(
                 "UPDATE rm_host_base SET name = ?, country = ?, parent_company = ?, parent_country = ?, "
                         + "registered_on = ?, sources = ?, aggregate_version = ? WHERE host_id = ?",
-                e.name(), e.country(), e.parentCompany(), e.parentCountry(), e.effectiveOn(), sources, version,
+                e.name(),
+                e.country(),
+                e.parentCompany(),
+                e.parentCountry(),
+                e.effectiveOn(),
+                sources,
+                version,
                 e.hostId());
-        RegistryChange change = new RegistryChange(RegistryChange.CORRECTED, e.effectiveOn(), at.globalIndex(),
-                e.parentCompany(), e.parentCountry(), null, null, null);
+        RegistryChange change = new RegistryChange(
+                RegistryChange.CORRECTED,
+                e.effectiveOn(),
+                at.globalIndex(),
+                e.parentCompany(),
+                e.parentCountry(),
+                null,
+                null,
+                null);
         insertHostChange(batch, e.hostId(), change, at, e.reason(), e.sources());
         hostVersions.replace(batch, e.hostId(), hostTimeline(batch, e.hostId()), at);
     }
@@ -113,13 +142,20 @@ public class RegistryProjection {
         HostState base = jdbc.queryForObject(
                 "SELECT name, country, parent_company, parent_country, registered_on, sources FROM rm_host_base "
                         + "WHERE host_id = ?",
-                RegistryProjection::hostState, hostId);
+                RegistryProjection::hostState,
+                hostId);
         List<RegistryChange> changes = jdbc.query(
                 "SELECT kind, effective_on, rec_seq, parent_company, parent_country FROM rm_host_change "
                         + "WHERE host_id = ?",
-                (rs, n) -> new RegistryChange(rs.getString("kind"), rs.getObject("effective_on", LocalDate.class),
-                        rs.getLong("rec_seq"), rs.getString("parent_company"), rs.getString("parent_country"),
-                        null, null, null),
+                (rs, n) -> new RegistryChange(
+                        rs.getString("kind"),
+                        rs.getObject("effective_on", LocalDate.class),
+                        rs.getLong("rec_seq"),
+                        rs.getString("parent_company"),
+                        rs.getString("parent_country"),
+                        null,
+                        null,
+                        null),
                 hostId);
         return Timelines.fold(base.registeredOn(), base, changes, (state, change) -> change.applyTo(state));
     }
@@ -134,8 +170,15 @@ public class RegistryProjection {
         batch.insert(
                 "INSERT INTO rm_host_change (host_id, rec_seq, kind, effective_on, rec_from, parent_company, "
                         + "parent_country, reason, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                hostId, at.globalIndex(), change.kind(), change.effectiveOn(), Bitemporal.timestamp(at.recordedAt()),
-                change.parentCompany(), change.parentCountry(), reason, JsonColumns.write(sources));
+                hostId,
+                at.globalIndex(),
+                change.kind(),
+                change.effectiveOn(),
+                Bitemporal.timestamp(at.recordedAt()),
+                change.parentCompany(),
+                change.parentCountry(),
+                reason,
+                JsonColumns.write(sources));
     }
 
     static HostState hostState(ResultSet rs, int n) throws SQLException {
@@ -158,42 +201,112 @@ public class RegistryProjection {
         batch.insert(
                 "INSERT INTO rm_cert_base (cert_id, host_id, scheme, referential, certifier, activities, scope, "
                         + "valid_from, valid_until, sources, aggregate_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.certificationId(), e.hostId(), e.scheme(), e.referential(), e.certifier(), activities, e.scope(),
-                e.validFrom(), e.validUntil(), sources, version);
-        CertState state = new CertState(e.hostId(), e.scheme(), e.referential(), e.certifier(), e.scope(), activities,
-                e.validFrom(), e.validUntil(), "VALID", sources);
-        certVersions.create(batch, e.certificationId(),
-                List.of(new Segment<>(e.validFrom(), Bitemporal.OPEN_DATE, state)), EventPosition.of(token, recorded));
+                e.certificationId(),
+                e.hostId(),
+                e.scheme(),
+                e.referential(),
+                e.certifier(),
+                activities,
+                e.scope(),
+                e.validFrom(),
+                e.validUntil(),
+                sources,
+                version);
+        CertState state = new CertState(
+                e.hostId(),
+                e.scheme(),
+                e.referential(),
+                e.certifier(),
+                e.scope(),
+                activities,
+                e.validFrom(),
+                e.validUntil(),
+                "VALID",
+                sources);
+        certVersions.create(
+                batch,
+                e.certificationId(),
+                List.of(new Segment<>(e.validFrom(), Bitemporal.OPEN_DATE, state)),
+                EventPosition.of(token, recorded));
     }
 
     @EventHandler
     void on(CertificationSuspended e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
-        certChange(e.certificationId(), RegistryChange.SUSPENDED, e.effectiveOn(), null, null, null, e.reason(),
-                e.sources(), version, EventPosition.of(token, recorded));
+        certChange(
+                e.certificationId(),
+                RegistryChange.SUSPENDED,
+                e.effectiveOn(),
+                null,
+                null,
+                null,
+                e.reason(),
+                e.sources(),
+                version,
+                EventPosition.of(token, recorded));
     }
 
     @EventHandler
     void on(CertificationReinstated e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
-        certChange(e.certificationId(), RegistryChange.REINSTATED, e.effectiveOn(), null, null, null, e.reason(),
-                e.sources(), version, EventPosition.of(token, recorded));
+        certChange(
+                e.certificationId(),
+                RegistryChange.REINSTATED,
+                e.effectiveOn(),
+                null,
+                null,
+                null,
+                e.reason(),
+                e.sources(),
+                version,
+                EventPosition.of(token, recorded));
     }
 
     @EventHandler
     void on(CertificationWithdrawn e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
-        certChange(e.certificationId(), RegistryChange.WITHDRAWN, e.effectiveOn(), null, null, null, e.reason(),
-                e.sources(), version, EventPosition.of(token, recorded));
+        certChange(
+                e.certificationId(),
+                RegistryChange.WITHDRAWN,
+                e.effectiveOn(),
+                null,
+                null,
+                null,
+                e.reason(),
+                e.sources(),
+                version,
+                EventPosition.of(token, recorded));
     }
 
     @EventHandler
     void on(CertificationRenewed e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
-        certChange(e.certificationId(), RegistryChange.RENEWED, e.effectiveOn(), e.validUntil(), e.referential(),
-                null, null, e.sources(), version, EventPosition.of(token, recorded));
+        certChange(
+                e.certificationId(),
+                RegistryChange.RENEWED,
+                e.effectiveOn(),
+                e.validUntil(),
+                e.referential(),
+                null,
+                null,
+                e.sources(),
+                version,
+                EventPosition.of(token, recorded));
     }
 
     @EventHandler
-    void on(CertificationScopeChanged e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
-        certChange(e.certificationId(), RegistryChange.SCOPE_CHANGED, e.effectiveOn(), null, null,
-                Activities.text(e.activities()), e.reason(), e.sources(), version, EventPosition.of(token, recorded));
+    void on(
+            CertificationScopeChanged e,
+            @SequenceNumber Long version,
+            @Timestamp Instant recorded,
+            TrackingToken token) {
+        certChange(
+                e.certificationId(),
+                RegistryChange.SCOPE_CHANGED,
+                e.effectiveOn(),
+                null,
+                null,
+                Activities.text(e.activities()),
+                e.reason(),
+                e.sources(),
+                version,
+                EventPosition.of(token, recorded));
     }
 
     @EventHandler
@@ -202,17 +315,37 @@ public class RegistryProjection {
         ProjectionBatch batch = batch();
         batch.flush();
         String sources = JsonColumns.mergedSources(
-                jdbc.queryForObject("SELECT sources FROM rm_cert_base WHERE cert_id = ?", String.class,
-                        e.certificationId()),
+                jdbc.queryForObject(
+                        "SELECT sources FROM rm_cert_base WHERE cert_id = ?", String.class, e.certificationId()),
                 e.sources());
         jdbc.update(
                 "UPDATE rm_cert_base SET host_id = ?, referential = ?, certifier = ?, activities = ?, scope = ?, "
                         + "valid_from = ?, valid_until = ?, sources = ?, aggregate_version = ? WHERE cert_id = ?",
-                e.hostId(), e.referential(), e.certifier(), Activities.text(e.activities()), e.scope(), e.validFrom(),
-                e.validUntil(), sources, version, e.certificationId());
-        insertCertChange(batch, e.certificationId(), new RegistryChange(RegistryChange.CORRECTED, e.validFrom(),
-                at.globalIndex(), null, null, e.validUntil(), e.referential(), Activities.text(e.activities())),
-                at, e.reason(), e.sources());
+                e.hostId(),
+                e.referential(),
+                e.certifier(),
+                Activities.text(e.activities()),
+                e.scope(),
+                e.validFrom(),
+                e.validUntil(),
+                sources,
+                version,
+                e.certificationId());
+        insertCertChange(
+                batch,
+                e.certificationId(),
+                new RegistryChange(
+                        RegistryChange.CORRECTED,
+                        e.validFrom(),
+                        at.globalIndex(),
+                        null,
+                        null,
+                        e.validUntil(),
+                        e.referential(),
+                        Activities.text(e.activities())),
+                at,
+                e.reason(),
+                e.sources());
         certVersions.replace(batch, e.certificationId(), certTimeline(batch, e.certificationId()), at);
     }
 
@@ -245,8 +378,16 @@ public class RegistryProjection {
         batch.insert(
                 "INSERT INTO rm_cert_change (cert_id, rec_seq, kind, effective_on, rec_from, valid_until, "
                         + "referential, activities, reason, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                certId, at.globalIndex(), change.kind(), change.effectiveOn(), Bitemporal.timestamp(at.recordedAt()),
-                change.validUntil(), change.referential(), change.activities(), reason, JsonColumns.write(sources));
+                certId,
+                at.globalIndex(),
+                change.kind(),
+                change.effectiveOn(),
+                Bitemporal.timestamp(at.recordedAt()),
+                change.validUntil(),
+                change.referential(),
+                change.activities(),
+                reason,
+                JsonColumns.write(sources));
     }
 
     /** The certificate's whole timeline, folded again from its base and changes (after sending the batch's writes). */
@@ -255,13 +396,20 @@ public class RegistryProjection {
         CertState base = jdbc.queryForObject(
                 "SELECT host_id, scheme, referential, certifier, scope, activities, valid_from, valid_until, "
                         + "'VALID' AS status, sources FROM rm_cert_base WHERE cert_id = ?",
-                RegistryProjection::certState, certId);
+                RegistryProjection::certState,
+                certId);
         List<RegistryChange> changes = jdbc.query(
                 "SELECT kind, effective_on, rec_seq, valid_until, referential, activities FROM rm_cert_change "
                         + "WHERE cert_id = ?",
-                (rs, n) -> new RegistryChange(rs.getString("kind"), rs.getObject("effective_on", LocalDate.class),
-                        rs.getLong("rec_seq"), null, null, rs.getObject("valid_until", LocalDate.class),
-                        rs.getString("referential"), rs.getString("activities")),
+                (rs, n) -> new RegistryChange(
+                        rs.getString("kind"),
+                        rs.getObject("effective_on", LocalDate.class),
+                        rs.getLong("rec_seq"),
+                        null,
+                        null,
+                        rs.getObject("valid_until", LocalDate.class),
+                        rs.getString("referential"),
+                        rs.getString("activities")),
                 certId);
         return Timelines.fold(base.validFrom(), base, changes, (state, change) -> change.applyTo(state));
     }
@@ -282,8 +430,13 @@ public class RegistryProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of("rm_host_version", "rm_host_change", "rm_host_base", "rm_cert_version",
-                "rm_cert_change", "rm_cert_base")) {
+        for (String table : List.of(
+                "rm_host_version",
+                "rm_host_change",
+                "rm_host_base",
+                "rm_cert_version",
+                "rm_cert_change",
+                "rm_cert_base")) {
             jdbc.update("DELETE FROM " + table);
         }
     }

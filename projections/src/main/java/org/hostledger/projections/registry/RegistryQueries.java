@@ -49,7 +49,8 @@ public class RegistryQueries {
     public HostPage handle(ListHosts query) {
         MapSqlParameterSource params = AsOf.params(query.at());
         StringBuilder where = new StringBuilder(" FROM rm_host_version h JOIN rm_host_base b ON b.host_id = h.host_id")
-                .append(" WHERE ").append(AsOf.version("h"));
+                .append(" WHERE ")
+                .append(AsOf.version("h"));
         if (query.country() != null) {
             where.append(" AND h.country = :country");
             params.addValue("country", query.country());
@@ -59,12 +60,15 @@ public class RegistryQueries {
             params.addValue("exposure", query.exposure().name());
         }
         long total = jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
-        params.addValue("offset", query.page().offset()).addValue("size", query.page().size());
+        params.addValue("offset", query.page().offset())
+                .addValue("size", query.page().size());
         List<HostRow> rows = jdbc.query(
                 "SELECT h.*, b.aggregate_version" + where
                         + " ORDER BY h.host_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",
-                params, RegistryQueries::hostRow);
-        return new HostPage(hosts(rows, query.at()), query.page().page(), query.page().size(), total);
+                params,
+                RegistryQueries::hostRow);
+        return new HostPage(
+                hosts(rows, query.at()), query.page().page(), query.page().size(), total);
     }
 
     @QueryHandler
@@ -73,7 +77,8 @@ public class RegistryQueries {
         List<HostRow> rows = jdbc.query(
                 "SELECT h.*, b.aggregate_version FROM rm_host_version h JOIN rm_host_base b ON b.host_id = h.host_id "
                         + "WHERE h.host_id = :id AND " + AsOf.version("h"),
-                params, RegistryQueries::hostRow);
+                params,
+                RegistryQueries::hostRow);
         List<HostView> hosts = hosts(rows, query.at());
         return hosts.isEmpty() ? null : hosts.get(0);
     }
@@ -90,9 +95,15 @@ public class RegistryQueries {
             long version) {}
 
     private static HostRow hostRow(ResultSet rs, int n) throws SQLException {
-        return new HostRow(rs.getString("host_id"), rs.getString("name"), rs.getString("country"),
-                rs.getString("parent_company"), rs.getString("parent_country"), rs.getString("exposure"),
-                rs.getObject("registered_on", LocalDate.class), rs.getString("sources"),
+        return new HostRow(
+                rs.getString("host_id"),
+                rs.getString("name"),
+                rs.getString("country"),
+                rs.getString("parent_company"),
+                rs.getString("parent_country"),
+                rs.getString("exposure"),
+                rs.getObject("registered_on", LocalDate.class),
+                rs.getString("sources"),
                 rs.getLong("aggregate_version"));
     }
 
@@ -111,25 +122,42 @@ public class RegistryQueries {
                 rs -> {
                     String hostId = rs.getString("host_id");
                     if ("CORRECTED".equals(rs.getString("kind"))) {
-                        corrections.computeIfAbsent(hostId, k -> new ArrayList<>()).add(correction(rs));
+                        corrections
+                                .computeIfAbsent(hostId, k -> new ArrayList<>())
+                                .add(correction(rs));
                     } else if (!rs.getObject("effective_on", LocalDate.class).isAfter(at.asOf())) {
-                        changes.computeIfAbsent(hostId, k -> new ArrayList<>()).add(new HostView.OwnershipChange(
-                                rs.getObject("effective_on", LocalDate.class),
-                                rs.getObject("rec_from", OffsetDateTime.class).toInstant(),
-                                rs.getString("parent_company"), rs.getString("parent_country"),
-                                rs.getString("reason"), JsonColumns.sources(rs.getString("sources"))));
+                        changes.computeIfAbsent(hostId, k -> new ArrayList<>())
+                                .add(new HostView.OwnershipChange(
+                                        rs.getObject("effective_on", LocalDate.class),
+                                        rs.getObject("rec_from", OffsetDateTime.class)
+                                                .toInstant(),
+                                        rs.getString("parent_company"),
+                                        rs.getString("parent_country"),
+                                        rs.getString("reason"),
+                                        JsonColumns.sources(rs.getString("sources"))));
                     }
                 });
         Map<String, List<CertificationView>> certificates = new HashMap<>();
         for (CertificationView certificate : certifications(
                 " WHERE c.host_id IN (:ids) AND " + AsOf.version("c"), params, "c.valid_from, c.cert_id")) {
-            certificates.computeIfAbsent(certificate.hostId(), k -> new ArrayList<>()).add(certificate);
+            certificates
+                    .computeIfAbsent(certificate.hostId(), k -> new ArrayList<>())
+                    .add(certificate);
         }
         return rows.stream()
-                .map(r -> new HostView(r.id(), r.name(), r.country(), r.parentCompany(), r.parentCountry(),
-                        Exposure.valueOf(r.exposure()), r.registeredOn(), JsonColumns.sources(r.sources()),
-                        changes.getOrDefault(r.id(), List.of()), corrections.getOrDefault(r.id(), List.of()),
-                        certificates.getOrDefault(r.id(), List.of()), r.version()))
+                .map(r -> new HostView(
+                        r.id(),
+                        r.name(),
+                        r.country(),
+                        r.parentCompany(),
+                        r.parentCountry(),
+                        Exposure.valueOf(r.exposure()),
+                        r.registeredOn(),
+                        JsonColumns.sources(r.sources()),
+                        changes.getOrDefault(r.id(), List.of()),
+                        corrections.getOrDefault(r.id(), List.of()),
+                        certificates.getOrDefault(r.id(), List.of()),
+                        r.version()))
                 .toList();
     }
 
@@ -154,7 +182,8 @@ public class RegistryQueries {
             params.addValue("status", query.status().name());
         }
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM rm_cert_version c" + where, params, Long.class);
-        params.addValue("offset", query.page().offset()).addValue("size", query.page().size());
+        params.addValue("offset", query.page().offset())
+                .addValue("size", query.page().size());
         List<CertificationView> items = certifications(
                 where + " ORDER BY c.cert_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY", params, null);
         return new CertificationPage(items, query.page().page(), query.page().size(), total);
@@ -163,8 +192,7 @@ public class RegistryQueries {
     @QueryHandler
     public CertificationView handle(FindCertification query) {
         MapSqlParameterSource params = AsOf.params(query.at()).addValue("id", query.certificationId());
-        List<CertificationView> found =
-                certifications(" WHERE c.cert_id = :id AND " + AsOf.version("c"), params, null);
+        List<CertificationView> found = certifications(" WHERE c.cert_id = :id AND " + AsOf.version("c"), params, null);
         if (found.isEmpty()) {
             return null;
         }
@@ -187,21 +215,40 @@ public class RegistryQueries {
                     }
                     if ("CORRECTED".equals(rs.getString("kind"))) {
                         corrections.add(correction(rs));
-                    } else if (!rs.getObject("effective_on", LocalDate.class).isAfter(query.at().asOf())) {
+                    } else if (!rs.getObject("effective_on", LocalDate.class)
+                            .isAfter(query.at().asOf())) {
                         changes.add(new CertificationView.Change(
                                 rs.getString("kind"),
                                 rs.getObject("effective_on", LocalDate.class),
                                 rs.getObject("rec_from", OffsetDateTime.class).toInstant(),
                                 rs.getObject("valid_until", LocalDate.class),
                                 rs.getString("referential"),
-                                rs.getString("activities") == null ? null : Activities.parse(rs.getString("activities")),
+                                rs.getString("activities") == null
+                                        ? null
+                                        : Activities.parse(rs.getString("activities")),
                                 rs.getString("reason"),
                                 JsonColumns.sources(rs.getString("sources"))));
                     }
                 });
-        return new CertificationView(view.id(), view.hostId(), view.hostName(), view.scheme(), view.referential(),
-                view.certifier(), view.activities(), view.activityFlags(), view.kind(), view.scope(), view.validFrom(),
-                view.validUntil(), view.status(), view.sources(), changes, count[0], corrections, view.version());
+        return new CertificationView(
+                view.id(),
+                view.hostId(),
+                view.hostName(),
+                view.scheme(),
+                view.referential(),
+                view.certifier(),
+                view.activities(),
+                view.activityFlags(),
+                view.kind(),
+                view.scope(),
+                view.validFrom(),
+                view.validUntil(),
+                view.status(),
+                view.sources(),
+                changes,
+                count[0],
+                corrections,
+                view.version());
     }
 
     /** A certificate suspended and reinstated ten thousand times shows its latest changes, and how many in all. */
@@ -237,8 +284,9 @@ public class RegistryQueries {
     }
 
     private static Correction correction(ResultSet rs) throws SQLException {
-        return new Correction(rs.getObject("rec_from", OffsetDateTime.class).toInstant(), rs.getString("reason"),
+        return new Correction(
+                rs.getObject("rec_from", OffsetDateTime.class).toInstant(),
+                rs.getString("reason"),
                 JsonColumns.sources(rs.getString("sources")));
     }
-
 }

@@ -39,7 +39,8 @@ public class SovereigntyQueries {
                 params,
                 (rs, n) -> new SovereigntyStats.ByController(
                         rs.getString("controller"),
-                        SovereigntyStats.Count.of(rs.getLong("eu"), rs.getLong("non_eu"), rs.getLong("unknown_count"))));
+                        SovereigntyStats.Count.of(
+                                rs.getLong("eu"), rs.getLong("non_eu"), rs.getLong("unknown_count"))));
         StringBuilder perActivity = new StringBuilder("SELECT ");
         for (int a = 1; a <= 6; a++) {
             perActivity.append(String.format(
@@ -54,13 +55,20 @@ public class SovereigntyQueries {
         jdbc.query(perActivity.toString(), params, rs -> {
             for (HdsActivity activity : HdsActivity.values()) {
                 int a = activity.code();
-                byActivity.add(new SovereigntyStats.ByActivity(a, activity.labelFr(), activity.labelEn(),
-                        SovereigntyStats.Count.of(rs.getLong("eu" + a), rs.getLong("non_eu" + a),
-                                rs.getLong("unknown_count" + a))));
+                byActivity.add(new SovereigntyStats.ByActivity(
+                        a,
+                        activity.labelFr(),
+                        activity.labelEn(),
+                        SovereigntyStats.Count.of(
+                                rs.getLong("eu" + a), rs.getLong("non_eu" + a), rs.getLong("unknown_count" + a))));
             }
             total[0] = SovereigntyStats.Count.of(rs.getLong("eu"), rs.getLong("non_eu"), rs.getLong("unknown_count"));
         });
-        return new SovereigntyStats(query.at().asOf(), query.at().knownAt(),
-                total[0] == null ? SovereigntyStats.Count.of(0, 0, 0) : total[0], byController, byActivity);
+        return new SovereigntyStats(
+                query.at().asOf(),
+                query.at().knownAt(),
+                total[0] == null ? SovereigntyStats.Count.of(0, 0, 0) : total[0],
+                byController,
+                byActivity);
     }
 }

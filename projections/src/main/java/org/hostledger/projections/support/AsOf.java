@@ -32,8 +32,9 @@ public final class AsOf {
     public static MapSqlParameterSource params(TimePoint at) {
         return new MapSqlParameterSource()
                 .addValue("asOf", at.asOf())
-                .addValue("knownAt", Bitemporal.timestamp(
-                        at.knownAt() == null ? Bitemporal.LATEST_KNOWLEDGE : at.knownAt()));
+                .addValue(
+                        "knownAt",
+                        Bitemporal.timestamp(at.knownAt() == null ? Bitemporal.LATEST_KNOWLEDGE : at.knownAt()));
     }
 
     /**
@@ -62,7 +63,13 @@ public final class AsOf {
             if (a > 1) {
                 covered.append(" AND ");
             }
-            covered.append(d).append(".a").append(a).append(" <= ").append(cov).append(".c").append(a);
+            covered.append(d)
+                    .append(".a")
+                    .append(a)
+                    .append(" <= ")
+                    .append(cov)
+                    .append(".c")
+                    .append(a);
         }
         return "CASE WHEN " + cov + ".host_id IS NULL THEN 'NOT_CERTIFIED' WHEN " + covered
                 + " THEN 'COVERED' ELSE 'GAP' END";

@@ -7,8 +7,8 @@ import org.axonframework.eventhandling.TrackingToken;
 public record EventPosition(long globalIndex, Instant recordedAt) {
 
     public static EventPosition of(TrackingToken token, Instant recordedAt) {
-        long index = token.position().orElseThrow(
-                () -> new IllegalStateException("projections need a tracking token with a position"));
+        long index = token.position()
+                .orElseThrow(() -> new IllegalStateException("projections need a tracking token with a position"));
         return new EventPosition(index, recordedAt);
     }
 }

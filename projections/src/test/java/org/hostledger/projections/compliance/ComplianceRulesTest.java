@@ -34,16 +34,29 @@ class ComplianceRulesTest {
     }
 
     private void grant(String id, List<Integer> activities, String from, String until) {
-        harness.feed(new CertificationGranted(id, "h", "HDS", "v1", "LNE", activities, null, d(from), d(until), SOURCES));
+        harness.feed(
+                new CertificationGranted(id, "h", "HDS", "v1", "LNE", activities, null, d(from), d(until), SOURCES));
     }
 
     private void decide(List<Integer> activities, String on) {
-        harness.feed(new HostingDecisionRecorded("d", "Hospital", "EHR", "h", activities, d(on),
-                ProcurementRoute.PUBLIC_TENDER, null, "best offer", List.of(), SOURCES));
+        harness.feed(new HostingDecisionRecorded(
+                "d",
+                "Hospital",
+                "EHR",
+                "h",
+                activities,
+                d(on),
+                ProcurementRoute.PUBLIC_TENDER,
+                null,
+                "best offer",
+                List.of(),
+                SOURCES));
     }
 
     private DecisionView.Compliance compliance(String asOf) {
-        return harness.hostingMap.handle(new FindDecision("d", harness.asOf(asOf))).compliance();
+        return harness.hostingMap
+                .handle(new FindDecision("d", harness.asOf(asOf)))
+                .compliance();
     }
 
     @Test
@@ -129,7 +142,9 @@ class ComplianceRulesTest {
         DecisionView.Compliance c = compliance("2019-06-01");
         assertThat(c.asOf()).isEqualTo(ComplianceStatus.GAP);
         assertThat(c.uncoveredActivities()).containsExactly(4, 5);
-        assertThat(c.activities()).extracting(DecisionView.ActivityCoverage::activity).containsExactly(1, 3, 4, 5);
+        assertThat(c.activities())
+                .extracting(DecisionView.ActivityCoverage::activity)
+                .containsExactly(1, 3, 4, 5);
     }
 
     @Test
@@ -143,8 +158,8 @@ class ComplianceRulesTest {
 
     @Test
     void otherSchemesDoNotCoverHdsActivities() {
-        harness.feed(new CertificationGranted("snc", "h", "SECNUMCLOUD", "3.2", "ANSSI", List.of(), null,
-                d("2018-01-01"), d("2021-01-01"), SOURCES));
+        harness.feed(new CertificationGranted(
+                "snc", "h", "SECNUMCLOUD", "3.2", "ANSSI", List.of(), null, d("2018-01-01"), d("2021-01-01"), SOURCES));
         decide(List.of(1), "2019-01-01");
         assertThat(compliance("2019-06-01").asOf()).isEqualTo(ComplianceStatus.NOT_CERTIFIED);
     }
@@ -164,7 +179,9 @@ class ComplianceRulesTest {
             assertThat(expiry.daysLeft()).isEqualTo(61);
             assertThat(expiry.decisions()).containsExactly("d");
         });
-        assertThat(harness.compliance.handle(new ListComplianceAlerts(harness.asOf("2020-10-01"))).expiring())
+        assertThat(harness.compliance
+                        .handle(new ListComplianceAlerts(harness.asOf("2020-10-01")))
+                        .expiring())
                 .isEmpty();
     }
 }

@@ -32,8 +32,17 @@ class HostingMapProjectionTest {
     private final ProjectionHarness harness = new ProjectionHarness();
 
     private final HostingDecisionRecorded hdh = new HostingDecisionRecorded(
-            "hdh", "Health Data Hub", "Platform", "ms", List.of(1, 2, 3, 4, 5, 6), d("2019-12-01"),
-            ProcurementRoute.CENTRAL_PURCHASING, "Groupe Open", "timetable", List.of("OVH"), SOURCES);
+            "hdh",
+            "Health Data Hub",
+            "Platform",
+            "ms",
+            List.of(1, 2, 3, 4, 5, 6),
+            d("2019-12-01"),
+            ProcurementRoute.CENTRAL_PURCHASING,
+            "Groupe Open",
+            "timetable",
+            List.of("OVH"),
+            SOURCES);
 
     @BeforeEach
     void hosts() {
@@ -64,10 +73,14 @@ class HostingMapProjectionTest {
     @Test
     void challengesShowFromTheirDateInDateOrderAndDoNotChangeTheStatus() {
         harness.feed(hdh);
-        harness.feed(new HostingDecisionChallenged("hdh", "CE", d("2020-10-13"), "US access", "Conseil d'État", "refused", SOURCES));
+        harness.feed(new HostingDecisionChallenged(
+                "hdh", "CE", d("2020-10-13"), "US access", "Conseil d'État", "refused", SOURCES));
         harness.feed(new HostingDecisionChallenged("hdh", "Senator", d("2020-05-27"), "GAFAM", "Sénat", null, SOURCES));
-        assertThat(decision("2020-06-01").challenges()).extracting(DecisionView.Challenge::by).containsExactly("Senator");
-        assertThat(decision("2021-01-01").challenges()).extracting(DecisionView.Challenge::by)
+        assertThat(decision("2020-06-01").challenges())
+                .extracting(DecisionView.Challenge::by)
+                .containsExactly("Senator");
+        assertThat(decision("2021-01-01").challenges())
+                .extracting(DecisionView.Challenge::by)
                 .containsExactly("Senator", "CE");
         assertThat(decision("2021-01-01").status()).isEqualTo(DecisionStatus.ACTIVE);
         assertThat(decision("2021-01-01").version()).isEqualTo(2);
@@ -77,27 +90,35 @@ class HostingMapProjectionTest {
     void listsShowTheLatestFewFollowUpsAndHowManyThereAre() {
         harness.feed(hdh);
         for (int day = 1; day <= 12; day++) {
-            harness.feed(new HostingDecisionChallenged("hdh", "MP " + day, d("2020-01-01").plusDays(day), "why", null,
-                    null, SOURCES));
+            harness.feed(new HostingDecisionChallenged(
+                    "hdh", "MP " + day, d("2020-01-01").plusDays(day), "why", null, null, SOURCES));
         }
-        DecisionView inList = harness.hostingMap.handle(new ListDecisions(
-                null, null, null, null, null, harness.asOf("2021-01-01"), new PageRequest(0, 10))).items().get(0);
+        DecisionView inList = harness.hostingMap
+                .handle(new ListDecisions(
+                        null, null, null, null, null, harness.asOf("2021-01-01"), new PageRequest(0, 10)))
+                .items()
+                .get(0);
         assertThat(inList.challengeCount()).isEqualTo(12);
-        assertThat(inList.challenges()).extracting(DecisionView.Challenge::by)
+        assertThat(inList.challenges())
+                .extracting(DecisionView.Challenge::by)
                 .containsExactly("MP 8", "MP 9", "MP 10", "MP 11", "MP 12");
         DecisionView alone = decision("2021-01-01");
         assertThat(alone.challenges()).hasSize(12);
-        assertThat(decision("2020-01-05").challengeCount()).as("counted as of the date asked").isEqualTo(4);
+        assertThat(decision("2020-01-05").challengeCount())
+                .as("counted as of the date asked")
+                .isEqualTo(4);
     }
 
     @Test
     void aMigrationPlanMakesItMigratingAndAnEndingEndsIt() {
         harness.feed(hdh);
-        harness.feed(new MigrationPlanned("hdh", "ovh", null, d("2022-06-01"), d("2020-11-19"), "sovereignty", SOURCES));
+        harness.feed(
+                new MigrationPlanned("hdh", "ovh", null, d("2022-06-01"), d("2020-11-19"), "sovereignty", SOURCES));
         harness.feed(new HostingDecisionEnded("hdh", d("2026-12-31"), "migrated", null, SOURCES));
         assertThat(decision("2020-11-18").status()).isEqualTo(DecisionStatus.ACTIVE);
         assertThat(decision("2020-11-19").status()).isEqualTo(DecisionStatus.MIGRATING);
-        assertThat(decision("2020-11-19").migrationPlans()).singleElement()
+        assertThat(decision("2020-11-19").migrationPlans())
+                .singleElement()
                 .satisfies(plan -> assertThat(plan.targetHostId()).isEqualTo("ovh"));
         DecisionView ended = decision("2026-12-31");
         assertThat(ended.status()).isEqualTo(DecisionStatus.ENDED);
@@ -108,8 +129,10 @@ class HostingMapProjectionTest {
     @Test
     void aMigrationPlanEnteredLateStillStartsOnItsOwnDate() {
         harness.feed(hdh);
-        harness.feed(new MigrationPlanned("hdh", null, "sovereign provider", d("2026-12-31"), d("2026-02-09"), "circular", SOURCES));
-        harness.feed(new MigrationPlanned("hdh", null, "French or European", d("2022-05-31"), d("2020-11-19"), "minister", SOURCES));
+        harness.feed(new MigrationPlanned(
+                "hdh", null, "sovereign provider", d("2026-12-31"), d("2026-02-09"), "circular", SOURCES));
+        harness.feed(new MigrationPlanned(
+                "hdh", null, "French or European", d("2022-05-31"), d("2020-11-19"), "minister", SOURCES));
         assertThat(decision("2021-01-01").status()).isEqualTo(DecisionStatus.MIGRATING);
         assertThat(decision("2020-11-18").status()).isEqualTo(DecisionStatus.ACTIVE);
         assertThat(decision("2026-03-01").migrationPlans()).hasSize(2);
@@ -117,12 +140,26 @@ class HostingMapProjectionTest {
 
     @Test
     void theHostsOwnershipChangeChangesTheDecisionsExposureFromItsDate() {
-        harness.feed(new HostingDecisionRecorded("d2", "Hospital", "EHR", "ovh", List.of(1), d("2019-01-01"),
-                ProcurementRoute.PUBLIC_TENDER, null, "best", List.of(), SOURCES));
+        harness.feed(new HostingDecisionRecorded(
+                "d2",
+                "Hospital",
+                "EHR",
+                "ovh",
+                List.of(1),
+                d("2019-01-01"),
+                ProcurementRoute.PUBLIC_TENDER,
+                null,
+                "best",
+                List.of(),
+                SOURCES));
         harness.feed(new HostOwnershipChanged("ovh", "Far Corp", "CN", d("2022-01-01"), "sold", SOURCES));
-        assertThat(harness.hostingMap.handle(new FindDecision("d2", harness.asOf("2021-12-31"))).exposure())
+        assertThat(harness.hostingMap
+                        .handle(new FindDecision("d2", harness.asOf("2021-12-31")))
+                        .exposure())
                 .isEqualTo(Exposure.EU);
-        assertThat(harness.hostingMap.handle(new FindDecision("d2", harness.asOf("2022-01-01"))).exposure())
+        assertThat(harness.hostingMap
+                        .handle(new FindDecision("d2", harness.asOf("2022-01-01")))
+                        .exposure())
                 .isEqualTo(Exposure.NON_EU);
     }
 
@@ -130,46 +167,88 @@ class HostingMapProjectionTest {
     void aCorrectionIsShownAfterItWasRecordedAndTheOriginalBefore() {
         harness.feed(hdh);
         Instant original = harness.now();
-        harness.feed(new HostingDecisionCorrected("hdh", "Health Data Hub", "Platform", "ms", List.of(1, 2, 3, 4, 5, 6),
-                d("2019-11-15"), ProcurementRoute.NO_TENDER, "Groupe Open", "timetable", List.of("OVH"),
-                "no tender at all", SOURCES));
+        harness.feed(new HostingDecisionCorrected(
+                "hdh",
+                "Health Data Hub",
+                "Platform",
+                "ms",
+                List.of(1, 2, 3, 4, 5, 6),
+                d("2019-11-15"),
+                ProcurementRoute.NO_TENDER,
+                "Groupe Open",
+                "timetable",
+                List.of("OVH"),
+                "no tender at all",
+                SOURCES));
         assertThat(decision("2019-11-20").procurement()).isEqualTo(ProcurementRoute.NO_TENDER);
-        assertThat(decision("2019-11-20").corrections()).singleElement()
-                .satisfies(c -> assertThat(c.reason()).isEqualTo("no tender at all"));
+        assertThat(decision("2019-11-20").corrections()).singleElement().satisfies(c -> assertThat(c.reason())
+                .isEqualTo("no tender at all"));
         DecisionView before = harness.hostingMap.handle(new FindDecision("hdh", harness.at("2020-01-01", original)));
         assertThat(before.procurement()).isEqualTo(ProcurementRoute.CENTRAL_PURCHASING);
         assertThat(before.corrections()).isEmpty();
-        assertThat(harness.hostingMap.handle(new FindDecision("hdh", harness.at("2019-11-20", original)))).isNull();
+        assertThat(harness.hostingMap.handle(new FindDecision("hdh", harness.at("2019-11-20", original))))
+                .isNull();
     }
 
     @Test
     void theMapFiltersByStatusAndExposure() {
         harness.feed(hdh);
-        harness.feed(new HostingDecisionRecorded("d2", "Hospital", "EHR", "ovh", List.of(1), d("2019-01-01"),
-                ProcurementRoute.PUBLIC_TENDER, null, "best", List.of(), SOURCES));
+        harness.feed(new HostingDecisionRecorded(
+                "d2",
+                "Hospital",
+                "EHR",
+                "ovh",
+                List.of(1),
+                d("2019-01-01"),
+                ProcurementRoute.PUBLIC_TENDER,
+                null,
+                "best",
+                List.of(),
+                SOURCES));
         DecisionPage nonEu = harness.hostingMap.handle(new ListDecisions(
                 null, null, null, null, Exposure.NON_EU, harness.asOf("2020-01-01"), new PageRequest(0, 10)));
         assertThat(nonEu.items()).extracting(DecisionView::id).containsExactly("hdh");
         DecisionPage byController = harness.hostingMap.handle(new ListDecisions(
-                null, "Hospital", DecisionStatus.ACTIVE, null, null, harness.asOf("2020-01-01"), new PageRequest(0, 10)));
+                null,
+                "Hospital",
+                DecisionStatus.ACTIVE,
+                null,
+                null,
+                harness.asOf("2020-01-01"),
+                new PageRequest(0, 10)));
         assertThat(byController.items()).extracting(DecisionView::id).containsExactly("d2");
     }
 
     @Test
     void sovereigntyCountsDecisionsInForceByControllerAndActivity() {
         harness.feed(hdh);
-        harness.feed(new HostingDecisionRecorded("d2", "Health Data Hub", "Backup", "ovh", List.of(6), d("2019-01-01"),
-                ProcurementRoute.PUBLIC_TENDER, null, "best", List.of(), SOURCES));
+        harness.feed(new HostingDecisionRecorded(
+                "d2",
+                "Health Data Hub",
+                "Backup",
+                "ovh",
+                List.of(6),
+                d("2019-01-01"),
+                ProcurementRoute.PUBLIC_TENDER,
+                null,
+                "best",
+                List.of(),
+                SOURCES));
         SovereigntyStats stats = harness.sovereignty.handle(new GetSovereigntyStats(harness.asOf("2020-01-01")));
         assertThat(stats.total().decisions()).isEqualTo(2);
         assertThat(stats.total().nonEu()).isEqualTo(1);
         assertThat(stats.total().nonEuShare()).isEqualTo(0.5);
-        assertThat(stats.byController()).singleElement().satisfies(c -> assertThat(c.count().nonEu()).isEqualTo(1));
+        assertThat(stats.byController())
+                .singleElement()
+                .satisfies(c -> assertThat(c.count().nonEu()).isEqualTo(1));
         assertThat(stats.byActivity().get(5).count().eu()).isEqualTo(1);
         assertThat(stats.byActivity().get(5).count().nonEu()).isEqualTo(1);
         assertThat(stats.byActivity().get(0).count().eu()).isZero();
         harness.feed(new HostingDecisionEnded("hdh", d("2025-01-01"), "moved", null, SOURCES));
-        assertThat(harness.sovereignty.handle(new GetSovereigntyStats(harness.asOf("2025-01-01"))).total().nonEu())
+        assertThat(harness.sovereignty
+                        .handle(new GetSovereigntyStats(harness.asOf("2025-01-01")))
+                        .total()
+                        .nonEu())
                 .isZero();
     }
 }

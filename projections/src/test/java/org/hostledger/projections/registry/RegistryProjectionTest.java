@@ -51,7 +51,8 @@ class RegistryProjectionTest {
 
     @Test
     void aRegisteredHostExistsFromItsEffectiveDateWithItsExposure() {
-        harness.feed(new HostRegistered("ms", "Microsoft", "IE", "Microsoft Corporation", "US", d("2018-04-01"), SOURCES));
+        harness.feed(
+                new HostRegistered("ms", "Microsoft", "IE", "Microsoft Corporation", "US", d("2018-04-01"), SOURCES));
         assertThat(host("ms", "2018-03-31")).isNull();
         HostView ms = host("ms", "2018-04-01");
         assertThat(ms.parentCountry()).isEqualTo("US");
@@ -88,7 +89,8 @@ class RegistryProjectionTest {
         HostView then = harness.registry.handle(new FindHost("h", harness.at("2019-01-01", original)));
         assertThat(then.name()).isEqualTo("Hots");
         assertThat(then.corrections()).isEmpty();
-        assertThat(harness.registry.handle(new FindHost("h", harness.at("2017-06-01", original)))).isNull();
+        assertThat(harness.registry.handle(new FindHost("h", harness.at("2017-06-01", original))))
+                .isNull();
     }
 
     @Test
@@ -113,7 +115,8 @@ class RegistryProjectionTest {
         assertThat(cert("c", "2021-05-01").validUntil()).isEqualTo(d("2024-06-01"));
         assertThat(cert("c", "2021-05-01").referential()).isEqualTo("v2.0");
         assertThat(cert("c", "2023-01-01").status()).isEqualTo(CertificationStatus.WITHDRAWN);
-        assertThat(cert("c", "2023-01-01").changes()).extracting(CertificationView.Change::kind)
+        assertThat(cert("c", "2023-01-01").changes())
+                .extracting(CertificationView.Change::kind)
                 .containsExactly("SUSPENDED", "REINSTATED", "SCOPE_CHANGED", "RENEWED", "WITHDRAWN");
         assertThat(cert("c", "2023-01-01").version()).isEqualTo(5);
     }
@@ -130,7 +133,8 @@ class RegistryProjectionTest {
         CertificationView view = cert("c", "2021-01-01");
         assertThat(view.changeCount()).isEqualTo(210);
         assertThat(view.changes()).hasSize(200);
-        assertThat(view.changes().get(199).effectiveOn()).isEqualTo(d("2018-07-01").plusDays(209));
+        assertThat(view.changes().get(199).effectiveOn())
+                .isEqualTo(d("2018-07-01").plusDays(209));
         assertThat(view.status()).isEqualTo(CertificationStatus.VALID);
     }
 
@@ -140,9 +144,16 @@ class RegistryProjectionTest {
         harness.feed(granted("c", "h", ALL, "2018-06-01", "2021-06-01"));
         assertThat(cert("c", "2021-06-01").status()).isEqualTo(CertificationStatus.VALID);
         assertThat(cert("c", "2021-06-02").status()).isEqualTo(CertificationStatus.EXPIRED);
-        assertThat(harness.registry.handle(new ListCertifications(
-                        "h", null, CertificationStatus.EXPIRED, harness.asOf("2022-01-01"), new PageRequest(0, 10)))
-                .items()).extracting(CertificationView::id).containsExactly("c");
+        assertThat(harness.registry
+                        .handle(new ListCertifications(
+                                "h",
+                                null,
+                                CertificationStatus.EXPIRED,
+                                harness.asOf("2022-01-01"),
+                                new PageRequest(0, 10)))
+                        .items())
+                .extracting(CertificationView::id)
+                .containsExactly("c");
     }
 
     @Test
@@ -166,12 +177,18 @@ class RegistryProjectionTest {
                 new HostRegistered("b", "B", "DE", null, null, d("2018-01-01"), SOURCES),
                 granted("ca", "a", List.of(1, 2), "2018-06-01", "2021-06-01"),
                 granted("cb", "b", List.of(3, 4, 5, 6), "2018-06-01", "2021-06-01"));
-        assertThat(harness.registry.handle(new ListCertifications(null, 5, null, harness.asOf("2019-01-01"),
-                        new PageRequest(0, 10))).items())
-                .extracting(CertificationView::id).containsExactly("cb");
-        var hosts = harness.registry.handle(new ListHosts("FR", null, harness.asOf("2019-01-01"), new PageRequest(0, 10)));
+        assertThat(harness.registry
+                        .handle(new ListCertifications(
+                                null, 5, null, harness.asOf("2019-01-01"), new PageRequest(0, 10)))
+                        .items())
+                .extracting(CertificationView::id)
+                .containsExactly("cb");
+        var hosts =
+                harness.registry.handle(new ListHosts("FR", null, harness.asOf("2019-01-01"), new PageRequest(0, 10)));
         assertThat(hosts.totalItems()).isEqualTo(1);
-        assertThat(hosts.items().get(0).certifications()).extracting(CertificationView::id).containsExactly("ca");
+        assertThat(hosts.items().get(0).certifications())
+                .extracting(CertificationView::id)
+                .containsExactly("ca");
     }
 
     @Test
@@ -181,7 +198,8 @@ class RegistryProjectionTest {
                 granted("ca", "a", List.of(1, 2), "2018-06-01", "2021-06-01"));
         harness.resetAll();
         for (String table : List.of("rm_host_base", "rm_host_version", "rm_cert_base", "rm_cert_version")) {
-            assertThat(harness.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class)).isZero();
+            assertThat(harness.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class))
+                    .isZero();
         }
     }
 

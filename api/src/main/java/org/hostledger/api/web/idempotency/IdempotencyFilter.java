@@ -59,7 +59,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (!key.matches("[\\x21-\\x7E]{1,200}")) {
-            ProblemResponses.write(mapper, response, HttpStatus.BAD_REQUEST, "Invalid request",
+            ProblemResponses.write(
+                    mapper,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
                     "Idempotency-Key must be 1 to 200 visible ASCII characters",
                     List.of(new ProblemHandler.FieldProblem(HEADER, "must be 1 to 200 visible ASCII characters")));
             return;
@@ -85,13 +89,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     void answer(IdempotencyStore.Done done, String hash, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (!done.requestHash().equals(hash)) {
-            ProblemResponses.write(mapper, response, HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused",
-                    "this Idempotency-Key was used for another request; use a new key for a new request", null);
+            ProblemResponses.write(
+                    mapper,
+                    response,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Idempotency key reused",
+                    "this Idempotency-Key was used for another request; use a new key for a new request",
+                    null);
             return;
         }
         response.setHeader(REPLAYED_HEADER, "true");
-        LedgerCommands.writeCreated(mapper, request, response, done.kind(), done.recordId(), done.version(),
-                done.position());
+        LedgerCommands.writeCreated(
+                mapper, request, response, done.kind(), done.recordId(), done.version(), done.position());
     }
 
     private String hash(HttpServletRequest request, byte[] body) {
@@ -106,7 +115,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(
+                    (request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
             digest.update(content);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -26,9 +26,14 @@ public class IdempotencyStore {
         List<Done> found = jdbc.query(
                 "SELECT request_hash, record_kind, record_id, version, position FROM idempotency_key "
                         + "WHERE principal = ? AND idem_key = ?",
-                (rs, n) -> new Done(rs.getString("request_hash"), RecordKind.valueOf(rs.getString("record_kind")),
-                        rs.getString("record_id"), rs.getLong("version"), rs.getLong("position")),
-                principal, key);
+                (rs, n) -> new Done(
+                        rs.getString("request_hash"),
+                        RecordKind.valueOf(rs.getString("record_kind")),
+                        rs.getString("record_id"),
+                        rs.getLong("version"),
+                        rs.getLong("position")),
+                principal,
+                key);
         return found.stream().findFirst();
     }
 
@@ -37,16 +42,26 @@ public class IdempotencyStore {
      * for the twin's commit (then fail on the primary key: the caller replays the twin's answer) or rollback (then
      * go on): on one node or many, a key records once.
      */
-    public void reserve(String principal, String key, String requestHash, RecordKind kind, String recordId, Instant at) {
+    public void reserve(
+            String principal, String key, String requestHash, RecordKind kind, String recordId, Instant at) {
         jdbc.update(
                 "INSERT INTO idempotency_key (principal, idem_key, request_hash, record_kind, record_id, version, "
                         + "position, created_at) VALUES (?, ?, ?, ?, ?, -1, -1, ?)",
-                principal, key, requestHash, kind.name(), recordId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                principal,
+                key,
+                requestHash,
+                kind.name(),
+                recordId,
+                OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
     }
 
     /** Completes the claim with the write's answer, in the same transaction as its events. */
     public void complete(String principal, String key, long version, long position) {
-        jdbc.update("UPDATE idempotency_key SET version = ?, position = ? WHERE principal = ? AND idem_key = ?",
-                version, position, principal, key);
+        jdbc.update(
+                "UPDATE idempotency_key SET version = ?, position = ? WHERE principal = ? AND idem_key = ?",
+                version,
+                position,
+                principal,
+                key);
     }
 }
