@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hostledger.api.verifiable.LedgerVerification;
 import org.hostledger.api.web.Csv;
 import org.hostledger.api.web.Queries;
 import org.hostledger.commands.lookup.KnownRecords;
@@ -20,6 +21,7 @@ import org.hostledger.core.query.ListAuditEvents;
 import org.hostledger.core.query.VerifyAuditChain;
 import org.hostledger.core.rule.UnknownRecord;
 import org.hostledger.projections.audit.AuditTrail;
+import org.hostledger.store.merkle.MerkleVerifier;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -65,13 +67,16 @@ public class AuditController {
     private final KnownRecords knownRecords;
     private final ObjectMapper mapper;
     private final long maxExport;
+    private final MerkleVerifier merkleVerifier;
 
     public AuditController(
             Queries queries,
             AuditTrail trail,
             KnownRecords knownRecords,
             ObjectMapper mapper,
+            MerkleVerifier merkleVerifier,
             @Value("${hostledger.audit.max-export:1000000}") long maxExport) {
+        this.merkleVerifier = merkleVerifier;
         this.queries = queries;
         this.trail = trail;
         this.knownRecords = knownRecords;
@@ -137,9 +142,12 @@ public class AuditController {
     }
 
     @GetMapping("/api/audit/verify")
-    @Operation(summary = "Recompute the hash chain: intact, how many events checked, the first broken position")
-    public ChainVerification verify() {
-        return queries.ask(new VerifyAuditChain(), ChainVerification.class);
+    @Operation(
+            summary = "Recompute the hash chain and the Merkle tree: intact, how many events checked, the first broken"
+                    + " position, the tree against the latest signed checkpoint, rolled-back events")
+    public LedgerVerification verify() {
+        ChainVerification chain = queries.ask(new VerifyAuditChain(), ChainVerification.class);
+        return LedgerVerification.of(chain, merkleVerifier.verify(), 0);
     }
 
     @GetMapping("/api/hosts/{id}/history")

@@ -45,6 +45,8 @@ import org.hostledger.commands.lookup.KnownRecords;
 import org.hostledger.commands.lookup.RecordKindGuard;
 import org.hostledger.core.model.Scheme;
 import org.hostledger.core.model.SchemeCatalog;
+import org.hostledger.store.merkle.MerkleTreeWriter;
+import org.hostledger.store.merkle.VerifiableLogProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -123,7 +125,8 @@ public class AxonConfig {
             Configuration configuration,
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
-            EventSchema eventSchema) {
+            EventSchema eventSchema,
+            VerifiableLogProperties verifiableLog) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -133,7 +136,8 @@ public class AxonConfig {
                 .connectionProvider(connectionProvider)
                 .schema(eventSchema)
                 .dataType(byte[].class);
-        return new LedgerEventStorageEngine(builder, transactionManager);
+        return new LedgerEventStorageEngine(
+                builder, transactionManager, verifiableLog.isMerkleTree() ? new MerkleTreeWriter() : null);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
@@ -18,6 +19,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.hostledger.core.audit.EventChain;
+import org.hostledger.core.merkle.EventLeaf;
+import org.hostledger.core.merkle.MerkleHash;
+import org.hostledger.store.merkle.MerkleTreeWriter;
 
 /**
  * Axon's JDBC event storage with three changes that make the store a ledger:
@@ -28,7 +32,9 @@ import org.hostledger.core.audit.EventChain;
  *   <li>the global index is assigned from that row rather than by an identity column: it has no gaps, so tracking
  *       processors never wait on one, and a deleted row shows as a missing number;
  *   <li>the recorded time is taken under the lock and never goes backwards, so "what the ledger knew at T" is always
- *       a prefix of the event stream.
+ *       a prefix of the event stream;
+ *   <li>the Merkle tree of the verifiable log ({@link MerkleTreeWriter}) grows in the same transaction, one leaf per
+ *       event ({@link EventLeaf}).
  * </ul>
  *
  * <p>Timestamps are stored as {@code TIMESTAMP WITH TIME ZONE} to the microsecond rather than Axon's default text.
@@ -36,9 +42,9 @@ import org.hostledger.core.audit.EventChain;
 public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
     private static final String LOCK_HEAD =
-            "SELECT last_index, last_hash, last_recorded FROM ledger_chain_head WHERE id = 1 FOR UPDATE";
-    private static final String UPDATE_HEAD =
-            "UPDATE ledger_chain_head SET last_index = ?, last_hash = ?, last_recorded = ? WHERE id = 1";
+            "SELECT last_index, last_hash, last_recorded, tree_size FROM ledger_chain_head WHERE id = 1 FOR UPDATE";
+    private static final String UPDATE_HEAD = "UPDATE ledger_chain_head SET last_index = ?, last_hash = ?, "
+            + "last_recorded = ?, tree_size = ? WHERE id = 1";
     private static final String INSERT_EVENT = "INSERT INTO domain_event_entry (global_index, event_identifier, "
             + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, "
             + "meta_data, chain_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
@@ -47,10 +53,18 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     private static final ThreadLocal<Long> LAST_APPENDED = new ThreadLocal<>();
 
     private final TransactionManager transactionManager;
+    /** Grows the Merkle tree in the append's transaction; null when the tree is switched off. */
+    private final MerkleTreeWriter merkleTree;
 
     public LedgerEventStorageEngine(Builder builder, TransactionManager transactionManager) {
+        this(builder, transactionManager, new MerkleTreeWriter());
+    }
+
+    public LedgerEventStorageEngine(
+            Builder builder, TransactionManager transactionManager, MerkleTreeWriter merkleTree) {
         super(builder.transactionManager(transactionManager));
         this.transactionManager = transactionManager;
+        this.merkleTree = merkleTree;
     }
 
     @Override
@@ -73,6 +87,7 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     private void append(Connection connection, List<? extends EventMessage<?>> events, Serializer serializer)
             throws SQLException {
         long index;
+        long treeSize;
         byte[] hash;
         Instant recorded = EventChain.truncate(GenericEventMessage.clock.instant());
         try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD);
@@ -83,11 +98,14 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
             index = head.getLong(1);
             hash = head.getBytes(2);
             OffsetDateTime lastRecorded = head.getObject(3, OffsetDateTime.class);
+            treeSize = head.getLong(4);
             if (lastRecorded != null && lastRecorded.toInstant().isAfter(recorded)) {
                 recorded = lastRecorded.toInstant();
             }
         }
         OffsetDateTime recordedAt = OffsetDateTime.ofInstant(recorded, ZoneOffset.UTC);
+        long sizeBefore = index;
+        List<byte[]> leaves = new ArrayList<>(events.size());
         try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
             for (EventMessage<?> message : events) {
                 DomainEventMessage<?> event = asDomainEvent(message);
@@ -107,6 +125,21 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                                 payload.getType().getRevision(),
                                 payload.getData(),
                                 metaData.getData()));
+                if (merkleTree != null) {
+                    leaves.add(new EventLeaf(
+                                    index,
+                                    event.getIdentifier(),
+                                    event.getType(),
+                                    event.getAggregateIdentifier(),
+                                    event.getSequenceNumber(),
+                                    recorded,
+                                    payload.getType().getName(),
+                                    payload.getType().getRevision(),
+                                    MerkleHash.sha256(payload.getData()),
+                                    MerkleHash.sha256(metaData.getData()),
+                                    hash)
+                            .hash());
+                }
                 insert.setLong(1, index);
                 insert.setString(2, event.getIdentifier());
                 insert.setString(3, event.getAggregateIdentifier());
@@ -122,10 +155,19 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
             }
             insert.executeBatch();
         }
+        if (merkleTree != null) {
+            // Same transaction, same lock: the tree never lags behind the store, on any node.
+            if (treeSize < sizeBefore) {
+                merkleTree.catchUp(connection, treeSize, sizeBefore);
+            }
+            merkleTree.append(connection, sizeBefore, leaves);
+            treeSize = index;
+        }
         try (PreparedStatement update = connection.prepareStatement(UPDATE_HEAD)) {
             update.setLong(1, index);
             update.setBytes(2, hash);
             update.setObject(3, recordedAt);
+            update.setLong(4, treeSize);
             update.executeUpdate();
         }
         LAST_APPENDED.set(index);

@@ -128,6 +128,8 @@ public class SecurityConfig {
                         .hasRole(Roles.ADMIN)
                         .requestMatchers("/api/admin/**")
                         .hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/audit/events/*/proof")
+                        .permitAll()
                         .requestMatchers("/api/audit/**")
                         .hasRole(Roles.AUDITOR)
                         .requestMatchers(

@@ -1,0 +1,99 @@
+package org.hostledger.store.merkle;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * At start-up, builds the tree for events stored before it existed; then signs a checkpoint every {@code
+ * hostledger.ledger.checkpoint-interval} when the tree has grown. A tree that no longer extends the last checkpoint is
+ * reported in the log at every round and never signed.
+ */
+public class CheckpointPublisher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckpointPublisher.class);
+
+    private final CheckpointLog checkpoints;
+    private final DataSource dataSource;
+    private final Duration interval;
+    private ScheduledExecutorService scheduler;
+    private volatile String lastProblem;
+
+    public CheckpointPublisher(CheckpointLog checkpoints, DataSource dataSource, Duration interval) {
+        this.checkpoints = checkpoints;
+        this.dataSource = dataSource;
+        this.interval = interval;
+    }
+
+    /** Adds to the tree the events stored before it existed (or while it was switched off), under the head lock. */
+    public void catchUp() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
+            var head = jdbc.queryForMap("SELECT last_index, tree_size FROM ledger_chain_head WHERE id = 1 FOR UPDATE");
+            long last = ((Number) head.get("last_index")).longValue();
+            long treeSize = ((Number) head.get("tree_size")).longValue();
+            if (treeSize < last) {
+                log.info("Building the Merkle tree for events {} to {}", treeSize + 1, last);
+                jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+                    new MerkleTreeWriter().catchUp(c, treeSize, last);
+                    return null;
+                });
+                jdbc.update("UPDATE ledger_chain_head SET tree_size = ? WHERE id = 1", last);
+            }
+        });
+    }
+
+    /** One round: sign the current head if it grew. */
+    public void publish() {
+        try {
+            checkpoints.signLatest();
+            lastProblem = null;
+        } catch (CheckpointLog.InconsistentTreeException e) {
+            if (!e.getMessage().equals(lastProblem)) {
+                log.error("NOT signing a checkpoint: {}", e.getMessage());
+            }
+            lastProblem = e.getMessage();
+        } catch (RuntimeException e) {
+            log.warn("Signing a checkpoint failed; retrying next round", e);
+        }
+    }
+
+    /** Why the last round refused to sign, or null. */
+    public String problem() {
+        return lastProblem;
+    }
+
+    @Override
+    public synchronized void start() {
+        catchUp();
+        publish();
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "checkpoint-publisher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = Math.max(interval.toMillis(), 10);
+        scheduler.scheduleWithFixedDelay(this::publish, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+}
