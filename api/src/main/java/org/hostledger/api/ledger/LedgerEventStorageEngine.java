@@ -20,7 +20,6 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.hostledger.core.audit.EventChain;
 import org.hostledger.core.merkle.EventLeaf;
-import org.hostledger.core.merkle.MerkleHash;
 import org.hostledger.store.merkle.MerkleTreeWriter;
 
 /**
@@ -112,33 +111,20 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                 SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
                 SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
                 index++;
-                hash = EventChain.link(
-                        hash,
-                        new EventChain.Link(
-                                index,
-                                event.getIdentifier(),
-                                event.getType(),
-                                event.getAggregateIdentifier(),
-                                event.getSequenceNumber(),
-                                recorded,
-                                payload.getType().getName(),
-                                payload.getType().getRevision(),
-                                payload.getData(),
-                                metaData.getData()));
+                EventChain.Link link = new EventChain.Link(
+                        index,
+                        event.getIdentifier(),
+                        event.getType(),
+                        event.getAggregateIdentifier(),
+                        event.getSequenceNumber(),
+                        recorded,
+                        payload.getType().getName(),
+                        payload.getType().getRevision(),
+                        payload.getData(),
+                        metaData.getData());
+                hash = EventChain.link(hash, link);
                 if (merkleTree != null) {
-                    leaves.add(new EventLeaf(
-                                    index,
-                                    event.getIdentifier(),
-                                    event.getType(),
-                                    event.getAggregateIdentifier(),
-                                    event.getSequenceNumber(),
-                                    recorded,
-                                    payload.getType().getName(),
-                                    payload.getType().getRevision(),
-                                    MerkleHash.sha256(payload.getData()),
-                                    MerkleHash.sha256(metaData.getData()),
-                                    hash)
-                            .hash());
+                    leaves.add(EventLeaf.of(link, hash).hash());
                 }
                 insert.setLong(1, index);
                 insert.setString(2, event.getIdentifier());

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.hostledger.core.audit.EventChain;
 
 /**
  * The canonical leaf of one stored event in the ledger's Merkle tree. The event at global position {@code p} (from 1)
@@ -44,6 +45,22 @@ public record EventLeaf(
         byte[] chainHash) {
 
     private static final byte[] TAG = "hostledger-leaf-v1".getBytes(StandardCharsets.US_ASCII);
+
+    /** The leaf of an event the chain just linked, from the same stored content. */
+    public static EventLeaf of(EventChain.Link event, byte[] chainHash) {
+        return new EventLeaf(
+                event.globalIndex(),
+                event.eventId(),
+                event.aggregateType(),
+                event.aggregateId(),
+                event.sequenceNumber(),
+                event.recordedAt(),
+                event.payloadType(),
+                event.payloadRevision(),
+                MerkleHash.sha256(event.payload()),
+                MerkleHash.sha256(event.metadata()),
+                chainHash);
+    }
 
     /** The leaf index of the event at a global position. */
     public static long indexOf(long position) {

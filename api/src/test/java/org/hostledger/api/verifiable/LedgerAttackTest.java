@@ -1,0 +1,172 @@
+package org.hostledger.api.verifiable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.hostledger.api.Http;
+import org.hostledger.api.IntegrationTest;
+import org.hostledger.core.merkle.EventLeaf;
+import org.hostledger.core.merkle.InvalidProofException;
+import org.hostledger.core.merkle.MerkleHash;
+import org.hostledger.core.merkle.ProofVerifier;
+import org.hostledger.core.note.Checkpoint;
+import org.hostledger.core.note.NoteSigner;
+import org.hostledger.core.note.NoteVerifier;
+import org.hostledger.core.note.SignedNote;
+import org.hostledger.core.note.TlogProof;
+import org.hostledger.store.merkle.CheckpointLog;
+import org.hostledger.store.merkle.CheckpointPublisher;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Someone with write access to the database rewrites history; the verifiable log shows it. Each test tampers with
+ * its own store (a fresh application), on H2 and, with {@code -Ppostgres}, on PostgreSQL.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class LedgerAttackTest extends IntegrationTest {
+
+    @Autowired
+    CheckpointLog checkpoints;
+
+    @Autowired
+    CheckpointPublisher publisher;
+
+    @Autowired
+    NoteSigner ledgerSigner;
+
+    /** Deletes the last k events and rewinds the chain head and the tree to the event before them, by SQL. */
+    private void rollBack(int k) {
+        long head = head();
+        long keep = head - k;
+        byte[] hash = jdbc.queryForObject(
+                "SELECT chain_hash FROM domain_event_entry WHERE global_index = ?", byte[].class, keep);
+        jdbc.update("DELETE FROM domain_event_entry WHERE global_index > ?", keep);
+        jdbc.update(
+                "UPDATE ledger_chain_head SET last_index = ?, last_hash = ?, tree_size = ? WHERE id = 1",
+                keep,
+                hash,
+                keep);
+        for (Long key : jdbc.queryForList("SELECT node_key FROM ledger_merkle_node", Long.class)) {
+            long end = ((key >>> 6) + 1) << (key & 63);
+            if (end > keep) {
+                jdbc.update("DELETE FROM ledger_merkle_node WHERE node_key = ?", key);
+            }
+        }
+    }
+
+    private JsonNode verify() {
+        return http.at("/api/audit/verify").auditor().send().json();
+    }
+
+    @Test
+    void aDeletedTailWithARewoundChainHeadIsARollbackOfThatManyEvents() {
+        registerHost(id("atk"), "FR", null, null);
+        registerHost(id("atk"), "FR", null, null);
+        CheckpointLog.Stored signed = checkpoints.signLatest();
+        rollBack(3);
+
+        JsonNode verdict = verify();
+        assertThat(verdict.get("chainIntact").asBoolean())
+                .as("the chain alone sees nothing")
+                .isTrue();
+        assertThat(verdict.get("intact").asBoolean()).isFalse();
+        assertThat(verdict.get("rolledBack").asLong()).isEqualTo(3);
+        assertThat(verdict.get("checkpointSize").asLong()).isEqualTo(signed.size());
+        assertThatThrownBy(checkpoints::signLatest)
+                .isInstanceOf(CheckpointLog.InconsistentTreeException.class)
+                .hasMessageContaining("3 events rolled back");
+        publisher.publish();
+        Http.Response health = http.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.body()).contains("DOWN");
+    }
+
+    @Test
+    void anEditedPayloadFailsItsInclusionProofAndVerifyNamesIt() throws Exception {
+        String position = registerHost(id("atk"), "FR", null, null);
+        checkpoints.signLatest();
+        String proofFile = http.get("/api/audit/events/" + position + "/proof").body();
+        byte[] payload = jdbc.queryForObject(
+                "SELECT payload FROM domain_event_entry WHERE global_index = ?",
+                byte[].class,
+                Long.parseLong(position));
+        String forged = new String(payload, StandardCharsets.UTF_8).replace("\"FR\"", "\"DE\"");
+        assertThat(forged).isNotEqualTo(new String(payload, StandardCharsets.UTF_8));
+        jdbc.update(
+                "UPDATE domain_event_entry SET payload = ? WHERE global_index = ?",
+                forged.getBytes(StandardCharsets.UTF_8),
+                Long.parseLong(position));
+
+        JsonNode leaf = http.at("/api/audit/events/" + position + "/leaf")
+                .auditor()
+                .send()
+                .json();
+        EventLeaf recomputed = new EventLeaf(
+                leaf.get("position").asLong(),
+                leaf.get("eventId").asText(),
+                leaf.get("aggregateType").asText(),
+                leaf.get("aggregateId").asText(),
+                leaf.get("sequence").asLong(),
+                java.time.Instant.parse(leaf.get("recordedAt").asText()),
+                leaf.get("payloadType").asText(),
+                leaf.hasNonNull("payloadRevision") ? leaf.get("payloadRevision").asText() : null,
+                MerkleHash.sha256(VerifiableLogTest.b64(leaf.get("payload").asText())),
+                MerkleHash.sha256(VerifiableLogTest.b64(leaf.get("metadata").asText())),
+                VerifiableLogTest.b64(leaf.get("chainHash").asText()));
+        TlogProof proof = TlogProof.parse(proofFile);
+        Checkpoint checkpoint =
+                Checkpoint.parse(SignedNote.parse(proof.checkpoint()).text());
+        assertThatThrownBy(() -> ProofVerifier.verifyInclusion(
+                        proof.index(), checkpoint.size(), recomputed.hash(), proof.hashes(), checkpoint.rootHash()))
+                .isInstanceOf(InvalidProofException.class);
+
+        JsonNode verdict = verify();
+        assertThat(verdict.get("intact").asBoolean()).isFalse();
+        assertThat(verdict.get("firstBrokenPosition").asLong()).isEqualTo(Long.parseLong(position));
+        assertThat(verdict.get("firstMismatchedLeaf").asLong()).isEqualTo(Long.parseLong(position));
+    }
+
+    @Test
+    void aRewrittenHistoryReSignedWithTheRealKeyIsInconsistentWithTheOldCheckpoint() throws Exception {
+        registerHost(id("atk"), "FR", null, null);
+        CheckpointLog.Stored old = checkpoints.signLatest();
+        rollBack(2);
+        registerHost(id("atk-rewritten"), "DE", null, null);
+        registerHost(id("atk-rewritten"), "DE", null, null);
+        registerHost(id("atk-rewritten"), "DE", null, null);
+        long size = head();
+        assertThat(size).isGreaterThan(old.size());
+
+        // The ledger itself refuses: the new tree does not extend what it signed.
+        assertThatThrownBy(checkpoints::signLatest).isInstanceOf(CheckpointLog.InconsistentTreeException.class);
+
+        // The attacker holds the real key and signs the rewritten tree himself.
+        JsonNode newest =
+                http.get("/api/ledger/proofs/inclusion?index=0&size=" + size).json();
+        String forgedNote = ledgerSigner.sign(new Checkpoint(
+                        ledgerSigner.name(),
+                        size,
+                        VerifiableLogTest.b64(newest.get("rootHash").asText()))
+                .format());
+        NoteVerifier key =
+                NoteVerifier.parse(http.get("/api/ledger/verifier-key").body());
+        Checkpoint forged = Checkpoint.parse(SignedNote.parse(forgedNote).text());
+        assertThat(SignedNote.parse(forgedNote).open(List.of(key))).isNotEmpty();
+
+        // Anyone holding the old checkpoint asks for the consistency proof and sees the fork.
+        JsonNode proof = http.get("/api/ledger/proofs/consistency?from=" + old.size() + "&to=" + size)
+                .json();
+        assertThatThrownBy(() -> ProofVerifier.verifyConsistency(
+                        old.size(),
+                        forged.size(),
+                        old.root(),
+                        forged.rootHash(),
+                        VerifiableLogTest.hashes(proof.get("proof"))))
+                .isInstanceOf(InvalidProofException.class);
+    }
+}
