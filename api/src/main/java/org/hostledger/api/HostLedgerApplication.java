@@ -2,17 +2,14 @@ package org.hostledger.api;
 
 import org.hostledger.api.admin.CommandLineModes;
 import org.hostledger.api.config.LedgerProperties;
-import org.hostledger.store.merkle.VerifiableLogConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Import;
 
 /** HostLedger: who hosts whose health data, on which certification, since when, and why. */
 @SpringBootApplication(scanBasePackages = {"org.hostledger.api", "org.hostledger.projections"})
 @EnableConfigurationProperties(LedgerProperties.class)
-@Import(VerifiableLogConfiguration.class)
 public class HostLedgerApplication {
 
     /** Axon's own switch for its update checker; its auto-configuration is excluded as well. */

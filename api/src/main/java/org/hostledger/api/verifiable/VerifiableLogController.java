@@ -9,10 +9,8 @@ import org.hostledger.core.merkle.EventLeaf;
 import org.hostledger.core.note.TlogProof;
 import org.hostledger.core.rule.UnknownRecord;
 import org.hostledger.store.merkle.CheckpointLog;
-import org.hostledger.store.merkle.EventLeaves;
 import org.hostledger.store.merkle.MerkleTreeReader;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,12 +28,10 @@ public class VerifiableLogController {
 
     private final MerkleTreeReader tree;
     private final CheckpointLog checkpoints;
-    private final JdbcTemplate jdbc;
 
-    public VerifiableLogController(MerkleTreeReader tree, CheckpointLog checkpoints, JdbcTemplate jdbc) {
+    public VerifiableLogController(MerkleTreeReader tree, CheckpointLog checkpoints) {
         this.tree = tree;
         this.checkpoints = checkpoints;
-        this.jdbc = jdbc;
     }
 
     /** An inclusion proof: the leaf's hash, the proof hashes bottom up, and the root they lead to. */
@@ -129,29 +125,24 @@ public class VerifiableLogController {
     public LeafMaterial leaf(@PathVariable String position) {
         long p = position(position);
         Base64.Encoder b64 = Base64.getEncoder();
-        return jdbc
-                .query(
-                        "SELECT " + EventLeaves.COLUMNS + " FROM domain_event_entry WHERE global_index = ?",
-                        (rs, n) -> {
-                            EventLeaf leaf = EventLeaves.of(rs);
-                            return new LeafMaterial(
-                                    leaf.position(),
-                                    EventLeaf.indexOf(leaf.position()),
-                                    leaf.eventId(),
-                                    leaf.aggregateType(),
-                                    leaf.aggregateId(),
-                                    leaf.sequenceNumber(),
-                                    leaf.recordedAt().toString(),
-                                    leaf.payloadType(),
-                                    leaf.payloadRevision(),
-                                    b64.encodeToString(rs.getBytes("payload")),
-                                    b64.encodeToString(rs.getBytes("meta_data")),
-                                    b64.encodeToString(leaf.chainHash()),
-                                    b64.encodeToString(leaf.hash()));
-                        },
-                        p)
-                .stream()
-                .findFirst()
+        return tree.event(p)
+                .map(stored -> {
+                    EventLeaf leaf = stored.leaf();
+                    return new LeafMaterial(
+                            leaf.position(),
+                            EventLeaf.indexOf(leaf.position()),
+                            leaf.eventId(),
+                            leaf.aggregateType(),
+                            leaf.aggregateId(),
+                            leaf.sequenceNumber(),
+                            leaf.recordedAt().toString(),
+                            leaf.payloadType(),
+                            leaf.payloadRevision(),
+                            b64.encodeToString(stored.payload()),
+                            b64.encodeToString(stored.metadata()),
+                            b64.encodeToString(leaf.chainHash()),
+                            b64.encodeToString(leaf.hash()));
+                })
                 .orElseThrow(() -> new UnknownRecord("event", position));
     }
 
