@@ -1,9 +1,17 @@
 package org.hostledger.api.verifiable;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.hostledger.api.audit.AuditController;
 import org.hostledger.api.web.FieldError;
 import org.hostledger.core.merkle.EventLeaf;
 import org.hostledger.core.note.TlogProof;
@@ -11,10 +19,12 @@ import org.hostledger.core.rule.UnknownRecord;
 import org.hostledger.store.merkle.CheckpointLog;
 import org.hostledger.store.merkle.MerkleTreeReader;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Reads of the verifiable log. Proofs are computed from the stored subtrees for any size up to the tree's; a client
@@ -29,9 +39,12 @@ public class VerifiableLogController {
     private final MerkleTreeReader tree;
     private final CheckpointLog checkpoints;
 
-    public VerifiableLogController(MerkleTreeReader tree, CheckpointLog checkpoints) {
+    private final ObjectMapper mapper;
+
+    public VerifiableLogController(MerkleTreeReader tree, CheckpointLog checkpoints, ObjectMapper mapper) {
         this.tree = tree;
         this.checkpoints = checkpoints;
+        this.mapper = mapper;
     }
 
     /** An inclusion proof: the leaf's hash, the proof hashes bottom up, and the root they lead to. */
@@ -124,26 +137,52 @@ public class VerifiableLogController {
     @Operation(summary = "The material of one event's Merkle leaf (role AUDITOR: it holds the payload)")
     public LeafMaterial leaf(@PathVariable String position) {
         long p = position(position);
-        Base64.Encoder b64 = Base64.getEncoder();
         return tree.event(p)
-                .map(stored -> {
-                    EventLeaf leaf = stored.leaf();
-                    return new LeafMaterial(
-                            leaf.position(),
-                            EventLeaf.indexOf(leaf.position()),
-                            leaf.eventId(),
-                            leaf.aggregateType(),
-                            leaf.aggregateId(),
-                            leaf.sequenceNumber(),
-                            leaf.recordedAt().toString(),
-                            leaf.payloadType(),
-                            leaf.payloadRevision(),
-                            b64.encodeToString(stored.payload()),
-                            b64.encodeToString(stored.metadata()),
-                            b64.encodeToString(leaf.chainHash()),
-                            b64.encodeToString(leaf.hash()));
-                })
+                .map(VerifiableLogController::material)
                 .orElseThrow(() -> new UnknownRecord("event", position));
+    }
+
+    @GetMapping(value = "/api/audit/leaves", produces = AuditController.NDJSON)
+    @Operation(
+            summary = "Every event's leaf material up to the latest signed checkpoint, as JSON Lines: the export"
+                    + " that the offline verifier's export command checks against that checkpoint")
+    public ResponseEntity<StreamingResponseBody> leaves() {
+        CheckpointLog.Stored checkpoint = checkpoints.latest().orElseGet(checkpoints::signLatest);
+        StreamingResponseBody body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            tree.events(checkpoint.size(), stored -> {
+                try {
+                    writer.write(mapper.writeValueAsString(material(stored)));
+                    writer.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.flush();
+        };
+        return ResponseEntity.ok()
+                .header("X-Checkpoint-Size", Long.toString(checkpoint.size()))
+                .contentType(MediaType.parseMediaType(AuditController.NDJSON))
+                .body(body);
+    }
+
+    private static LeafMaterial material(MerkleTreeReader.StoredLeaf stored) {
+        Base64.Encoder b64 = Base64.getEncoder();
+        EventLeaf leaf = stored.leaf();
+        return new LeafMaterial(
+                leaf.position(),
+                EventLeaf.indexOf(leaf.position()),
+                leaf.eventId(),
+                leaf.aggregateType(),
+                leaf.aggregateId(),
+                leaf.sequenceNumber(),
+                leaf.recordedAt().toString(),
+                leaf.payloadType(),
+                leaf.payloadRevision(),
+                b64.encodeToString(stored.payload()),
+                b64.encodeToString(stored.metadata()),
+                b64.encodeToString(leaf.chainHash()),
+                b64.encodeToString(leaf.hash()));
     }
 
     private long size(String value, String field) {

@@ -165,6 +165,29 @@ class VerifiableLogTest extends IntegrationTest {
         assertThat(verdict.has("firstBrokenPosition")).isFalse();
     }
 
+    @Test
+    void theLeafExportRecomputesTheCheckpointRoot() throws Exception {
+        registerHost(id("vl-host"), "FR", null, null);
+        CheckpointLog.Stored signed = checkpoints.signLatest();
+        Http.Response export = http.at("/api/audit/leaves")
+                .auditor()
+                .header("Accept", "application/x-ndjson")
+                .send();
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        long size = Long.parseLong(export.header("X-Checkpoint-Size"));
+        assertThat(size).isGreaterThanOrEqualTo(signed.size());
+        org.hostledger.core.merkle.CompactRange range = org.hostledger.core.merkle.CompactRange.empty();
+        for (String line : export.body().split("\n")) {
+            range.append(b64(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(line)
+                    .get("leafHash")
+                    .asText()));
+        }
+        assertThat(range.size()).isEqualTo(size);
+        assertThat(range.root()).isEqualTo(checkpoints.at(size).orElseThrow().root());
+        assertThat(http.get("/api/audit/leaves").status()).isEqualTo(401);
+    }
+
     static byte[] b64(String value) {
         return Base64.getDecoder().decode(value);
     }

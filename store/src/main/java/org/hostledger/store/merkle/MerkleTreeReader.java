@@ -67,6 +67,19 @@ public class MerkleTreeReader {
                 .findFirst();
     }
 
+    /** Streams the events from position 1 to {@code to} in order, as their leaves see them. */
+    public void events(long to, java.util.function.Consumer<StoredLeaf> each) {
+        JdbcTemplate cursor = new JdbcTemplate(jdbc.getDataSource());
+        cursor.setFetchSize(1000);
+        cursor.query(
+                "SELECT " + EventLeaves.COLUMNS
+                        + " FROM domain_event_entry WHERE global_index <= ? ORDER BY global_index",
+                rs -> {
+                    each.accept(new StoredLeaf(EventLeaves.of(rs), rs.getBytes("payload"), rs.getBytes("meta_data")));
+                },
+                to);
+    }
+
     /** The stored leaf hash at an index, or null when the tree does not hold it. */
     public byte[] leaf(long index) {
         return jdbc
