@@ -21,6 +21,7 @@ import org.hostledger.core.query.ListAuditEvents;
 import org.hostledger.core.query.VerifyAuditChain;
 import org.hostledger.core.rule.UnknownRecord;
 import org.hostledger.store.audit.AuditTrail;
+import org.hostledger.store.merkle.CheckpointPublisher;
 import org.hostledger.store.merkle.MerkleVerifier;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,6 +69,7 @@ public class AuditController {
     private final ObjectMapper mapper;
     private final long maxExport;
     private final MerkleVerifier merkleVerifier;
+    private final CheckpointPublisher checkpointPublisher;
 
     public AuditController(
             Queries queries,
@@ -75,8 +77,10 @@ public class AuditController {
             KnownRecords knownRecords,
             ObjectMapper mapper,
             MerkleVerifier merkleVerifier,
+            CheckpointPublisher checkpointPublisher,
             @Value("${hostledger.audit.max-export:1000000}") long maxExport) {
         this.merkleVerifier = merkleVerifier;
+        this.checkpointPublisher = checkpointPublisher;
         this.queries = queries;
         this.trail = trail;
         this.knownRecords = knownRecords;
@@ -147,7 +151,7 @@ public class AuditController {
                     + " position, the tree against the latest signed checkpoint, rolled-back events")
     public LedgerVerification verify() {
         ChainVerification chain = queries.ask(new VerifyAuditChain(), ChainVerification.class);
-        return LedgerVerification.of(chain, merkleVerifier.verify(), 0);
+        return LedgerVerification.of(chain, merkleVerifier.verify(), checkpointPublisher.witnessedRollback());
     }
 
     @GetMapping("/api/hosts/{id}/history")

@@ -7,7 +7,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * DOWN when the store holds fewer events than a checkpoint the ledger signed (a rolled-back tail), or when the last
+ * DOWN when the store holds fewer events than a checkpoint the ledger signed or a witness cosigned (a rolled-back
+ * tail), or when the last
  * signing round refused to sign because the tree no longer extends the last checkpoint.
  */
 @Component("verifiableLog")
@@ -23,7 +24,7 @@ public class VerifiableLogHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        long rolledBack = checkpoints.rolledBack();
+        long rolledBack = Math.max(checkpoints.rolledBack(), publisher.witnessedRollback());
         String problem = publisher.problem();
         Health.Builder health = rolledBack > 0 || problem != null ? Health.down() : Health.up();
         health.withDetail("rolledBack", rolledBack);

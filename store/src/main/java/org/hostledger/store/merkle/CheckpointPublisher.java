@@ -22,13 +22,16 @@ public class CheckpointPublisher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CheckpointPublisher.class);
 
     private final CheckpointLog checkpoints;
+    private final WitnessCoordinator witnesses;
     private final DataSource dataSource;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
     private volatile String lastProblem;
 
-    public CheckpointPublisher(CheckpointLog checkpoints, DataSource dataSource, Duration interval) {
+    public CheckpointPublisher(
+            CheckpointLog checkpoints, WitnessCoordinator witnesses, DataSource dataSource, Duration interval) {
         this.checkpoints = checkpoints;
+        this.witnesses = witnesses;
         this.dataSource = dataSource;
         this.interval = interval;
     }
@@ -51,7 +54,7 @@ public class CheckpointPublisher implements SmartLifecycle {
         });
     }
 
-    /** One round: sign the current head if it grew. */
+    /** One round: sign the current head if it grew, then bring the witnesses up to date and read theirs. */
     public void publish() {
         try {
             checkpoints.signLatest();
@@ -64,6 +67,12 @@ public class CheckpointPublisher implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Signing a checkpoint failed; retrying next round", e);
         }
+        witnesses.round();
+    }
+
+    /** Events missing compared with what the witnesses cosigned, as of the last round. */
+    public long witnessedRollback() {
+        return witnesses.rolledBack();
     }
 
     /** Why the last round refused to sign, or null. */

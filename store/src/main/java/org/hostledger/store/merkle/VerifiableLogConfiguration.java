@@ -1,8 +1,13 @@
 package org.hostledger.store.merkle;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
+import org.hostledger.core.note.NoteException;
 import org.hostledger.core.note.NoteSigner;
+import org.hostledger.core.note.NoteVerifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,9 +37,32 @@ public class VerifiableLogConfiguration {
     }
 
     @Bean
+    public WitnessCoordinator witnessCoordinator(
+            VerifiableLogProperties properties,
+            CheckpointLog checkpointLog,
+            MerkleTreeReader tree,
+            NoteSigner ledgerSigner) {
+        List<WitnessClient> witnesses = new ArrayList<>();
+        for (VerifiableLogProperties.WitnessSetting witness : properties.getWitnesses()) {
+            try {
+                String url = witness.getUrl().toString();
+                witnesses.add(new WitnessClient(
+                        URI.create(url.endsWith("/") ? url : url + "/"), NoteVerifier.parse(witness.getKey())));
+            } catch (NoteException e) {
+                throw new IllegalStateException("hostledger.ledger.witnesses: " + e.getMessage(), e);
+            }
+        }
+        return new WitnessCoordinator(witnesses, checkpointLog, tree, ledgerSigner.verifier());
+    }
+
+    @Bean
     public CheckpointPublisher checkpointPublisher(
-            CheckpointLog checkpointLog, DataSource dataSource, VerifiableLogProperties properties) {
-        return new CheckpointPublisher(checkpointLog, dataSource, properties.getCheckpointInterval());
+            CheckpointLog checkpointLog,
+            WitnessCoordinator witnessCoordinator,
+            DataSource dataSource,
+            VerifiableLogProperties properties) {
+        return new CheckpointPublisher(
+                checkpointLog, witnessCoordinator, dataSource, properties.getCheckpointInterval());
     }
 
     @Bean

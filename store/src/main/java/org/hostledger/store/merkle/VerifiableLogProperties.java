@@ -20,6 +20,39 @@ public class VerifiableLogProperties {
     /** How often a new checkpoint is signed when the tree has grown. */
     private Duration checkpointInterval = Duration.ofSeconds(1);
 
+    /** C2SP tlog-witnesses that cosign each checkpoint and are read back to detect a rolled-back tail. */
+    private java.util.List<WitnessSetting> witnesses = new java.util.ArrayList<>();
+
+    /** One witness: its base URL (add-checkpoint and checkpoint paths below it) and its verifier key. */
+    public static class WitnessSetting {
+        private java.net.URI url;
+        private String key;
+
+        public java.net.URI getUrl() {
+            return url;
+        }
+
+        public void setUrl(java.net.URI url) {
+            this.url = url;
+        }
+
+        public String getKey() {
+            return key;
+        }
+
+        public void setKey(String key) {
+            this.key = key;
+        }
+    }
+
+    public java.util.List<WitnessSetting> getWitnesses() {
+        return witnesses;
+    }
+
+    public void setWitnesses(java.util.List<WitnessSetting> witnesses) {
+        this.witnesses = witnesses;
+    }
+
     /** Grow the Merkle tree with every append; off only to measure its cost (the tree catches up when turned on). */
     private boolean merkleTree = true;
 
