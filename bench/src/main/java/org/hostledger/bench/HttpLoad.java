@@ -78,6 +78,60 @@ final class HttpLoad {
                 errors.get());
     }
 
+    /**
+     * An open-loop load: request {@code i} is due at {@code start + i / rate}, whatever became of the earlier ones, and
+     * its latency is counted from that due time, not from when a connection got round to sending it — so a stall of
+     * the server shows in full instead of slowing the load down (no coordinated omission). {@code connections}
+     * keep-alive connections share the schedule; they must be enough that one is free when a request falls due.
+     */
+    Result openLoop(double rate, int connections, double warmupSeconds, double seconds, IntFunction<String> path)
+            throws Exception {
+        long total = (long) ((warmupSeconds + seconds) * rate);
+        double interval = 1e9 / rate;
+        long start = System.nanoTime() + 50_000_000L;
+        long warmupEnd = start + (long) (warmupSeconds * 1e9);
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong errors = new AtomicLong();
+        AtomicLong counter = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                workers.add(pool.submit(() -> {
+                    List<Double> mine = new ArrayList<>();
+                    try (Connection connection = new Connection(port)) {
+                        for (long i = counter.getAndIncrement(); i < total; i = counter.getAndIncrement()) {
+                            long due = start + (long) (i * interval);
+                            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            }
+                            int status = connection.get(path.apply((int) i));
+                            long finished = System.nanoTime();
+                            if (due >= warmupEnd) {
+                                if (status != 200) {
+                                    errors.incrementAndGet();
+                                }
+                                mine.add((finished - due) / 1e6);
+                            }
+                        }
+                    }
+                    latencies.addAll(mine);
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return new Result(
+                latencies.size() / seconds,
+                Figure.percentile(latencies, 50),
+                Figure.percentile(latencies, 99),
+                errors.get());
+    }
+
     /** One keep-alive connection: GET, then read the status, the headers and the body (sized or chunked). */
     private static final class Connection implements AutoCloseable {
         private final int port;
