@@ -1,10 +1,6 @@
 package org.hostledger.api.config;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
@@ -43,6 +39,7 @@ import org.hostledger.commands.decision.HostingDecision;
 import org.hostledger.commands.host.Host;
 import org.hostledger.commands.lookup.KnownRecords;
 import org.hostledger.commands.lookup.RecordKindGuard;
+import org.hostledger.core.event.EventJson;
 import org.hostledger.core.model.Scheme;
 import org.hostledger.core.model.SchemeCatalog;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -61,18 +58,10 @@ public class AxonConfig {
 
     public static final String CORRELATION_ID = "correlationId";
 
-    /**
-     * The mapper that writes events, metadata, tokens and snapshots. Events are the permanent record, so their JSON
-     * must not follow changes to the web layer's settings: dates as ISO text, absent values left out, unknown fields
-     * ignored when reading older or newer events. No default typing: every stored type is named by the store itself.
-     */
+    /** The mapper that writes events, metadata, tokens and snapshots: see {@link EventJson} for why its settings. */
     @Bean("defaultAxonObjectMapper")
     public ObjectMapper axonObjectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        return EventJson.mapper();
     }
 
     /** The web layer's mapper, kept primary so that the event mapper above is used by Axon alone. */
