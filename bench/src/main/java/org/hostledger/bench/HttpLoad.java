@@ -14,7 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Concurrent clients looping on GET requests for a fixed time: throughput and latencies. Each client is a plain
@@ -36,46 +38,11 @@ final class HttpLoad {
     Result run(int clients, double warmupSeconds, double seconds, IntFunction<String> path) throws Exception {
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         long end = warmupEnd + (long) (seconds * 1e9);
-        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicLong errors = new AtomicLong();
-        AtomicLong counter = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                workers.add(pool.submit(() -> {
-                    List<Double> mine = new ArrayList<>();
-                    try (Connection connection = new Connection(port)) {
-                        while (true) {
-                            long started = System.nanoTime();
-                            if (started > end) {
-                                break;
-                            }
-                            int status = connection.get(path.apply((int) counter.getAndIncrement()));
-                            long finished = System.nanoTime();
-                            if (started >= warmupEnd) {
-                                if (status != 200) {
-                                    errors.incrementAndGet();
-                                }
-                                mine.add((finished - started) / 1e6);
-                            }
-                        }
-                    }
-                    latencies.addAll(mine);
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return new Result(
-                latencies.size() / seconds,
-                Figure.percentile(latencies, 50),
-                Figure.percentile(latencies, 99),
-                errors.get());
+        // Closed loop: each request is due when its connection is free, until the end.
+        return drive(clients, warmupEnd, seconds, path, i -> {
+            long now = System.nanoTime();
+            return now > end ? -1 : now;
+        });
     }
 
     /**
@@ -90,6 +57,17 @@ final class HttpLoad {
         double interval = 1e9 / rate;
         long start = System.nanoTime() + 50_000_000L;
         long warmupEnd = start + (long) (warmupSeconds * 1e9);
+        return drive(connections, warmupEnd, seconds, path, i -> i >= total ? -1 : start + (long) (i * interval));
+    }
+
+    /**
+     * Runs the connections over a schedule: {@code due.applyAsLong(i)} is when request {@code i} falls due (-1: no more
+     * requests); a connection waits for that time, sends, and counts the latency from it. Requests due before
+     * {@code warmupEnd} are not counted.
+     */
+    private Result drive(
+            int connections, long warmupEnd, double seconds, IntFunction<String> path, LongUnaryOperator due)
+            throws Exception {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         AtomicLong counter = new AtomicLong();
@@ -100,18 +78,22 @@ final class HttpLoad {
                 workers.add(pool.submit(() -> {
                     List<Double> mine = new ArrayList<>();
                     try (Connection connection = new Connection(port)) {
-                        for (long i = counter.getAndIncrement(); i < total; i = counter.getAndIncrement()) {
-                            long due = start + (long) (i * interval);
-                            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        while (true) {
+                            long i = counter.getAndIncrement();
+                            long dueAt = due.applyAsLong(i);
+                            if (dueAt < 0) {
+                                break;
+                            }
+                            for (long wait = dueAt - System.nanoTime(); wait > 0; wait = dueAt - System.nanoTime()) {
+                                LockSupport.parkNanos(wait);
                             }
                             int status = connection.get(path.apply((int) i));
                             long finished = System.nanoTime();
-                            if (due >= warmupEnd) {
+                            if (dueAt >= warmupEnd) {
                                 if (status != 200) {
                                     errors.incrementAndGet();
                                 }
-                                mine.add((finished - due) / 1e6);
+                                mine.add((finished - dueAt) / 1e6);
                             }
                         }
                     }
