@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
@@ -28,6 +25,7 @@ import org.axonframework.serialization.Serializer;
 import org.hostledger.api.HostLedgerApplication;
 import org.hostledger.api.application.LedgerCommands;
 import org.hostledger.api.application.Queries;
+import org.hostledger.bench.stock.StockRun;
 import org.hostledger.core.command.ChallengeHostingDecision;
 import org.hostledger.core.command.LedgerCommand;
 import org.hostledger.core.command.RecordHostingDecision;
@@ -79,6 +77,10 @@ public final class Benchmark {
     private ProjectionReplays replays;
     private JdbcCeilings ceilings;
     private final AtomicLong ids = new AtomicLong();
+    /** HostLedger's own rates, kept for the comparison with stock Axon. */
+    private final Map<String, List<Double>> ours = new LinkedHashMap<>();
+
+    private long events;
 
     record Options(
             long events,
@@ -175,6 +177,7 @@ public final class Benchmark {
             try (var connection = java.sql.DriverManager.getConnection(
                             options.pgUrl(), options.pgUser(), options.pgPassword());
                     var statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + pgSchema + "_stock CASCADE");
                 statement.execute("DROP SCHEMA " + pgSchema + " CASCADE");
             }
         }
@@ -204,7 +207,6 @@ public final class Benchmark {
                 HeapSampler.maxHeapBytes() >> 20);
         List<String> appArgs = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--hostledger.data-dir=" + dataDir.toAbsolutePath(),
                 "--hostledger.demo-data=false",
                 "--hostledger.security.admin-password=benchmark",
                 "--spring.main.banner-mode=off",
@@ -217,7 +219,9 @@ public final class Benchmark {
         if (!options.settings().isEmpty()) {
             say("settings: %s", options.settings());
         }
-        app = new SpringApplicationBuilder(HostLedgerApplication.class).run(appArgs.toArray(String[]::new));
+        List<String> ledgerArgs = new ArrayList<>(appArgs);
+        ledgerArgs.add("--hostledger.data-dir=" + dataDir.resolve("ledger").toAbsolutePath());
+        app = new SpringApplicationBuilder(HostLedgerApplication.class).run(ledgerArgs.toArray(String[]::new));
         commands = app.getBean(LedgerCommands.class);
         queries = app.getBean(Queries.class);
         progress = app.getBean(ProjectionProgress.class);
@@ -231,6 +235,11 @@ public final class Benchmark {
         rebuild();
         reads(history);
         rest(history);
+        events = progress.head();
+        // The application goes before stock Axon starts: one application in the heap at a time.
+        app.close();
+        app = null;
+        stockAxon(appArgs);
         figures.add(Figure.atMost(
                 "peak live heap after collection (whole run)",
                 List.of(heap.peakLiveBytes() / 1048576.0),
@@ -251,19 +260,24 @@ public final class Benchmark {
      */
     private List<String> postgresArguments() throws Exception {
         pgSchema = "hostledger_bench_" + System.currentTimeMillis();
+        return postgresArguments(pgSchema);
+    }
+
+    private List<String> postgresArguments(String suffix) throws Exception {
+        String schema = suffix.equals(pgSchema) ? pgSchema : pgSchema + "_" + suffix;
         try (var connection =
                         java.sql.DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
                 var statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + pgSchema);
+            statement.execute("CREATE SCHEMA " + schema);
         }
-        String url = options.pgUrl() + (options.pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + pgSchema;
+        String url = options.pgUrl() + (options.pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return List.of(
                 "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + options.pgUser(),
                 "--spring.datasource.password=" + options.pgPassword(),
-                "--spring.flyway.schemas=" + pgSchema,
-                "--spring.flyway.default-schema=" + pgSchema);
+                "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.default-schema=" + schema);
     }
 
     private String storeDescription() {
@@ -340,6 +354,8 @@ public final class Benchmark {
             alone.add(rate(8, count8, n -> registerHost()));
         }
         progress.streamingProcessors().values().forEach(StreamingEventProcessor::start);
+        ours.put("append1", one);
+        ours.put("append8", eight);
         figures.add(Figure.atLeast(
                 "command append, new aggregates, 1 client",
                 one,
@@ -400,26 +416,7 @@ public final class Benchmark {
     }
 
     private double rate(int threads, int count, LongFunction<LedgerCommand> command) throws Exception {
-        AtomicLong next = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    for (long n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-                        commands.sendAs(command.apply(n), "benchmark", null);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return count / JdbcCeilings.seconds(start);
+        return Rates.of(threads, count, n -> commands.sendAs(command.apply(n), "benchmark", null));
     }
 
     // --- 2. a long-lived aggregate ------------------------------------------------------------------------------
@@ -427,21 +424,7 @@ public final class Benchmark {
     private void longAggregate() throws Exception {
         int past = 10_000;
         commands.sendAs(registerHostWithId("bench-long-host"), "benchmark", null);
-        commands.sendAs(
-                new RecordHostingDecision(
-                        "bench-long-decision",
-                        "Benchmark controller",
-                        "Long-lived system",
-                        "bench-long-host",
-                        List.of(1, 2, 3),
-                        LocalDate.of(2019, 1, 1),
-                        ProcurementRoute.PUBLIC_TENDER,
-                        null,
-                        "benchmark",
-                        List.of(),
-                        SOURCES),
-                "benchmark",
-                null);
+        commands.sendAs(longDecision(), "benchmark", null);
         long start = System.nanoTime();
         rate(1, past, n -> challenge());
         say("recorded %d past events on one aggregate in %.1f s", past, JdbcCeilings.seconds(start));
@@ -455,6 +438,7 @@ public final class Benchmark {
                     "long aggregate rep %d: %.0f/s beside new aggregates %.0f/s",
                     rep + 1, longRates.get(rep), freshRates.get(rep));
         }
+        ours.put("long", longRates);
         figures.add(Figure.atLeast(
                 "command on an aggregate with " + past + "+ past events, 1 client",
                 longRates,
@@ -509,7 +493,7 @@ public final class Benchmark {
         }
         app.getBean(EmbeddedStoreMaintenance.class).compact();
         jdbc.execute("CHECKPOINT SYNC");
-        long file = Files.size(dataDir.resolve("hostledger.mv.db"));
+        long file = Files.size(dataDir.resolve("ledger").resolve("hostledger.mv.db"));
         long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         long serialized = jdbc.queryForObject(
                 "SELECT SUM(OCTET_LENGTH(payload) + OCTET_LENGTH(meta_data)) FROM domain_event_entry", Long.class);
@@ -576,6 +560,7 @@ public final class Benchmark {
                     "rebuild rep %d: all projections %.0f events/s (JDBC scan + decode + batched insert %.0f events/s)",
                     rep + 1, replay.get(rep), ceiling.get(rep));
         }
+        ours.put("rebuild", replay);
         figures.add(Figure.atLeast(
                 "rebuild all projections from " + head + " events",
                 replay,
@@ -766,6 +751,92 @@ public final class Benchmark {
                 : "/api/certifications?hostId=" + hosts.get(Math.floorMod(n * 7919, hosts.size()));
     }
 
+    // --- 6. stock Axon side by side ---------------------------------------------------------------------------
+
+    /**
+     * The same command mix and the same rebuild on a stock Axon 4.13 setup ({@link StockAxonApplication}): Axon's
+     * default JDBC engine and token store, no snapshots, no cache, Axon's own replay; the projections' processors are
+     * configured as HostLedger's (pooled, same segments and batch size), so that the rebuild compares the replay
+     * paths. On PostgreSQL, stock Axon gets a schema of its own on the same server.
+     */
+    private void stockAxon(List<String> appArgs) throws Exception {
+        List<String> args = new ArrayList<>(appArgs);
+        args.add("--hostledger.data-dir=" + dataDir.resolve("stock").toAbsolutePath());
+        if (options.postgres()) {
+            args.addAll(postgresArguments("stock"));
+        }
+        say("stock Axon 4.13: starting");
+        try (StockRun stock = new StockRun(args)) {
+            List<Double> one = new ArrayList<>();
+            List<Double> eight = new ArrayList<>();
+            int count1 = options.scaled(3_000, 300);
+            int count8 = options.scaled(8_000, 800);
+            stock.rate(4, options.scaled(4_000, 400), n -> registerHost());
+            for (int rep = 0; rep < options.repetitions(); rep++) {
+                one.add(stock.rate(1, count1, n -> registerHost()));
+                eight.add(stock.rate(8, count8, n -> registerHost()));
+                say("stock append rep %d: 1 client %.0f/s, 8 clients %.0f/s", rep + 1, one.get(rep), eight.get(rep));
+            }
+            int past = 10_000;
+            stock.send(registerHostWithId("bench-long-host"));
+            stock.send(longDecision());
+            stock.pastChallenges("bench-long-decision", past, SOURCES);
+            List<Double> longRates = new ArrayList<>();
+            for (int rep = 0; rep < options.repetitions(); rep++) {
+                longRates.add(stock.rate(1, options.scaled(30, 5), n -> challenge()));
+                say("stock long aggregate rep %d: %.1f/s", rep + 1, longRates.get(rep));
+            }
+            long missing = events - stock.head();
+            new HistoryGenerator(stock.eventStore(), 7).generate(Math.max(missing, 1000), "g");
+            stock.awaitCaughtUp(Duration.ofHours(2));
+            List<Double> rebuild = new ArrayList<>();
+            for (int rep = 0; rep < options.repetitions(); rep++) {
+                rebuild.add(stock.rebuild(Duration.ofHours(2)));
+                say("stock rebuild rep %d: %.0f events/s over %d events", rep + 1, rebuild.get(rep), stock.head());
+            }
+            figures.add(Figure.versus(
+                    "HostLedger ÷ stock Axon: command append, 1 client",
+                    ours.get("append1"),
+                    "cmd/s",
+                    one,
+                    "stock: Axon's JDBC engine, no snapshots or cache; HostLedger also chains each event and answers "
+                            + "its position"));
+            figures.add(Figure.versus(
+                    "HostLedger ÷ stock Axon: command append, 8 clients",
+                    ours.get("append8"),
+                    "cmd/s",
+                    eight,
+                    "same commands, same database"));
+            figures.add(Figure.versus(
+                    "HostLedger ÷ stock Axon: command on an aggregate with " + past + "+ past events",
+                    ours.get("long"),
+                    "cmd/s",
+                    longRates,
+                    "stock loads every past event per command; HostLedger a snapshot and the events after it"));
+            figures.add(Figure.versus(
+                    "HostLedger ÷ stock Axon: rebuild all projections",
+                    ours.get("rebuild"),
+                    "events/s",
+                    rebuild,
+                    "stock: reset the tokens and let the pooled processors catch up (Axon's replay)"));
+        }
+    }
+
+    private LedgerCommand longDecision() {
+        return new RecordHostingDecision(
+                "bench-long-decision",
+                "Benchmark controller",
+                "Long-lived system",
+                "bench-long-host",
+                List.of(1, 2, 3),
+                LocalDate.of(2019, 1, 1),
+                ProcurementRoute.PUBLIC_TENDER,
+                null,
+                "benchmark",
+                List.of(),
+                SOURCES);
+    }
+
     // --- report -------------------------------------------------------------------------------------------------
 
     private void report() throws Exception {
@@ -792,7 +863,7 @@ public final class Benchmark {
         }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("mode", options.quick() ? "quick" : "full");
-        results.put("events", progress.head());
+        results.put("events", events);
         results.put(
                 "machine",
                 Map.of(
