@@ -18,6 +18,7 @@ import java.util.function.LongFunction;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
@@ -45,7 +46,9 @@ import org.hostledger.core.query.ListCertifications;
 import org.hostledger.core.query.ListDecisions;
 import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.TimePoint;
+import org.hostledger.store.engine.LedgerEventStorageEngine;
 import org.hostledger.store.maintenance.EmbeddedStoreMaintenance;
+import org.hostledger.store.merkle.MerkleTreeReader;
 import org.hostledger.store.processing.ProjectionProgress;
 import org.hostledger.store.processing.ProjectionReplays;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -315,6 +318,8 @@ public final class Benchmark {
         List<Double> eight = new ArrayList<>();
         List<Double> eightCeiling = new ArrayList<>();
         List<Double> eightGrouped = new ArrayList<>();
+        List<Double> eightTreeOff = new ArrayList<>();
+        LedgerEventStorageEngine engine = (LedgerEventStorageEngine) app.getBean(EventStorageEngine.class);
         warmUp(payload, metaData);
         for (int rep = 0; rep < options.repetitions(); rep++) {
             one.add(rate(1, count1, n -> registerHost()));
@@ -331,6 +336,13 @@ public final class Benchmark {
                     payload.getData(),
                     metaData.getData(),
                     payload.getType().getName()));
+            // The same load with the Merkle tree's upkeep off; the next append catches the tree up.
+            engine.setMerkleTreeOn(false);
+            try {
+                eightTreeOff.add(rate(8, count8, n -> registerHost()));
+            } finally {
+                engine.setMerkleTreeOn(true);
+            }
             eightGrouped.add(ceilings.inserts(
                     count8 * 4,
                     8,
@@ -372,6 +384,13 @@ public final class Benchmark {
                 "ceiling: the store's best — JDBC batched inserts of the same bytes from 8 threads, "
                         + GROUP_COMMIT
                         + " rows per commit (group commit)"));
+        figures.add(Figure.atLeast(
+                "command append, 8 clients, Merkle tree on ÷ off",
+                eight,
+                "cmd/s",
+                eightTreeOff,
+                0.9,
+                "ceiling: the same load in the same repetition with the tree's upkeep switched off"));
         figures.add(Figure.info(
                 "JDBC inserts, one row per transaction, 8 threads",
                 eightCeiling,
@@ -595,6 +614,26 @@ public final class Benchmark {
             knownAt.add(Figure.percentile(latencies(history, count, true), 99));
             say("reads rep %d: asOf p99 %.1f ms, knownAt p99 %.1f ms", rep + 1, asOf.get(rep), knownAt.get(rep));
         }
+        MerkleTreeReader tree = app.getBean(MerkleTreeReader.class);
+        List<Double> proofs = new ArrayList<>();
+        for (int rep = 0; rep < options.repetitions(); rep++) {
+            long size = tree.size();
+            List<Double> millis = new ArrayList<>(count);
+            for (int n = 0; n < count; n++) {
+                long index = (long) (random.nextDouble() * size);
+                long start = System.nanoTime();
+                tree.inclusion(index, size);
+                millis.add((System.nanoTime() - start) / 1e6);
+            }
+            proofs.add(Figure.percentile(millis, 99));
+        }
+        figures.add(Figure.atMost(
+                "inclusion proof p99 at " + tree.size() + " events",
+                proofs,
+                "ms",
+                5,
+                1.0,
+                "a random leaf against the current tree size, from the stored subtrees (MerkleTreeReader)"));
         List<Double> lastAsOf = latencies(history, count, false);
         List<Double> lastKnownAt = latencies(history, count, true);
         figures.add(Figure.atMost(
