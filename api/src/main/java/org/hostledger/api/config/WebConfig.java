@@ -1,6 +1,7 @@
 package org.hostledger.api.config;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.hostledger.api.web.AwaitPositionInterceptor;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -33,6 +34,19 @@ public class WebConfig implements WebMvcConfigurer {
                         .maxStringLength(2_000_000)
                         .maxNameLength(200)
                         .build()));
+    }
+
+    /**
+     * JSON is read as written (the web mapper only: the event mapper keeps reading old events leniently). A number,
+     * boolean or object where text belongs is refused rather than turned into text, text where a number or boolean
+     * belongs is refused rather than parsed, and one value where a list belongs is not taken for a one-element list.
+     * Unknown fields and repeated keys are refused by {@code application.properties}.
+     */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer strictJsonTypes() {
+        return builder -> builder.featuresToDisable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .featuresToEnable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .postConfigurer(StrictJson::apply);
     }
 
     /**
