@@ -22,15 +22,25 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.hostledger.api.security.Roles;
+import org.hostledger.api.web.validation.PlainText;
 import org.hostledger.core.query.PageRequest;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Completes what springdoc reads from the controllers: the role each operation needs (the rules of {@code
@@ -74,13 +84,22 @@ public class ApiDescription {
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
                                         .bearerFormat("JWT")
-                                        .description("A JWT of the configured identity provider, where one is set"))
-                        .addSchemas(PROBLEM, problemSchema()));
+                                        .description("A JWT of the configured identity provider, where one is set; "
+                                                + "signature, issuer and expiry are checked by Spring Security's "
+                                                + "decoder, following RFC8725")));
     }
 
     @Bean
-    public OpenApiCustomizer hostLedgerOperations(@Value("${hostledger.audit.max-export:1000000}") long maxExport) {
+    public OpenApiCustomizer hostLedgerOperations(
+            @Value("${hostledger.audit.max-export:1000000}") long maxExport,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers) {
         return openApi -> {
+            // Added here, after springdoc has dropped the schemas nothing referred to yet.
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            RequestMappingHandlerMapping mapping = handlers.getIfAvailable();
+            if (mapping != null) {
+                mapping.getHandlerMethods().values().forEach(method -> listItemText(openApi, method));
+            }
             TreeSet<String> tags = new TreeSet<>();
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 describe(path, method, operation, maxExport);
@@ -88,6 +107,9 @@ public class ApiDescription {
                     tags.addAll(operation.getTags());
                 }
             }));
+            if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+                openApi.getComponents().getSchemas().values().forEach(ApiDescription::boundDates);
+            }
             openApi.setTags(tags.stream()
                     .map(name -> new Tag().name(name).description(name + " of the ledger"))
                     .toList());
@@ -142,8 +164,13 @@ public class ApiDescription {
         boolean limited = rateLimited(method, path);
         boolean withId = path.contains("{");
         error(responses, HttpStatus.BAD_REQUEST, "Malformed or invalid input; errors[] names each field", limited);
+        // Credentials are checked wherever they are sent, public reads included: wrong ones are a 401.
+        error(
+                responses,
+                HttpStatus.UNAUTHORIZED,
+                role == null ? "Wrong credentials (none are needed)" : "No or wrong credentials",
+                limited);
         if (role != null) {
-            error(responses, HttpStatus.UNAUTHORIZED, "No or wrong credentials", limited);
             error(responses, HttpStatus.FORBIDDEN, "The credentials lack role " + role, limited);
         }
         if (withId) {
@@ -158,13 +185,13 @@ public class ApiDescription {
                 error(responses, HttpStatus.PRECONDITION_FAILED, "If-Match no longer matches the record", limited);
             }
         }
-        if (limited || role != null) {
+        {
             ApiResponse tooMany = error(
                     new ApiResponses(),
                     HttpStatus.TOO_MANY_REQUESTS,
                     limited
                             ? "Over this client's budget of writes or exports, or of failed sign-ins"
-                            : "Too many failed sign-ins from this address",
+                            : "Too many failed sign-ins from this address (requests carrying credentials only)",
                     limited);
             tooMany.addHeaderObject(
                     "Retry-After",
@@ -198,9 +225,14 @@ public class ApiDescription {
             return;
         }
         ok.description("Recorded");
-        ok.addHeaderObject("Location", header("Where the record is read", 300));
-        ok.addHeaderObject("ETag", header("The record's version after this write", 30));
-        ok.addHeaderObject("X-Ledger-Position", header("The event's global position: pass as awaitPosition", 20));
+        ok.addHeaderObject(
+                "Location",
+                new Header()
+                        .description("Where the record is read")
+                        .schema(new StringSchema().format("uri-reference").maxLength(300)));
+        ok.addHeaderObject("ETag", header("The record's version after this write", "^\"[0-9]{1,19}\"$"));
+        ok.addHeaderObject(
+                "X-Ledger-Position", header("The event's global position: pass as awaitPosition", "^[0-9]{1,19}$"));
         responses.addApiResponse("201", ok);
     }
 
@@ -233,8 +265,10 @@ public class ApiDescription {
                         .schema(count));
     }
 
-    private static Header header(String description, int maxLength) {
-        return new Header().description(description).schema(new StringSchema().maxLength(maxLength));
+    private static Header header(String description, String pattern) {
+        return new Header()
+                .description(description)
+                .schema(new StringSchema().maxLength(21).pattern(pattern));
     }
 
     /** The bounds {@code ReadParams}, {@code AuditParams} and {@code RecordPaths} enforce on each parameter. */
@@ -268,6 +302,55 @@ public class ApiDescription {
         parameter.setSchema(schema);
     }
 
+    /**
+     * {@code List<@PlainText String>} in a request record: springdoc does not read annotations on type arguments, so
+     * the items' length and characters are copied here.
+     */
+    @SuppressWarnings({"rawtypes"})
+    private static void listItemText(OpenAPI openApi, HandlerMethod method) {
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            Class<?> body = parameter.getParameterType();
+            if (!parameter.hasParameterAnnotation(RequestBody.class) || !body.isRecord()) {
+                continue;
+            }
+            Schema schema = openApi.getComponents().getSchemas().get(body.getSimpleName());
+            if (schema == null || schema.getProperties() == null) {
+                continue;
+            }
+            for (RecordComponent component : body.getRecordComponents()) {
+                if (!(component.getAnnotatedType() instanceof AnnotatedParameterizedType list)) {
+                    continue;
+                }
+                PlainText text = list.getAnnotatedActualTypeArguments()[0].getAnnotation(PlainText.class);
+                Schema property = (Schema) schema.getProperties().get(component.getName());
+                if (text != null && property != null && property.getItems() != null) {
+                    property.getItems().setMaxLength(text.max());
+                    property.getItems()
+                            .setPattern(text.multiline() ? TextConstraints.MULTILINE : TextConstraints.ONE_LINE);
+                }
+            }
+        }
+    }
+
+    /** Dates and instants are short by definition: said, so that no string in a body is unbounded. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void boundDates(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        if (TextConstraints.isString(schema) && schema.getMaxLength() == null) {
+            if ("date".equals(schema.getFormat())) {
+                schema.setMaxLength(10);
+            } else if ("date-time".equals(schema.getFormat())) {
+                schema.setMaxLength(35);
+            }
+        }
+        if (schema.getProperties() != null) {
+            ((Map<String, Schema>) schema.getProperties()).values().forEach(ApiDescription::boundDates);
+        }
+        boundDates(schema.getItems());
+    }
+
     private static Schema<?> integer(long min, long max) {
         return new IntegerSchema()
                 .format("int32")
@@ -278,8 +361,12 @@ public class ApiDescription {
     private static Schema<?> problemSchema() {
         Schema<?> fieldProblem = new ObjectSchema()
                 .addProperty(
-                        "field", new StringSchema().maxLength(300).description("JSON path of the field, or a header"))
-                .addProperty("message", new StringSchema().maxLength(2000));
+                        "field",
+                        new StringSchema()
+                                .maxLength(300)
+                                .pattern(TextConstraints.ONE_LINE)
+                                .description("JSON path of the field, or a header"))
+                .addProperty("message", new StringSchema().maxLength(2000).pattern(TextConstraints.MULTILINE));
         return new ObjectSchema()
                 .description("RFC 9457 problem details")
                 .addProperty("type", new StringSchema().format("uri-reference").maxLength(2000))

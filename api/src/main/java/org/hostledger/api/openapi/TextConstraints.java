@@ -32,7 +32,7 @@ public class TextConstraints implements PropertyCustomizer {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Schema customize(Schema property, AnnotatedType type) {
         Annotation[] annotations = type.getCtxAnnotations();
-        if (annotations == null || property == null || !"string".equals(property.getType())) {
+        if (annotations == null || property == null || !isString(property)) {
             return property;
         }
         for (Annotation annotation : annotations) {
@@ -50,5 +50,12 @@ public class TextConstraints implements PropertyCustomizer {
             }
         }
         return property;
+    }
+
+    /** OpenAPI 3.1 names types in a set, 3.0 in one field. */
+    @SuppressWarnings("rawtypes")
+    static boolean isString(Schema schema) {
+        return "string".equals(schema.getType())
+                || (schema.getTypes() != null && schema.getTypes().contains("string"));
     }
 }

@@ -25,6 +25,7 @@ final class RateLimitFilters {
     static final String RETRY_AFTER = HttpHeaders.RETRY_AFTER;
     static final String LIMIT = "RateLimit-Limit";
     static final String REMAINING = "RateLimit-Remaining";
+    static final String RESET = "RateLimit-Reset";
 
     private RateLimitFilters() {}
 
@@ -111,6 +112,7 @@ final class RateLimitFilters {
             RateLimiter.Verdict verdict = limiter.consume(client(request));
             response.setHeader(LIMIT, Long.toString(limiter.capacity()));
             response.setHeader(REMAINING, Long.toString(verdict.remaining()));
+            response.setHeader(RESET, Long.toString(verdict.resetSeconds()));
             if (!verdict.allowed()) {
                 tooMany(
                         mapper,

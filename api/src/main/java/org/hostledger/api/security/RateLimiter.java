@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class RateLimiter {
 
     /** Whether a request may go on; if not, in how many seconds it may. */
-    record Verdict(boolean allowed, long remaining, long retryAfterSeconds) {}
+    record Verdict(boolean allowed, long remaining, long retryAfterSeconds, long resetSeconds) {}
 
     private final SecurityProperties.Limit limit;
     private final TimeMeter clock;
@@ -45,17 +45,22 @@ final class RateLimiter {
     /** Takes one token for {@code key} if there is one. */
     Verdict consume(String key) {
         ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
-        return new Verdict(probe.isConsumed(), probe.getRemainingTokens(), seconds(probe.getNanosToWaitForRefill()));
+        return new Verdict(
+                probe.isConsumed(),
+                probe.getRemainingTokens(),
+                seconds(probe.getNanosToWaitForRefill()),
+                untilFull(probe.getRemainingTokens()));
     }
 
     /** Whether {@code key} has a token left, without taking it. */
     Verdict peek(String key) {
         Bucket bucket = buckets.getIfPresent(key);
         if (bucket == null) {
-            return new Verdict(true, limit.getCapacity(), 0);
+            return new Verdict(true, limit.getCapacity(), 0, 0);
         }
         long wait = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        return new Verdict(wait == 0, bucket.getAvailableTokens(), seconds(wait));
+        long available = bucket.getAvailableTokens();
+        return new Verdict(wait == 0, available, seconds(wait), untilFull(available));
     }
 
     private Bucket bucket(String key) {
@@ -66,6 +71,12 @@ final class RateLimiter {
                         .build())
                 .withCustomTimePrecision(clock)
                 .build());
+    }
+
+    /** Seconds until the bucket is full again: tokens come back evenly over the period. */
+    private long untilFull(long available) {
+        long missing = Math.max(0, limit.getCapacity() - available);
+        return seconds(limit.getPeriod().toNanos() / limit.getCapacity() * missing);
     }
 
     private static long seconds(long nanos) {

@@ -72,6 +72,7 @@ class RateLimitTest extends IntegrationTest {
             assertThat(written.status()).as(written.toString()).isEqualTo(201);
             assertThat(written.header("RateLimit-Limit")).isEqualTo("3");
             assertThat(written.header("RateLimit-Remaining")).isEqualTo(Integer.toString(2 - i));
+            assertThat(written.header("RateLimit-Reset")).isNotNull();
         }
         long afterThree = eventCount();
         assertThat(afterThree).isEqualTo(before + 3);

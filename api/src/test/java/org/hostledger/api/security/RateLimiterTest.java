@@ -31,6 +31,7 @@ class RateLimiterTest {
             RateLimiter.Verdict verdict = limiter.consume("a");
             assertThat(verdict.allowed()).isTrue();
             assertThat(verdict.remaining()).isEqualTo(i);
+            assertThat(verdict.resetSeconds()).as("20 s per missing token").isEqualTo(20L * (3 - i));
         }
         RateLimiter.Verdict refused = limiter.consume("a");
         assertThat(refused.allowed()).isFalse();
