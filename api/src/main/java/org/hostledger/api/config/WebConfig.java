@@ -59,6 +59,27 @@ public class WebConfig implements WebMvcConfigurer {
                 connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 
+    /**
+     * Tomcat's own error answers (requests refused before any filter) as problem details: runs after Spring Boot's
+     * customizer, which installs a plain {@code ErrorReportValve}, and replaces it.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            org.apache.catalina.Container host = context.getParent();
+            for (org.apache.catalina.Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof org.apache.catalina.valves.ErrorReportValve) {
+                    host.getPipeline().removeValve(valve);
+                }
+            }
+            host.getPipeline().addValve(new ProblemReportValve());
+            if (host instanceof org.apache.catalina.core.StandardHost standard) {
+                standard.setErrorReportValveClass(ProblemReportValve.class.getName());
+            }
+        });
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(awaitPosition).addPathPatterns("/api/**", "/", "/decisions/**", "/hosts/**");

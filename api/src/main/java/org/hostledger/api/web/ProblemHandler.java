@@ -142,6 +142,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return unexpected(e);
     }
 
+    /** The firewall's checks that run late, such as the names of form parameters read with the body. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Object> rejectedByTheFirewall(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request", "the request is not acceptable", null);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("unexpected error", e);
