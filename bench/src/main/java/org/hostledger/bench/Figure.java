@@ -61,6 +61,24 @@ public record Figure(
                 note);
     }
 
+    /** A comparison, not judged: {@code ratio = value / other}, the other shown where a ceiling stands. */
+    public static Figure versus(String name, List<Double> values, String unit, List<Double> others, String note) {
+        double value = median(values);
+        double other = median(others);
+        return new Figure(
+                name,
+                value,
+                Collections.min(values),
+                Collections.max(values),
+                unit,
+                other,
+                other == 0 ? 0 : value / other,
+                "—",
+                false,
+                values.size(),
+                note);
+    }
+
     /** Reported, not judged. */
     public static Figure info(String name, List<Double> values, String unit, String note) {
         double value = median(values);

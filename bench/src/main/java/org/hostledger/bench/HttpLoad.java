@@ -14,7 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Concurrent clients looping on GET requests for a fixed time: throughput and latencies. Each client is a plain
@@ -36,28 +38,62 @@ final class HttpLoad {
     Result run(int clients, double warmupSeconds, double seconds, IntFunction<String> path) throws Exception {
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         long end = warmupEnd + (long) (seconds * 1e9);
+        // Closed loop: each request is due when its connection is free, until the end.
+        return drive(clients, warmupEnd, seconds, path, i -> {
+            long now = System.nanoTime();
+            return now > end ? -1 : now;
+        });
+    }
+
+    /**
+     * An open-loop load: request {@code i} is due at {@code start + i / rate}, whatever became of the earlier ones, and
+     * its latency is counted from that due time, not from when a connection got round to sending it — so a stall of
+     * the server shows in full instead of slowing the load down (no coordinated omission). {@code connections}
+     * keep-alive connections share the schedule; they must be enough that one is free when a request falls due.
+     */
+    Result openLoop(double rate, int connections, double warmupSeconds, double seconds, IntFunction<String> path)
+            throws Exception {
+        long total = (long) ((warmupSeconds + seconds) * rate);
+        double interval = 1e9 / rate;
+        long start = System.nanoTime() + 50_000_000L;
+        long warmupEnd = start + (long) (warmupSeconds * 1e9);
+        return drive(connections, warmupEnd, seconds, path, i -> i >= total ? -1 : start + (long) (i * interval));
+    }
+
+    /**
+     * Runs the connections over a schedule: {@code due.applyAsLong(i)} is when request {@code i} falls due (-1: no more
+     * requests); a connection waits for that time, sends, and counts the latency from it. Requests due before
+     * {@code warmupEnd} are not counted.
+     */
+    private Result drive(
+            int connections, long warmupEnd, double seconds, IntFunction<String> path, LongUnaryOperator due)
+            throws Exception {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         AtomicLong counter = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
         try {
             List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
+            for (int c = 0; c < connections; c++) {
                 workers.add(pool.submit(() -> {
                     List<Double> mine = new ArrayList<>();
                     try (Connection connection = new Connection(port)) {
                         while (true) {
-                            long started = System.nanoTime();
-                            if (started > end) {
+                            long i = counter.getAndIncrement();
+                            long dueAt = due.applyAsLong(i);
+                            if (dueAt < 0) {
                                 break;
                             }
-                            int status = connection.get(path.apply((int) counter.getAndIncrement()));
+                            for (long wait = dueAt - System.nanoTime(); wait > 0; wait = dueAt - System.nanoTime()) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            int status = connection.get(path.apply((int) i));
                             long finished = System.nanoTime();
-                            if (started >= warmupEnd) {
+                            if (dueAt >= warmupEnd) {
                                 if (status != 200) {
                                     errors.incrementAndGet();
                                 }
-                                mine.add((finished - started) / 1e6);
+                                mine.add((finished - dueAt) / 1e6);
                             }
                         }
                     }

@@ -1,10 +1,6 @@
 package org.hostledger.store;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -22,6 +18,7 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.hostledger.core.event.EventJson;
 import org.hostledger.store.audit.AuditTrail;
 import org.hostledger.store.audit.ChainVerifier;
 import org.hostledger.store.engine.DuplicateKeyResolver;
@@ -63,18 +60,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 })
 public class StoreAutoConfiguration {
 
-    /**
-     * The mapper that writes events, metadata, tokens and snapshots. Events are the permanent record, so their JSON
-     * must not follow changes to the web layer's settings: dates as ISO text, absent values left out, unknown fields
-     * ignored when reading older or newer events. No default typing: every stored type is named by the store itself.
-     */
+    /** The mapper that writes events, metadata, tokens and snapshots: see {@link EventJson} for why its settings. */
     @Bean("defaultAxonObjectMapper")
     public ObjectMapper axonObjectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        return EventJson.mapper();
     }
 
     @Bean

@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.hostledger.core.query.DecisionStatus;
 import org.hostledger.projections.support.Activities;
 
-/** A hosting decision as it stood over one stretch of time: its facts and its status (ACTIVE, MIGRATING, ENDED). */
+/** A hosting decision as it stood over one stretch of time: its facts and its status, stored under its name. */
 record DecisionState(
         String controller,
         String system,
@@ -17,7 +18,7 @@ record DecisionState(
         String contractor,
         String rationale,
         String alternatives,
-        String status,
+        DecisionStatus status,
         LocalDate endedOn,
         String endReason,
         String supersededBy,
@@ -46,17 +47,18 @@ record DecisionState(
             "sources");
 
     DecisionState migrating() {
-        if (!"ACTIVE".equals(status)) {
-            return this;
-        }
-        return withStatus("MIGRATING", endedOn, endReason, supersededBy);
+        return switch (status) {
+            case ACTIVE -> withStatus(DecisionStatus.MIGRATING, endedOn, endReason, supersededBy);
+            // Announced again, or after the end: nothing changes.
+            case MIGRATING, ENDED -> this;
+        };
     }
 
     DecisionState ended(LocalDate on, String reason, String by) {
-        return withStatus("ENDED", on, reason, by);
+        return withStatus(DecisionStatus.ENDED, on, reason, by);
     }
 
-    private DecisionState withStatus(String newStatus, LocalDate on, String reason, String by) {
+    private DecisionState withStatus(DecisionStatus newStatus, LocalDate on, String reason, String by) {
         return new DecisionState(
                 controller,
                 system,
@@ -85,7 +87,7 @@ record DecisionState(
                 contractor,
                 rationale,
                 alternatives,
-                status,
+                status.name(),
                 endedOn,
                 endReason,
                 supersededBy,

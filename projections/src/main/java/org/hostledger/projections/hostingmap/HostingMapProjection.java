@@ -16,6 +16,7 @@ import org.hostledger.core.event.HostingDecisionCorrected;
 import org.hostledger.core.event.HostingDecisionEnded;
 import org.hostledger.core.event.HostingDecisionRecorded;
 import org.hostledger.core.event.MigrationPlanned;
+import org.hostledger.core.query.DecisionStatus;
 import org.hostledger.projections.support.Activities;
 import org.hostledger.projections.support.Bitemporal;
 import org.hostledger.projections.support.EventPosition;
@@ -87,7 +88,7 @@ public class HostingMapProjection {
                 e.contractor(),
                 e.rationale(),
                 alternatives,
-                "ACTIVE",
+                DecisionStatus.ACTIVE,
                 null,
                 null,
                 null,
@@ -112,7 +113,7 @@ public class HostingMapProjection {
                         + "forum, outcome, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.decisionId(),
                 at.globalIndex(),
-                DecisionChange.CHALLENGED,
+                DecisionChange.Kind.CHALLENGED.name(),
                 e.effectiveOn(),
                 Bitemporal.timestamp(at.recordedAt()),
                 e.by(),
@@ -132,7 +133,7 @@ public class HostingMapProjection {
                         + "target, target_date, rationale, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.decisionId(),
                 at.globalIndex(),
-                DecisionChange.MIGRATION_PLANNED,
+                DecisionChange.Kind.MIGRATION_PLANNED.name(),
                 e.effectiveOn(),
                 Bitemporal.timestamp(at.recordedAt()),
                 e.targetHostId(),
@@ -141,8 +142,8 @@ public class HostingMapProjection {
                 e.rationale(),
                 JsonColumns.write(e.sources()));
         bump(batch, e.decisionId(), version);
-        DecisionChange change =
-                new DecisionChange(DecisionChange.MIGRATION_PLANNED, e.effectiveOn(), at.globalIndex(), null, null);
+        DecisionChange change = new DecisionChange(
+                DecisionChange.Kind.MIGRATION_PLANNED, e.effectiveOn(), at.globalIndex(), null, null);
         versions.change(
                 batch, e.decisionId(), e.effectiveOn(), change::applyTo, at, () -> timeline(batch, e.decisionId()));
     }
@@ -156,7 +157,7 @@ public class HostingMapProjection {
                         + "superseded_by, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 e.decisionId(),
                 at.globalIndex(),
-                DecisionChange.ENDED,
+                DecisionChange.Kind.ENDED.name(),
                 e.effectiveOn(),
                 Bitemporal.timestamp(at.recordedAt()),
                 e.reason(),
@@ -164,7 +165,7 @@ public class HostingMapProjection {
                 JsonColumns.write(e.sources()));
         bump(batch, e.decisionId(), version);
         DecisionChange change = new DecisionChange(
-                DecisionChange.ENDED, e.effectiveOn(), at.globalIndex(), e.reason(), e.supersededBy());
+                DecisionChange.Kind.ENDED, e.effectiveOn(), at.globalIndex(), e.reason(), e.supersededBy());
         versions.change(
                 batch, e.decisionId(), e.effectiveOn(), change::applyTo, at, () -> timeline(batch, e.decisionId()));
     }
@@ -203,7 +204,7 @@ public class HostingMapProjection {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 e.decisionId(),
                 at.globalIndex(),
-                DecisionChange.CORRECTED,
+                DecisionChange.Kind.CORRECTED.name(),
                 e.decidedOn(),
                 Bitemporal.timestamp(at.recordedAt()),
                 e.reason(),
@@ -227,9 +228,9 @@ public class HostingMapProjection {
                 decisionId);
         List<DecisionChange> changes = jdbc.query(
                 "SELECT kind, effective_on, rec_seq, reason, superseded_by FROM rm_decision_event "
-                        + "WHERE decision_id = ? AND kind IN ('MIGRATION_PLANNED', 'ENDED')",
+                        + "WHERE decision_id = ? AND kind IN (" + DecisionChange.STATUS_KINDS + ")",
                 (rs, n) -> new DecisionChange(
-                        rs.getString("kind"),
+                        DecisionChange.Kind.valueOf(rs.getString("kind")),
                         rs.getObject("effective_on", LocalDate.class),
                         rs.getLong("rec_seq"),
                         rs.getString("reason"),
@@ -249,7 +250,7 @@ public class HostingMapProjection {
                 rs.getString("contractor"),
                 rs.getString("rationale"),
                 rs.getString("alternatives"),
-                rs.getString("status"),
+                DecisionStatus.valueOf(rs.getString("status")),
                 rs.getObject("ended_on", LocalDate.class),
                 rs.getString("end_reason"),
                 rs.getString("superseded_by"),

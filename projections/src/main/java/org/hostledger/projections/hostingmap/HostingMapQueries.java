@@ -183,23 +183,22 @@ public class HostingMapQueries {
                 params,
                 rs -> {
                     String id = rs.getString("decision_id");
-                    String kind = rs.getString("kind");
+                    DecisionChange.Kind kind = DecisionChange.Kind.valueOf(rs.getString("kind"));
                     counts.put(id + "/" + kind, rs.getInt("kind_total"));
                     LocalDate effectiveOn = rs.getObject("effective_on", LocalDate.class);
                     java.time.Instant recordedAt =
                             rs.getObject("rec_from", OffsetDateTime.class).toInstant();
                     var sources = JsonColumns.sources(rs.getString("sources"));
-                    if (DecisionChange.CORRECTED.equals(kind)) {
-                        corrections
-                                .computeIfAbsent(id, k -> new ArrayList<>())
-                                .add(new Correction(recordedAt, rs.getString("reason"), sources));
-                        return;
-                    }
-                    if (effectiveOn.isAfter(at.asOf())) {
+                    // Corrections show whatever their date; the other facts once they happened.
+                    if (kind != DecisionChange.Kind.CORRECTED && effectiveOn.isAfter(at.asOf())) {
                         return;
                     }
                     switch (kind) {
-                        case DecisionChange.CHALLENGED ->
+                        case CORRECTED ->
+                            corrections
+                                    .computeIfAbsent(id, k -> new ArrayList<>())
+                                    .add(new Correction(recordedAt, rs.getString("reason"), sources));
+                        case CHALLENGED ->
                             challenges
                                     .computeIfAbsent(id, k -> new ArrayList<>())
                                     .add(new DecisionView.Challenge(
@@ -210,7 +209,7 @@ public class HostingMapQueries {
                                             rs.getString("forum"),
                                             rs.getString("outcome"),
                                             sources));
-                        case DecisionChange.MIGRATION_PLANNED ->
+                        case MIGRATION_PLANNED ->
                             plans.computeIfAbsent(id, k -> new ArrayList<>())
                                     .add(new DecisionView.MigrationPlan(
                                             effectiveOn,
@@ -220,7 +219,7 @@ public class HostingMapQueries {
                                             rs.getObject("target_date", LocalDate.class),
                                             rs.getString("rationale"),
                                             sources));
-                        case DecisionChange.ENDED ->
+                        case ENDED ->
                             endings.put(
                                     id,
                                     new DecisionView.Ending(
@@ -228,7 +227,6 @@ public class HostingMapQueries {
                                             rs.getString("reason"),
                                             rs.getString("superseded_by"),
                                             sources));
-                        default -> {}
                     }
                 });
         List<DecisionView> views = new ArrayList<>(rows.size());
@@ -276,8 +274,8 @@ public class HostingMapQueries {
                     ending,
                     challenges.getOrDefault(r.id(), List.of()),
                     plans.getOrDefault(r.id(), List.of()),
-                    counts.getOrDefault(r.id() + "/" + DecisionChange.CHALLENGED, 0),
-                    counts.getOrDefault(r.id() + "/" + DecisionChange.MIGRATION_PLANNED, 0),
+                    counts.getOrDefault(r.id() + "/" + DecisionChange.Kind.CHALLENGED, 0),
+                    counts.getOrDefault(r.id() + "/" + DecisionChange.Kind.MIGRATION_PLANNED, 0),
                     JsonColumns.sources(r.sources()),
                     compliance,
                     r.hostExposure() == null ? null : Exposure.valueOf(r.hostExposure()),

@@ -19,7 +19,7 @@ record CertState(
         String activities,
         LocalDate validFrom,
         LocalDate validUntil,
-        String status,
+        CertStatus status,
         String sources) {
 
     static final List<String> COLUMNS = List.of(
@@ -40,7 +40,7 @@ record CertState(
             "status",
             "sources");
 
-    CertState withStatus(String newStatus) {
+    CertState withStatus(CertStatus newStatus) {
         return new CertState(
                 hostId, scheme, referential, certifier, scope, activities, validFrom, validUntil, newStatus, sources);
     }
@@ -69,7 +69,7 @@ record CertState(
         for (int flag : Activities.flags(Activities.parse(activities))) {
             values.add(flag);
         }
-        values.addAll(Arrays.asList(validFrom, validUntil, status, sources));
+        values.addAll(Arrays.asList(validFrom, validUntil, status.name(), sources));
         return values;
     }
 }

@@ -89,15 +89,12 @@ public class RegistryProjection {
     void on(HostOwnershipChanged e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         EventPosition at = EventPosition.of(token, recorded);
         ProjectionBatch batch = batch();
-        RegistryChange change = new RegistryChange(
-                RegistryChange.OWNERSHIP_CHANGED,
+        HostChange change = new HostChange(
+                HostChange.Kind.OWNERSHIP_CHANGED,
                 e.effectiveOn(),
                 at.globalIndex(),
                 e.parentCompany(),
-                e.parentCountry(),
-                null,
-                null,
-                null);
+                e.parentCountry());
         insertHostChange(batch, e.hostId(), change, at, e.reason(), e.sources());
         batch.update("UPDATE rm_host_base SET aggregate_version = ? WHERE host_id = ?", version, e.hostId());
         hostVersions.change(
@@ -123,15 +120,8 @@ public class RegistryProjection {
                 sources,
                 version,
                 e.hostId());
-        RegistryChange change = new RegistryChange(
-                RegistryChange.CORRECTED,
-                e.effectiveOn(),
-                at.globalIndex(),
-                e.parentCompany(),
-                e.parentCountry(),
-                null,
-                null,
-                null);
+        HostChange change = new HostChange(
+                HostChange.Kind.CORRECTED, e.effectiveOn(), at.globalIndex(), e.parentCompany(), e.parentCountry());
         insertHostChange(batch, e.hostId(), change, at, e.reason(), e.sources());
         hostVersions.replace(batch, e.hostId(), hostTimeline(batch, e.hostId()), at);
     }
@@ -144,18 +134,15 @@ public class RegistryProjection {
                         + "WHERE host_id = ?",
                 RegistryProjection::hostState,
                 hostId);
-        List<RegistryChange> changes = jdbc.query(
+        List<HostChange> changes = jdbc.query(
                 "SELECT kind, effective_on, rec_seq, parent_company, parent_country FROM rm_host_change "
                         + "WHERE host_id = ?",
-                (rs, n) -> new RegistryChange(
-                        rs.getString("kind"),
+                (rs, n) -> new HostChange(
+                        HostChange.Kind.valueOf(rs.getString("kind")),
                         rs.getObject("effective_on", LocalDate.class),
                         rs.getLong("rec_seq"),
                         rs.getString("parent_company"),
-                        rs.getString("parent_country"),
-                        null,
-                        null,
-                        null),
+                        rs.getString("parent_country")),
                 hostId);
         return Timelines.fold(base.registeredOn(), base, changes, (state, change) -> change.applyTo(state));
     }
@@ -163,7 +150,7 @@ public class RegistryProjection {
     private static void insertHostChange(
             ProjectionBatch batch,
             String hostId,
-            RegistryChange change,
+            HostChange change,
             EventPosition at,
             String reason,
             List<SourceNote> sources) {
@@ -172,7 +159,7 @@ public class RegistryProjection {
                         + "parent_country, reason, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 hostId,
                 at.globalIndex(),
-                change.kind(),
+                change.kind().name(),
                 change.effectiveOn(),
                 Bitemporal.timestamp(at.recordedAt()),
                 change.parentCompany(),
@@ -221,7 +208,7 @@ public class RegistryProjection {
                 activities,
                 e.validFrom(),
                 e.validUntil(),
-                "VALID",
+                CertStatus.VALID,
                 sources);
         certVersions.create(
                 batch,
@@ -234,7 +221,7 @@ public class RegistryProjection {
     void on(CertificationSuspended e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         certChange(
                 e.certificationId(),
-                RegistryChange.SUSPENDED,
+                CertChange.Kind.SUSPENDED,
                 e.effectiveOn(),
                 null,
                 null,
@@ -249,7 +236,7 @@ public class RegistryProjection {
     void on(CertificationReinstated e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         certChange(
                 e.certificationId(),
-                RegistryChange.REINSTATED,
+                CertChange.Kind.REINSTATED,
                 e.effectiveOn(),
                 null,
                 null,
@@ -264,7 +251,7 @@ public class RegistryProjection {
     void on(CertificationWithdrawn e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         certChange(
                 e.certificationId(),
-                RegistryChange.WITHDRAWN,
+                CertChange.Kind.WITHDRAWN,
                 e.effectiveOn(),
                 null,
                 null,
@@ -279,7 +266,7 @@ public class RegistryProjection {
     void on(CertificationRenewed e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         certChange(
                 e.certificationId(),
-                RegistryChange.RENEWED,
+                CertChange.Kind.RENEWED,
                 e.effectiveOn(),
                 e.validUntil(),
                 e.referential(),
@@ -298,7 +285,7 @@ public class RegistryProjection {
             TrackingToken token) {
         certChange(
                 e.certificationId(),
-                RegistryChange.SCOPE_CHANGED,
+                CertChange.Kind.SCOPE_CHANGED,
                 e.effectiveOn(),
                 null,
                 null,
@@ -334,12 +321,10 @@ public class RegistryProjection {
         insertCertChange(
                 batch,
                 e.certificationId(),
-                new RegistryChange(
-                        RegistryChange.CORRECTED,
+                new CertChange(
+                        CertChange.Kind.CORRECTED,
                         e.validFrom(),
                         at.globalIndex(),
-                        null,
-                        null,
                         e.validUntil(),
                         e.referential(),
                         Activities.text(e.activities())),
@@ -351,7 +336,7 @@ public class RegistryProjection {
 
     private void certChange(
             String certId,
-            String kind,
+            CertChange.Kind kind,
             LocalDate effectiveOn,
             LocalDate validUntil,
             String referential,
@@ -361,8 +346,7 @@ public class RegistryProjection {
             Long version,
             EventPosition at) {
         ProjectionBatch batch = batch();
-        RegistryChange change = new RegistryChange(
-                kind, effectiveOn, at.globalIndex(), null, null, validUntil, referential, activities);
+        CertChange change = new CertChange(kind, effectiveOn, at.globalIndex(), validUntil, referential, activities);
         insertCertChange(batch, certId, change, at, reason, sources);
         batch.update("UPDATE rm_cert_base SET aggregate_version = ? WHERE cert_id = ?", version, certId);
         certVersions.change(batch, certId, effectiveOn, change::applyTo, at, () -> certTimeline(batch, certId));
@@ -371,7 +355,7 @@ public class RegistryProjection {
     private static void insertCertChange(
             ProjectionBatch batch,
             String certId,
-            RegistryChange change,
+            CertChange change,
             EventPosition at,
             String reason,
             List<SourceNote> sources) {
@@ -380,7 +364,7 @@ public class RegistryProjection {
                         + "referential, activities, reason, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 certId,
                 at.globalIndex(),
-                change.kind(),
+                change.kind().name(),
                 change.effectiveOn(),
                 Bitemporal.timestamp(at.recordedAt()),
                 change.validUntil(),
@@ -398,15 +382,13 @@ public class RegistryProjection {
                         + "'VALID' AS status, sources FROM rm_cert_base WHERE cert_id = ?",
                 RegistryProjection::certState,
                 certId);
-        List<RegistryChange> changes = jdbc.query(
+        List<CertChange> changes = jdbc.query(
                 "SELECT kind, effective_on, rec_seq, valid_until, referential, activities FROM rm_cert_change "
                         + "WHERE cert_id = ?",
-                (rs, n) -> new RegistryChange(
-                        rs.getString("kind"),
+                (rs, n) -> new CertChange(
+                        CertChange.Kind.valueOf(rs.getString("kind")),
                         rs.getObject("effective_on", LocalDate.class),
                         rs.getLong("rec_seq"),
-                        null,
-                        null,
                         rs.getObject("valid_until", LocalDate.class),
                         rs.getString("referential"),
                         rs.getString("activities")),
@@ -424,7 +406,7 @@ public class RegistryProjection {
                 rs.getString("activities"),
                 rs.getObject("valid_from", LocalDate.class),
                 rs.getObject("valid_until", LocalDate.class),
-                rs.getString("status"),
+                CertStatus.valueOf(rs.getString("status")),
                 rs.getString("sources"));
     }
 

@@ -121,7 +121,7 @@ public class RegistryQueries {
                 params,
                 rs -> {
                     String hostId = rs.getString("host_id");
-                    if ("CORRECTED".equals(rs.getString("kind"))) {
+                    if (HostChange.Kind.valueOf(rs.getString("kind")) == HostChange.Kind.CORRECTED) {
                         corrections
                                 .computeIfAbsent(hostId, k -> new ArrayList<>())
                                 .add(correction(rs));
@@ -210,15 +210,16 @@ public class RegistryQueries {
                         + "ORDER BY y.effective_on, y.rec_seq",
                 params,
                 rs -> {
-                    if (!"CORRECTED".equals(rs.getString("kind"))) {
-                        count[0] = rs.getInt("kind_total");
-                    }
-                    if ("CORRECTED".equals(rs.getString("kind"))) {
+                    CertChange.Kind kind = CertChange.Kind.valueOf(rs.getString("kind"));
+                    if (kind == CertChange.Kind.CORRECTED) {
                         corrections.add(correction(rs));
-                    } else if (!rs.getObject("effective_on", LocalDate.class)
+                        return;
+                    }
+                    count[0] = rs.getInt("kind_total");
+                    if (!rs.getObject("effective_on", LocalDate.class)
                             .isAfter(query.at().asOf())) {
                         changes.add(new CertificationView.Change(
-                                rs.getString("kind"),
+                                kind.name(),
                                 rs.getObject("effective_on", LocalDate.class),
                                 rs.getObject("rec_from", OffsetDateTime.class).toInstant(),
                                 rs.getObject("valid_until", LocalDate.class),

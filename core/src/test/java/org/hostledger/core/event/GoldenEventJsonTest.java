@@ -1,0 +1,267 @@
+package org.hostledger.core.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hostledger.core.model.ProcurementRoute;
+import org.hostledger.core.model.SourceNote;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every event type's stored JSON, as the event store writes it today, kept in {@code golden/events/<Type>.json}: the
+ * history already written must still read back after any change to an event class. A change that breaks a file here
+ * needs an upcaster (and a new golden file for the new revision), not an edit of the old file. The facts in the files
+ * are illustrative; the files were written by hand, not produced by the serializer.
+ */
+class GoldenEventJsonTest {
+
+    private static final String GOLDEN = "/golden/events/";
+
+    private static final ObjectMapper MAPPER = EventJson.mapper();
+
+    /** The instance each golden file must read as: every field set that the file holds, no other. */
+    static Stream<LedgerEvent> events() {
+        return Stream.of(
+                new HostRegistered(
+                        "h-ovh",
+                        "OVH SAS",
+                        "FR",
+                        null,
+                        null,
+                        LocalDate.of(2018, 11, 5),
+                        List.of(new SourceNote(
+                                "Liste des hébergeurs certifiés HDS",
+                                "https://esante.gouv.fr/offres-services/hds/liste-des-herbergeurs-certifies",
+                                LocalDate.of(2024, 1, 15)))),
+                new HostOwnershipChanged(
+                        "h-ovh",
+                        "OVH Groupe SA",
+                        "FR",
+                        LocalDate.of(2021, 10, 15),
+                        "Introduction en bourse du groupe",
+                        List.of(source("OVHcloud document d'enregistrement"))),
+                new HostCorrected(
+                        "h-ovh",
+                        "OVH SAS",
+                        "FR",
+                        "OVH Groupe SA",
+                        "FR",
+                        LocalDate.of(2018, 11, 5),
+                        "Date d'enregistrement mal saisie",
+                        List.of(new SourceNote("Extrait Kbis", null, LocalDate.of(2018, 11, 5)))),
+                new CertificationGranted(
+                        "c-ovh-hds-2018",
+                        "h-ovh",
+                        "HDS",
+                        "HDS v1.1",
+                        "LNE",
+                        List.of(1, 2, 3, 4, 5, 6),
+                        "Datacentres de Roubaix et Gravelines",
+                        LocalDate.of(2018, 11, 5),
+                        LocalDate.of(2021, 11, 4),
+                        List.of(new SourceNote(
+                                "Certificat HDS n° 2018-042", "https://example.org/certificats/2018-042.pdf", null))),
+                new CertificationCorrected(
+                        "c-ovh-hds-2018",
+                        "h-ovh",
+                        "HDS v1.1",
+                        "LNE",
+                        List.of(1, 2, 3, 4, 5),
+                        "Datacentre de Roubaix",
+                        LocalDate.of(2018, 11, 6),
+                        LocalDate.of(2021, 11, 5),
+                        "Activité 6 non couverte par le certificat",
+                        List.of(source("Certificat HDS n° 2018-042, annexe"))),
+                new CertificationSuspended(
+                        "c-ovh-hds-2018",
+                        LocalDate.of(2020, 3, 2),
+                        "Non-conformité majeure à l'audit de surveillance",
+                        List.of(new SourceNote("Avis de suspension", null, LocalDate.of(2020, 3, 2)))),
+                new CertificationReinstated(
+                        "c-ovh-hds-2018",
+                        LocalDate.of(2020, 5, 18),
+                        "Plan d'action validé",
+                        List.of(source("Levée de la suspension"))),
+                new CertificationWithdrawn(
+                        "c-ovh-hds-2018",
+                        LocalDate.of(2021, 6, 30),
+                        "Retrait à la demande de l'hébergeur",
+                        List.of(source("Avis de retrait"))),
+                new CertificationRenewed(
+                        "c-ovh-hds-2018",
+                        LocalDate.of(2024, 11, 4),
+                        null,
+                        LocalDate.of(2021, 10, 20),
+                        List.of(source("Certificat HDS renouvelé"))),
+                new CertificationScopeChanged(
+                        "c-ovh-hds-2018",
+                        List.of(1, 2, 5),
+                        LocalDate.of(2019, 9, 1),
+                        "Infogérance sortie du périmètre",
+                        List.of(source("Avenant au certificat"))),
+                new HostingDecisionRecorded(
+                        "d-hdh-azure",
+                        "Plateforme des données de santé (Health Data Hub)",
+                        "Plateforme technologique du Health Data Hub",
+                        "h-microsoft",
+                        List.of(1, 2, 3, 4, 5, 6),
+                        LocalDate.of(2019, 4, 15),
+                        ProcurementRoute.CENTRAL_PURCHASING,
+                        "Microsoft Ireland Operations Ltd",
+                        "Seule offre jugée prête à la date de lancement",
+                        List.of("OVHcloud", "Outscale"),
+                        List.of(new SourceNote(
+                                "Délibération CNIL n° 2020-044",
+                                "https://www.legifrance.gouv.fr/cnil/id/CNILTEXT000041806836",
+                                LocalDate.of(2020, 4, 20)))),
+                new HostingDecisionCorrected(
+                        "d-hdh-azure",
+                        "Plateforme des données de santé (Health Data Hub)",
+                        "Plateforme technologique du Health Data Hub",
+                        "h-microsoft",
+                        List.of(1, 2, 3, 4, 5, 6),
+                        LocalDate.of(2019, 4, 10),
+                        ProcurementRoute.FRAMEWORK_AGREEMENT,
+                        "Microsoft Ireland Operations Ltd",
+                        null,
+                        List.of(),
+                        "Marché subséquent d'un accord-cadre, non un achat au catalogue",
+                        List.of(source("Rapport de la Cour des comptes"))),
+                new HostingDecisionChallenged(
+                        "d-hdh-azure",
+                        "Collectif SantéNathon",
+                        LocalDate.of(2020, 10, 8),
+                        "Transferts possibles de données de santé vers les États-Unis",
+                        "Conseil d'État, référé-liberté",
+                        "Rejet, avec injonctions",
+                        List.of(source("CE, ord., 13 octobre 2020, n° 444937"))),
+                new MigrationPlanned(
+                        "d-hdh-azure",
+                        null,
+                        "Hébergeur qualifié SecNumCloud",
+                        LocalDate.of(2025, 12, 31),
+                        LocalDate.of(2022, 1, 10),
+                        "Engagement du ministre devant la CNIL",
+                        List.of(source("Lettre du ministre à la CNIL"))),
+                new HostingDecisionEnded(
+                        "d-hdh-azure",
+                        LocalDate.of(2026, 3, 31),
+                        "Données migrées",
+                        "d-hdh-secnum",
+                        List.of(new SourceNote("Communiqué de fin de migration", null, LocalDate.of(2026, 4, 2)))));
+    }
+
+    private static SourceNote source(String title) {
+        return new SourceNote(title, null, null);
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void theGoldenFileReadsAsTheEvent(LedgerEvent expected) throws IOException {
+        assertThat(MAPPER.readValue(golden(expected.getClass()), expected.getClass()))
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void theEventIsWrittenAsTheGoldenFile(LedgerEvent event) throws IOException {
+        JsonNode written = MAPPER.readTree(MAPPER.writeValueAsBytes(event));
+        assertThat(written).isEqualTo(MAPPER.readTree(golden(event.getClass())));
+    }
+
+    @Test
+    void everyEventTypeHasAGoldenFileAndAnExpectedInstance() throws Exception {
+        Set<String> types = concreteEventTypes();
+        Set<String> goldenFiles;
+        try (Stream<Path> files =
+                Files.list(Path.of(getClass().getResource(GOLDEN).toURI()))) {
+            goldenFiles = files.map(f -> f.getFileName().toString().replaceFirst("\\.json$", ""))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        Set<String> expected =
+                events().map(e -> e.getClass().getSimpleName()).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(types).as("the event types found").contains("HostRegistered", "HostingDecisionEnded");
+        assertThat(goldenFiles).as("golden files, one per event type").isEqualTo(types);
+        assertThat(expected).as("expected instances, one per event type").isEqualTo(types);
+    }
+
+    /** A stored event may hold fields this version does not know (written by a newer one): they are skipped. */
+    @Test
+    void unknownFieldsAreIgnoredAndDatesAreIsoText() throws IOException {
+        CertificationSuspended read = MAPPER.readValue(
+                "{\"certificationId\":\"c-1\",\"effectiveOn\":\"2020-03-02\",\"severity\":\"major\","
+                        + "\"sources\":[{\"title\":\"Avis\",\"pages\":3}]}",
+                CertificationSuspended.class);
+
+        assertThat(read)
+                .isEqualTo(new CertificationSuspended(
+                        "c-1", LocalDate.of(2020, 3, 2), null, List.of(new SourceNote("Avis", null, null))));
+        assertThat(MAPPER.writeValueAsString(read))
+                .isEqualTo("{\"certificationId\":\"c-1\",\"effectiveOn\":\"2020-03-02\","
+                        + "\"sources\":[{\"title\":\"Avis\"}]}");
+    }
+
+    @Test
+    void eachCallGetsItsOwnMapper() {
+        assertThat(EventJson.mapper()).isNotSameAs(EventJson.mapper());
+    }
+
+    private static InputStream golden(Class<?> type) {
+        InputStream in = GoldenEventJsonTest.class.getResourceAsStream(GOLDEN + type.getSimpleName() + ".json");
+        assertThat(in).as("golden file of %s", type.getSimpleName()).isNotNull();
+        return in;
+    }
+
+    /** The concrete classes of the event package that implement LedgerEvent, read from the compiled classes. */
+    private static Set<String> concreteEventTypes() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path root = Path.of(LedgerEvent.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        if (Files.isDirectory(root)) {
+            return concreteEventTypes(root);
+        }
+        try (FileSystem jar = FileSystems.newFileSystem(root)) {
+            return concreteEventTypes(jar.getPath("/"));
+        }
+    }
+
+    private static Set<String> concreteEventTypes(Path root) throws IOException, ClassNotFoundException {
+        String pkg = LedgerEvent.class.getPackageName();
+        Set<String> types = new TreeSet<>();
+        try (Stream<Path> files = Files.list(root.resolve(pkg.replace('.', '/')))) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".class") || name.equals("package-info.class")) {
+                    continue;
+                }
+                Class<?> type = Class.forName(pkg + "." + name.substring(0, name.length() - ".class".length()));
+                if (LedgerEvent.class.isAssignableFrom(type)
+                        && !type.isInterface()
+                        && !Modifier.isAbstract(type.getModifiers())) {
+                    types.add(type.getSimpleName());
+                }
+            }
+        }
+        return types;
+    }
+}
