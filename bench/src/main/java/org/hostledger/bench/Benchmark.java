@@ -238,6 +238,7 @@ public final class Benchmark {
         rebuild();
         reads(history);
         rest(history);
+        wrongCredentialFlood();
         events = progress.head();
         // The application goes before stock Axon starts: one application in the heap at a time.
         app.close();
@@ -776,6 +777,59 @@ public final class Benchmark {
                                     os.stream().map(HttpLoad.Result::p50Millis).toList()),
                             os.stream().mapToLong(HttpLoad.Result::errors).sum())));
         }
+    }
+
+    // --- 6. Sign-in amplification: public reads during a flood of wrong credentials -----------------------------
+
+    /**
+     * Another client sends 200 requests/s carrying HTTP Basic credentials that are all wrong and all different (so no
+     * cache can answer them), to a public read; public reads without credentials are measured before and during.
+     * Without a defence every such request costs a BCrypt check and the reads fall by an order of magnitude.
+     */
+    private void wrongCredentialFlood() throws Exception {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        HttpLoad load = new HttpLoad(port);
+        double warmup = options.quick() ? 0.5 : 2;
+        double seconds = options.quick() ? 2 : 8;
+        java.util.function.IntFunction<String> reads = n -> "/api/hosts?size=20&page=" + (n % 10);
+        List<Double> unloaded = new ArrayList<>();
+        List<Double> flooded = new ArrayList<>();
+        java.util.Map<Integer, Long> attackerStatuses = new java.util.TreeMap<>();
+        List<Double> attackerRates = new ArrayList<>();
+        for (int rep = 0; rep < options.repetitions(); rep++) {
+            unloaded.add(load.run(64, warmup, seconds, reads).perSecond());
+            // Sixteen connections: enough for 200 requests/s even while some wait on a password check.
+            try (HttpLoad.Flood flood = new HttpLoad.Flood(
+                    port,
+                    16,
+                    200,
+                    "/api/hosts",
+                    n -> "Authorization: Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(("intruder-" + n + ":guess-" + n)
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            + "\r\n")) {
+                flooded.add(load.run(64, warmup, seconds, reads).perSecond());
+                attackerRates.add(flood.perSecond());
+                flood.statuses().forEach((status, count) -> attackerStatuses.merge(status, count, Long::sum));
+            }
+            say(
+                    "wrong-credential flood rep %d: public reads %.0f/s unloaded, %.0f/s during %.0f req/s of wrong "
+                            + "credentials (answers of all reps so far %s)",
+                    rep + 1, unloaded.get(rep), flooded.get(rep), attackerRates.get(rep), attackerStatuses);
+        }
+        figures.add(Figure.atLeast(
+                "public reads under 200 req/s of wrong credentials, 64 clients",
+                flooded,
+                "req/s",
+                unloaded,
+                0.5,
+                String.format(
+                        Locale.ROOT,
+                        "ceiling: the same reads unloaded, same run; the attacker (one address, 16 connections) sent "
+                                + "a median %.0f req/s, answered %s",
+                        Figure.median(attackerRates),
+                        attackerStatuses)));
     }
 
     private static java.util.function.IntFunction<String> mapPaths(List<String> hosts) {

@@ -114,6 +114,63 @@ final class HttpLoad {
                 errors.get());
     }
 
+    /**
+     * An open-loop stream of GETs at a fixed rate over a few connections, each request with headers of its own, until
+     * closed: the load of a client that does not wait for the server, such as an attacker's.
+     */
+    static final class Flood implements AutoCloseable {
+        private final ExecutorService pool;
+        private final List<Future<?>> workers = new ArrayList<>();
+        private final java.util.concurrent.ConcurrentHashMap<Integer, AtomicLong> statuses =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final AtomicLong sent = new AtomicLong();
+        private final long started = System.nanoTime();
+        private volatile boolean stopped;
+
+        Flood(int port, int connections, double perSecond, String path, IntFunction<String> headers) {
+            pool = Executors.newFixedThreadPool(connections);
+            long interval = (long) (1e9 * connections / perSecond);
+            for (int c = 0; c < connections; c++) {
+                long offset = (long) (1e9 / perSecond) * c;
+                workers.add(pool.submit(() -> {
+                    try (Connection connection = new Connection(port)) {
+                        for (long next = System.nanoTime() + offset; !stopped; next += interval) {
+                            long wait = next - System.nanoTime();
+                            if (wait > 0) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            }
+                            int status = connection.get(path, headers.apply((int) sent.getAndIncrement()));
+                            statuses.computeIfAbsent(status, k -> new AtomicLong())
+                                    .incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+        }
+
+        /** Requests answered so far, by status. */
+        java.util.Map<Integer, Long> statuses() {
+            java.util.Map<Integer, Long> copy = new java.util.TreeMap<>();
+            statuses.forEach((status, count) -> copy.put(status, count.get()));
+            return copy;
+        }
+
+        double perSecond() {
+            return statuses().values().stream().mapToLong(Long::longValue).sum()
+                    / ((System.nanoTime() - started) / 1e9);
+        }
+
+        @Override
+        public void close() throws Exception {
+            stopped = true;
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            pool.shutdown();
+        }
+    }
+
     /** One keep-alive connection: GET, then read the status, the headers and the body (sized or chunked). */
     private static final class Connection implements AutoCloseable {
         private final int port;
@@ -135,8 +192,14 @@ final class HttpLoad {
 
         /** A GET; when the server ends the connection (as Tomcat does every 100 requests), a new one is opened. */
         int get(String path) throws IOException {
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            return get(path, "");
+        }
+
+        /** A GET with extra header lines, each ending in CRLF. */
+        int get(String path, String headers) throws IOException {
+            out.write(
+                    ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n" + headers + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String statusLine = line();
             int status = Integer.parseInt(statusLine.substring(9, 12));

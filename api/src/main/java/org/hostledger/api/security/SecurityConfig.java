@@ -1,6 +1,8 @@
 package org.hostledger.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.bucket4j.TimeMeter;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,6 +13,7 @@ import org.hostledger.api.web.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -30,8 +34,11 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -109,14 +116,56 @@ public class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The only authentication provider for user names and passwords: BCrypt behind a short-lived cache of outcomes
+     * (see {@link CachedCredentials}), so that neither a legitimate client nor a flood of wrong credentials costs a
+     * BCrypt check per request.
+     */
+    @Bean
+    public CachedCredentials cachedCredentials(
+            UserDetailsService users, PasswordEncoder encoder, SecurityProperties properties) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        bcrypt.setPasswordEncoder(encoder);
+        return new CachedCredentials(bcrypt, properties.getCredentialCache(), Ticker.systemTicker());
+    }
+
+    /** The buckets shared by both chains; absent when {@code hostledger.security.rate-limits.enabled=false}. */
+    @Bean
+    @ConditionalOnProperty(
+            name = "hostledger.security.rate-limits.enabled",
+            havingValue = "true",
+            matchIfMissing = true)
+    public RateLimits rateLimits(SecurityProperties properties) {
+        SecurityProperties.RateLimits limits = properties.getRateLimits();
+        TimeMeter clock = TimeMeter.SYSTEM_NANOTIME;
+        return new RateLimits(
+                new RateLimiter(limits.getFailedSignIns(), limits.getMaxClients(), clock),
+                new RateLimiter(limits.getWrites(), limits.getMaxClients(), clock),
+                new RateLimiter(limits.getExports(), limits.getMaxClients(), clock));
+    }
+
+    /** Failed sign-ins per client address; writes and exports per principal. */
+    public record RateLimits(RateLimiter failedSignIns, RateLimiter writes, RateLimiter exports) {}
+
     @Bean
     @Order(1)
     public SecurityFilterChain api(
             HttpSecurity http,
             ObjectMapper mapper,
             ObjectProvider<JwtDecoder> jwtDecoder,
-            SecurityProperties properties)
+            SecurityProperties properties,
+            CachedCredentials credentials,
+            ObjectProvider<RateLimits> rateLimits)
             throws Exception {
+        RateLimits limits = rateLimits.getIfAvailable();
+        if (limits != null) {
+            http.addFilterBefore(
+                            new RateLimitFilters.FailedSignIns(limits.failedSignIns(), credentials, mapper),
+                            BearerTokenAuthenticationFilter.class)
+                    .addFilterAfter(
+                            new RateLimitFilters.PerPrincipal(limits.writes(), limits.exports(), mapper),
+                            AuthorizationFilter.class);
+        }
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -169,12 +218,26 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    public SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    public SecurityFilterChain pages(
+            HttpSecurity http,
+            ObjectMapper mapper,
+            CachedCredentials credentials,
+            ObjectProvider<RateLimits> rateLimits)
+            throws Exception {
+        RateLimits limits = rateLimits.getIfAvailable();
+        if (limits != null) {
+            http.addFilterBefore(
+                    new RateLimitFilters.FailedLogins(limits.failedSignIns(), mapper),
+                    UsernamePasswordAuthenticationFilter.class);
+        }
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/audit", "/audit/**")
                         .hasRole(Roles.AUDITOR)
                         .anyRequest()
                         .permitAll())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .failureHandler(RateLimitFilters.FailedLogins.failureHandler(
+                                limits == null ? null : limits.failedSignIns()))
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new NegatedRequestMatcher(

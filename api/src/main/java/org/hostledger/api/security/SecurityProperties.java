@@ -1,5 +1,6 @@
 package org.hostledger.api.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,6 +16,26 @@ public class SecurityProperties {
     private List<User> users = new ArrayList<>();
 
     private Jwt jwt = new Jwt();
+
+    private CredentialCache credentialCache = new CredentialCache();
+
+    private RateLimits rateLimits = new RateLimits();
+
+    public CredentialCache getCredentialCache() {
+        return credentialCache;
+    }
+
+    public void setCredentialCache(CredentialCache credentialCache) {
+        this.credentialCache = credentialCache;
+    }
+
+    public RateLimits getRateLimits() {
+        return rateLimits;
+    }
+
+    public void setRateLimits(RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
+    }
 
     public String getAdminPassword() {
         return adminPassword;
@@ -91,6 +112,112 @@ public class SecurityProperties {
 
         public void setPrincipalClaim(String principalClaim) {
             this.principalClaim = principalClaim;
+        }
+    }
+
+    /**
+     * Verified credentials remembered under a keyed hash (never the password): a client signing in on every request
+     * pays one BCrypt check per {@code ttl}, and so does a repeated wrong password.
+     */
+    public static class CredentialCache {
+        private Duration ttl = Duration.ofSeconds(60);
+        private long maxEntries = 10_000;
+
+        public Duration getTtl() {
+            return ttl;
+        }
+
+        public void setTtl(Duration ttl) {
+            this.ttl = ttl;
+        }
+
+        public long getMaxEntries() {
+            return maxEntries;
+        }
+
+        public void setMaxEntries(long maxEntries) {
+            this.maxEntries = maxEntries;
+        }
+    }
+
+    /** Token buckets: failed sign-ins per client address, writes and exports per principal. */
+    public static class RateLimits {
+        private boolean enabled = true;
+
+        /** Most clients (addresses or principals) whose buckets are kept; the least recently seen go first. */
+        private long maxClients = 100_000;
+
+        private Limit failedSignIns = new Limit(20, Duration.ofMinutes(1));
+        private Limit writes = new Limit(600, Duration.ofMinutes(1));
+        private Limit exports = new Limit(30, Duration.ofMinutes(1));
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public long getMaxClients() {
+            return maxClients;
+        }
+
+        public void setMaxClients(long maxClients) {
+            this.maxClients = maxClients;
+        }
+
+        public Limit getFailedSignIns() {
+            return failedSignIns;
+        }
+
+        public void setFailedSignIns(Limit failedSignIns) {
+            this.failedSignIns = failedSignIns;
+        }
+
+        public Limit getWrites() {
+            return writes;
+        }
+
+        public void setWrites(Limit writes) {
+            this.writes = writes;
+        }
+
+        public Limit getExports() {
+            return exports;
+        }
+
+        public void setExports(Limit exports) {
+            this.exports = exports;
+        }
+    }
+
+    /** At most {@code capacity} in a burst, refilled evenly to {@code capacity} per {@code period}. */
+    public static class Limit {
+        private long capacity;
+        private Duration period;
+
+        public Limit() {}
+
+        public Limit(long capacity, Duration period) {
+            this.capacity = capacity;
+            this.period = period;
+        }
+
+        public long getCapacity() {
+            return capacity;
+        }
+
+        public void setCapacity(long capacity) {
+            this.capacity = capacity;
+        }
+
+        public Duration getPeriod() {
+            return period;
+        }
+
+        public void setPeriod(Duration period) {
+            this.period = period;
         }
     }
 }

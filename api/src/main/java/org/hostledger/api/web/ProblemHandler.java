@@ -1,7 +1,9 @@
 package org.hostledger.api.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -140,6 +142,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return unexpected(e);
     }
 
+    /** The firewall's checks that run late, such as the names of form parameters read with the body. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Object> rejectedByTheFirewall(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request", "the request is not acceptable", null);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("unexpected error", e);
@@ -246,6 +254,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     field + " must be an ISO-8601 date (2020-05-27)",
                     List.of(new FieldProblem(field, "must be an ISO-8601 date (2020-05-27)")));
         }
+        String repeated = null;
+        for (Throwable t = cause; t != null && repeated == null; t = t.getCause()) {
+            repeated = t instanceof StreamReadException read ? duplicateKey(read) : null;
+        }
+        if (repeated != null) {
+            String field = repeated;
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed request",
+                    "field '" + field + "' is given more than once",
+                    List.of(new FieldProblem(field, "is given more than once")));
+        }
         if (cause instanceof JsonProcessingException) {
             return problem(HttpStatus.BAD_REQUEST, "Malformed request", "the body is not well-formed JSON", null);
         }
@@ -300,6 +320,36 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("^Duplicate field '(.*)'", java.util.regex.Pattern.DOTALL);
+
+    /** The dotted path of a key repeated in one object (Jackson's strict duplicate detection), or null. */
+    private static String duplicateKey(StreamReadException e) {
+        java.util.regex.Matcher matcher = DUPLICATE.matcher(e.getOriginalMessage());
+        if (!matcher.find() || e.getProcessor() == null) {
+            return null;
+        }
+        // The parser stands in the object holding the repeated key: its enclosing contexts give the path to it.
+        java.util.Deque<String> steps = new java.util.ArrayDeque<>();
+        steps.push(matcher.group(1));
+        for (JsonStreamContext context = e.getProcessor().getParsingContext().getParent();
+                context != null && !context.inRoot();
+                context = context.getParent()) {
+            steps.push(
+                    context.inArray()
+                            ? "[" + context.getCurrentIndex() + "]"
+                            : context.getCurrentName() == null ? "" : context.getCurrentName());
+        }
+        StringBuilder path = new StringBuilder();
+        for (String step : steps) {
+            if (!path.isEmpty() && !step.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(step);
+        }
+        return path.toString();
     }
 
     private static String leaf(String propertyPath) {

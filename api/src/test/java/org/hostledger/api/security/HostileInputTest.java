@@ -159,8 +159,16 @@ class HostileInputTest extends IntegrationTest {
                         .post("name=X&country=FR", "application/x-www-form-urlencoded")
                         .send(),
                 415));
+        cases.add(new Case(
+                "form body with a parameter name the firewall refuses (found by WriteFuzzTest)",
+                http -> http.at("/api/hosts/ovh/ownership-changes")
+                        .editor()
+                        .post("\u0dfb\u2a91=1", "application/x-www-form-urlencoded")
+                        .send(),
+                400));
         // Path traversal and odd ids in paths
         cases.add(post("traversal in an id", "/api/certifications/..%2F..%2Fetc%2Fpasswd/suspensions", SOURCES, 400));
+        cases.add(post("NUL in an id (found by WriteFuzzTest)", "/api/hosts/%00/ownership-changes", SOURCES, 400));
         cases.add(post("dot-dot segment", "/api/hosts/%2e%2e/corrections", SOURCES, 400));
         cases.add(post(
                 "upper-case id in a path",
