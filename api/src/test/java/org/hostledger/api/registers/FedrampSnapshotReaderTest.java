@@ -3,6 +3,7 @@ package org.hostledger.api.registers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,8 @@ class FedrampSnapshotReaderTest {
 
     private static final Instant PUBLISHED = Instant.parse("2024-06-01T03:51:10Z");
 
-    private final FedrampSnapshotReader reader = new FedrampSnapshotReader(new ObjectMapper());
+    private final FedrampSnapshotReader reader =
+            new FedrampSnapshotReader(new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
 
     private ParsedSnapshot read(String json) {
         return reader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), PUBLISHED);

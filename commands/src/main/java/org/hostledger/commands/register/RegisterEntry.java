@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
@@ -76,7 +75,7 @@ public class RegisterEntry {
                     List.of(command.citation().note())));
             return getVersion();
         }
-        List<String> fields = differences(facts, next);
+        List<String> fields = next.changedFrom(facts);
         if (fields.isEmpty()) {
             throw new RuleViolation("facts", "the register says nothing new about entry " + entryId);
         }
@@ -127,26 +126,6 @@ public class RegisterEntry {
                     "publishedAt", "the entry was already recorded from a later snapshot (" + lastPublishedAt + ")");
         }
         return date;
-    }
-
-    static List<String> differences(RegisterEntryFacts a, RegisterEntryFacts b) {
-        List<String> fields = new ArrayList<>();
-        if (!Objects.equals(a.name(), b.name())) {
-            fields.add("name");
-        }
-        if (!Objects.equals(a.provider(), b.provider())) {
-            fields.add("provider");
-        }
-        if (!Objects.equals(a.status(), b.status()) || !Objects.equals(a.stage(), b.stage())) {
-            fields.add("status");
-        }
-        if (!Objects.equals(a.level(), b.level())) {
-            fields.add("level");
-        }
-        if (!Objects.equals(a.assessor(), b.assessor())) {
-            fields.add("assessor");
-        }
-        return fields;
     }
 
     @EventSourcingHandler
