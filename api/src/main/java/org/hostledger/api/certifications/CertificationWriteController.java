@@ -11,11 +11,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.hostledger.api.application.WriteResult;
+import org.hostledger.api.web.CommandResponses;
 import org.hostledger.api.web.FieldError;
-import org.hostledger.api.web.LedgerCommands;
 import org.hostledger.api.web.RecordPaths;
 import org.hostledger.api.web.SourceRequest;
-import org.hostledger.api.web.WriteResult;
 import org.hostledger.api.web.validation.LedgerDate;
 import org.hostledger.api.web.validation.LedgerId;
 import org.hostledger.api.web.validation.PlainText;
@@ -41,9 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Certifications")
 public class CertificationWriteController {
 
-    private final LedgerCommands commands;
+    private final CommandResponses commands;
 
-    public CertificationWriteController(LedgerCommands commands) {
+    public CertificationWriteController(CommandResponses commands) {
         this.commands = commands;
     }
 

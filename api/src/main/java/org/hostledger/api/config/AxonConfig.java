@@ -1,43 +1,28 @@
 package org.hostledger.api.config;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.axonframework.common.caching.WeakReferenceCache;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
-import org.axonframework.serialization.Serializer;
-import org.hostledger.api.cluster.NodeRegistry;
-import org.hostledger.api.ledger.DuplicateKeyResolver;
-import org.hostledger.api.ledger.EventStoreKnownRecords;
-import org.hostledger.api.ledger.LedgerEventStorageEngine;
 import org.hostledger.commands.certification.Certification;
 import org.hostledger.commands.decision.HostingDecision;
 import org.hostledger.commands.host.Host;
@@ -45,37 +30,22 @@ import org.hostledger.commands.lookup.KnownRecords;
 import org.hostledger.commands.lookup.RecordKindGuard;
 import org.hostledger.commands.register.Register;
 import org.hostledger.commands.register.RegisterEntry;
+import org.hostledger.core.audit.EventMetadata;
+import org.hostledger.core.command.RecordKind;
 import org.hostledger.core.model.Scheme;
 import org.hostledger.core.model.SchemeCatalog;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.hostledger.store.engine.EventStoreRecords;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The event store, serializers, aggregates and their snapshots: the command side's wiring. */
+/**
+ * The command side's wiring: aggregates, their snapshots and cache, set validation, schemes, and the metadata that
+ * travels from commands to events. The event store itself is the {@code store} module's auto-configuration.
+ */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AxonConfig {
-
-    /** Metadata every event carries: who recorded it and which request it came from. */
-    public static final String ACTOR = "actor";
-
-    public static final String CORRELATION_ID = "correlationId";
-
-    /**
-     * The mapper that writes events, metadata, tokens and snapshots. Events are the permanent record, so their JSON
-     * must not follow changes to the web layer's settings: dates as ISO text, absent values left out, unknown fields
-     * ignored when reading older or newer events. No default typing: every stored type is named by the store itself.
-     */
-    @Bean("defaultAxonObjectMapper")
-    public ObjectMapper axonObjectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-    }
 
     /** The web layer's mapper, kept primary so that the event mapper above is used by Axon alone. */
     @Bean
@@ -86,66 +56,20 @@ public class AxonConfig {
         return builder.build();
     }
 
+    /** The command side's set validation answers from the event store, in the command's own transaction. */
     @Bean
-    public EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry")
-                .snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .timestampColumn("time_stamp")
-                .eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
-                .build();
-    }
+    public KnownRecords knownRecords(EventStoreRecords records) {
+        return new KnownRecords() {
+            @Override
+            public Optional<RecordKind> kindOf(String id) {
+                return records.kindOf(id);
+            }
 
-    @Bean
-    public TokenSchema tokenSchema() {
-        return TokenSchema.builder()
-                .setTokenTable("token_entry")
-                .setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment")
-                .setTokenColumn("token")
-                .setTokenTypeColumn("token_type")
-                .setTimestampColumn("claimed_at")
-                .setOwnerColumn("owner")
-                .build();
-    }
-
-    @Bean
-    public EventStorageEngine eventStorageEngine(
-            Serializer defaultSerializer,
-            PersistenceExceptionResolver persistenceExceptionResolver,
-            @Qualifier("eventSerializer") Serializer eventSerializer,
-            Configuration configuration,
-            ConnectionProvider connectionProvider,
-            TransactionManager transactionManager,
-            EventSchema eventSchema) {
-        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .schema(eventSchema)
-                .dataType(byte[].class);
-        return new LedgerEventStorageEngine(builder, transactionManager);
-    }
-
-    @Bean
-    public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new DuplicateKeyResolver();
-    }
-
-    @Bean
-    public KnownRecords knownRecords(JdbcTemplate jdbcTemplate) {
-        return new EventStoreKnownRecords(jdbcTemplate);
+            @Override
+            public OptionalLong versionOf(String id) {
+                return records.versionOf(id);
+            }
+        };
     }
 
     @Bean
@@ -164,26 +88,7 @@ public class AxonConfig {
     /** Actor and correlation id travel from each command to the events it causes; nothing else does. */
     @Bean
     public CorrelationDataProvider ledgerCorrelationData() {
-        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID);
-    }
-
-    /**
-     * The event store, with every processor reading the storage engine in batches of its own ("private streams") rather
-     * than through Axon's shared producer. That producer keeps each event it reads in memory from the start of a fetch
-     * until it catches up with the store, whether or not anyone still reads from it: after a burst of appends while the
-     * projections were paused or replaying it held 355,000 events, and the million-event benchmark ran out of its
-     * 512 MB (live-heap histograms of the run). Pooled processors poll their stream every 500 ms when idle either way
-     * (the embedded store offers them no availability callback), so the views are not slower to follow.
-     */
-    @Bean(name = "eventBus")
-    @Qualifier("eventStore")
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .optimizeEventConsumption(false)
-                .build();
+        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.CORRELATION_ID);
     }
 
     /** Snapshots are taken off the request thread, after the command's transaction committed. */
@@ -224,14 +129,6 @@ public class AxonConfig {
             Class<T> type, ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition) {
         return new GenericAggregateFactory<>(
                 AnnotatedAggregateMetaModelFactory.inspectAggregate(type, parameterResolverFactory, handlerDefinition));
-    }
-
-    /** Every pooled projection claims at most this node's share of its segments (see NodeRegistry). */
-    @Bean
-    public ConfigurerModule projectionShares(NodeRegistry nodes) {
-        return configurer -> configurer
-                .eventProcessing()
-                .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder.maxSegmentProvider(nodes));
     }
 
     @Bean

@@ -1,16 +1,16 @@
 package org.hostledger.api.demo;
 
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.hostledger.api.application.LedgerCommands;
 import org.hostledger.api.config.LedgerProperties;
-import org.hostledger.api.web.LedgerCommands;
 import org.hostledger.core.command.LedgerCommand;
 import org.hostledger.core.rule.IdAlreadyTaken;
+import org.hostledger.store.engine.EventStoreRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +29,12 @@ public class DemoHistoryLoader implements ApplicationRunner {
 
     private final LedgerProperties properties;
     private final LedgerCommands commands;
-    private final JdbcTemplate jdbc;
+    private final EventStoreRecords records;
 
-    public DemoHistoryLoader(LedgerProperties properties, LedgerCommands commands, JdbcTemplate jdbc) {
+    public DemoHistoryLoader(LedgerProperties properties, LedgerCommands commands, EventStoreRecords records) {
         this.properties = properties;
         this.commands = commands;
-        this.jdbc = jdbc;
+        this.records = records;
     }
 
     @Override
@@ -42,8 +42,8 @@ public class DemoHistoryLoader implements ApplicationRunner {
         if (!properties.isDemoData() || args.containsOption("replay") || args.containsOption("verify")) {
             return;
         }
-        Long recorded = jdbc.queryForObject("SELECT last_index FROM ledger_chain_head WHERE id = 1", Long.class);
-        if (recorded != null && recorded > 0) {
+        long recorded = records.eventCount();
+        if (recorded > 0) {
             log.info("the store holds {} events; demo history not loaded", recorded);
             return;
         }

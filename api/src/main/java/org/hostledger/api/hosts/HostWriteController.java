@@ -9,10 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import org.hostledger.api.web.LedgerCommands;
+import org.hostledger.api.application.WriteResult;
+import org.hostledger.api.web.CommandResponses;
 import org.hostledger.api.web.RecordPaths;
 import org.hostledger.api.web.SourceRequest;
-import org.hostledger.api.web.WriteResult;
 import org.hostledger.api.web.validation.CountryCode;
 import org.hostledger.api.web.validation.LedgerDate;
 import org.hostledger.api.web.validation.LedgerId;
@@ -34,9 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Hosts")
 public class HostWriteController {
 
-    private final LedgerCommands commands;
+    private final CommandResponses commands;
 
-    public HostWriteController(LedgerCommands commands) {
+    public HostWriteController(CommandResponses commands) {
         this.commands = commands;
     }
 

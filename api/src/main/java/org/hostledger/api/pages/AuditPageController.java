@@ -1,8 +1,8 @@
 package org.hostledger.api.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.hostledger.api.application.Queries;
 import org.hostledger.api.audit.AuditParams;
-import org.hostledger.api.web.Queries;
 import org.hostledger.core.query.AuditPage;
 import org.hostledger.core.query.ChainVerification;
 import org.hostledger.core.query.ListAuditEvents;

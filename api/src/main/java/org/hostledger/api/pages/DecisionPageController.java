@@ -1,6 +1,6 @@
 package org.hostledger.api.pages;
 
-import org.hostledger.api.web.Queries;
+import org.hostledger.api.application.Queries;
 import org.hostledger.api.web.ReadParams;
 import org.hostledger.api.web.RecordPaths;
 import org.hostledger.core.query.DecisionView;

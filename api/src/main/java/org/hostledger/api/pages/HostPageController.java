@@ -2,7 +2,7 @@ package org.hostledger.api.pages;
 
 import java.util.List;
 import java.util.Objects;
-import org.hostledger.api.web.Queries;
+import org.hostledger.api.application.Queries;
 import org.hostledger.api.web.ReadParams;
 import org.hostledger.api.web.RecordPaths;
 import org.hostledger.core.model.HdsActivity;

@@ -3,7 +3,7 @@ package org.hostledger.api.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
-import org.hostledger.api.web.Queries;
+import org.hostledger.api.application.Queries;
 import org.hostledger.api.web.ReadParams;
 import org.hostledger.core.model.Exposure;
 import org.hostledger.core.query.ComplianceStatus;

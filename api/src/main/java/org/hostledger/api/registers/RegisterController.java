@@ -21,7 +21,7 @@ import org.hostledger.api.application.registers.SnapshotUnreadable;
 import org.hostledger.api.web.ActorResolver;
 import org.hostledger.api.web.Csv;
 import org.hostledger.api.web.FieldError;
-import org.hostledger.api.web.Queries;
+import org.hostledger.api.application.Queries;
 import org.hostledger.api.web.ReadParams;
 import org.hostledger.core.query.ListRegisterChanges;
 import org.hostledger.core.query.ListRegisterEntries;

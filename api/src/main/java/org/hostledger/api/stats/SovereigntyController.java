@@ -2,7 +2,7 @@ package org.hostledger.api.stats;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.hostledger.api.web.Queries;
+import org.hostledger.api.application.Queries;
 import org.hostledger.api.web.ReadParams;
 import org.hostledger.core.query.GetSovereigntyStats;
 import org.hostledger.core.query.SovereigntyStats;

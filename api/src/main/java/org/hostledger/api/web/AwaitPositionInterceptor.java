@@ -3,7 +3,7 @@ package org.hostledger.api.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import org.hostledger.api.admin.ProjectionProgress;
+import org.hostledger.store.processing.ProjectionProgress;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 

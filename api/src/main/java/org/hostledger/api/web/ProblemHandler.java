@@ -63,8 +63,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(errors), errors);
     }
 
-    @ExceptionHandler(LedgerCommands.IdempotencyKeyReused.class)
-    ResponseEntity<Object> keyReused(LedgerCommands.IdempotencyKeyReused e) {
+    @ExceptionHandler(CommandResponses.IdempotencyKeyReused.class)
+    ResponseEntity<Object> keyReused(CommandResponses.IdempotencyKeyReused e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused", e.getMessage(), null);
     }
 

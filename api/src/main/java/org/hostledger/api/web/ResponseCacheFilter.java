@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.hostledger.api.application.ViewTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,13 +30,13 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
             "/api/(hosts|certifications|decisions)(/[a-z0-9][a-z0-9-]{1,63})?|/api/compliance/alerts|/api/stats/sovereignty");
     private static final List<String> KEPT_HEADERS = List.of("ETag", "X-Total-Count");
 
-    private final ProjectionTokens tokens;
+    private final ViewTokens tokens;
     private final ReadParams params;
     private final Cache<Key, Answer> answers;
     private final int maxBytes;
 
     public ResponseCacheFilter(
-            ProjectionTokens tokens,
+            ViewTokens tokens,
             ReadParams params,
             @Value("${hostledger.response-cache-bytes:50331648}") long size,
             @Value("${hostledger.response-cache-max-bytes:1048576}") int maxBytes) {

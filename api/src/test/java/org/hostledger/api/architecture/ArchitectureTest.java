@@ -1,52 +1,79 @@
 package org.hostledger.api.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** DESIGN.md's module table, enforced. */
+/**
+ * The README's module table, enforced: which module may see which, no Spring in the domain, nothing web in the
+ * store, and no package cycles inside any module. {@link StoreTablesTest} adds "only the store touches the event,
+ * token and chain tables", which class dependencies cannot show.
+ */
 @AnalyzeClasses(packages = "org.hostledger", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule commandsDoNotSeeProjections = noClasses()
-            .that()
-            .resideInAPackage("org.hostledger.commands..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("org.hostledger.projections..");
+    private static final String CORE = "org.hostledger.core..";
+    private static final String COMMANDS = "org.hostledger.commands..";
+    private static final String PROJECTIONS = "org.hostledger.projections..";
+    private static final String STORE = "org.hostledger.store..";
+    private static final String API = "org.hostledger.api..";
 
     @ArchTest
-    static final ArchRule projectionsDoNotSeeCommands = noClasses()
+    static final ArchRule coreDependsOnNoOtherModule = noClasses()
             .that()
-            .resideInAPackage("org.hostledger.projections..")
+            .resideInAPackage(CORE)
             .should()
             .dependOnClassesThat()
-            .resideInAPackage("org.hostledger.commands..");
+            .resideInAnyPackage(COMMANDS, PROJECTIONS, STORE, API);
 
     @ArchTest
-    static final ArchRule coreHasNoSpring = noClasses()
+    static final ArchRule commandsSeeOnlyCore = noClasses()
             .that()
-            .resideInAPackage("org.hostledger.core..")
+            .resideInAPackage(COMMANDS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(PROJECTIONS, STORE, API);
+
+    @ArchTest
+    static final ArchRule projectionsSeeOnlyCore = noClasses()
+            .that()
+            .resideInAPackage(PROJECTIONS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(COMMANDS, STORE, API);
+
+    @ArchTest
+    static final ArchRule storeSeesOnlyCore = noClasses()
+            .that()
+            .resideInAPackage(STORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(COMMANDS, PROJECTIONS, API);
+
+    @ArchTest
+    static final ArchRule coreAndCommandsHaveNoSpring = noClasses()
+            .that()
+            .resideInAnyPackage(CORE, COMMANDS)
             .should()
             .dependOnClassesThat()
             .resideInAPackage("org.springframework..");
 
     @ArchTest
-    static final ArchRule coreDependsOnNoOtherModule = noClasses()
+    static final ArchRule storeIsNothingWeb = noClasses()
             .that()
-            .resideInAPackage("org.hostledger.core..")
+            .resideInAPackage(STORE)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("org.hostledger.commands..", "org.hostledger.projections..", "org.hostledger.api..");
+            .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "org.springframework.http..");
 
     @ArchTest
     static final ArchRule coreUsesOnlyAxonAnnotations = noClasses()
             .that()
-            .resideInAPackage("org.hostledger.core..")
+            .resideInAPackage(CORE)
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
@@ -56,13 +83,38 @@ class ArchitectureTest {
                     "org.axonframework.eventhandling..",
                     "org.axonframework.queryhandling..");
 
+    /** The application services serve the HTTP edge, the demo history, imports and the benchmark: never the reverse. */
     @ArchTest
-    static final ArchRule onlyTheApiSeesTheApi = noClasses()
+    static final ArchRule applicationDoesNotSeeTheEdge = noClasses()
             .that()
-            .resideInAnyPackage("org.hostledger.commands..", "org.hostledger.projections..")
+            .resideInAPackage("org.hostledger.api.application..")
             .should()
             .dependOnClassesThat()
-            .resideInAPackage("org.hostledger.api..");
+            .resideInAnyPackage(
+                    "org.hostledger.api.web..",
+                    "org.hostledger.api.pages..",
+                    "org.hostledger.api.security..",
+                    "org.hostledger.api.config..");
+
+    @ArchTest
+    static final ArchRule noCyclesInCore =
+            slices().matching("org.hostledger.core.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCyclesInCommands =
+            slices().matching("org.hostledger.commands.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCyclesInProjections =
+            slices().matching("org.hostledger.projections.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCyclesInStore =
+            slices().matching("org.hostledger.store.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCyclesInApi =
+            slices().matching("org.hostledger.api.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule nothingUsesXStream =

@@ -1,0 +1,42 @@
+package org.hostledger.store;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Where a write landed in the global order of the ledger: the position a writer hands to readers
+ * ({@code awaitPosition}) so that they see its write.
+ *
+ * <p>Contract: once a command on record {@code id} has committed and answered the record's version {@code v} (the
+ * sequence number of the last event it appended to that record), {@link #positionOf(String, long)} answers the
+ * global position of that event, on every node, now and later: a record's event at a sequence number is unique (the
+ * store's key on aggregate and sequence) and its position never changes. Every event the command appended to that
+ * record lies at or before it, so a reader that waits for this position sees the whole write. Inside the command's
+ * own unit of work (before commit, on the writing connection) it answers the same, which lets a command interceptor
+ * record the position in the same transaction. It holds no state: nothing travels between threads or requests.
+ */
+public class WritePositions {
+
+    private static final String POSITION =
+            "SELECT global_index FROM domain_event_entry " + "WHERE aggregate_identifier = ? AND sequence_number = ?";
+
+    private final JdbcTemplate jdbc;
+
+    public WritePositions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The global position of record {@code id}'s event at {@code version}.
+     *
+     * @throws IllegalStateException when the store holds no such event (the command did not commit, or the version
+     *     is not one the command answered)
+     */
+    public long positionOf(String id, long version) {
+        List<Long> positions = jdbc.queryForList(POSITION, Long.class, id, version);
+        if (positions.isEmpty()) {
+            throw new IllegalStateException("the store holds no event of " + id + " at version " + version);
+        }
+        return positions.get(0);
+    }
+}

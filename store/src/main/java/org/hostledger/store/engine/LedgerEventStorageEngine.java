@@ -1,0 +1,147 @@
+package org.hostledger.store.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.hostledger.core.audit.EventChain;
+
+/**
+ * Axon's JDBC event storage with three changes that make the store a ledger:
+ *
+ * <ul>
+ *   <li>every append first locks the single chain-head row, so that events get their global index, their recorded
+ *       time and their place in the hash chain in commit order, on one node or many;
+ *   <li>the global index is assigned from that row rather than by an identity column: it has no gaps, so tracking
+ *       processors never wait on one, and a deleted row shows as a missing number;
+ *   <li>the recorded time is taken under the lock and never goes backwards, so "what the ledger knew at T" is always
+ *       a prefix of the event stream.
+ * </ul>
+ *
+ * <p>Timestamps are stored as {@code TIMESTAMP WITH TIME ZONE} to the microsecond rather than Axon's default text.
+ */
+public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
+
+    private static final String LOCK_HEAD =
+            "SELECT last_index, last_hash, last_recorded FROM ledger_chain_head WHERE id = 1 FOR UPDATE";
+    private static final String UPDATE_HEAD =
+            "UPDATE ledger_chain_head SET last_index = ?, last_hash = ?, last_recorded = ? WHERE id = 1";
+    private static final String INSERT_EVENT = "INSERT INTO domain_event_entry (global_index, event_identifier, "
+            + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, "
+            + "meta_data, chain_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+
+    private final TransactionManager transactionManager;
+
+    public LedgerEventStorageEngine(Builder builder, TransactionManager transactionManager) {
+        super(builder.transactionManager(transactionManager));
+        this.transactionManager = transactionManager;
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        transactionManager.executeInTransaction(() -> {
+            Connection connection = getConnection();
+            try {
+                append(connection, events, serializer);
+            } catch (SQLException | RuntimeException e) {
+                handlePersistenceException(e, events.get(0));
+            } finally {
+                JdbcUtils.closeQuietly(connection);
+            }
+        });
+    }
+
+    private void append(Connection connection, List<? extends EventMessage<?>> events, Serializer serializer)
+            throws SQLException {
+        long index;
+        byte[] hash;
+        Instant recorded = EventChain.truncate(GenericEventMessage.clock.instant());
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD);
+                ResultSet head = lock.executeQuery()) {
+            if (!head.next()) {
+                throw new IllegalStateException("the ledger_chain_head row is missing: the schema was not migrated");
+            }
+            index = head.getLong(1);
+            hash = head.getBytes(2);
+            OffsetDateTime lastRecorded = head.getObject(3, OffsetDateTime.class);
+            if (lastRecorded != null && lastRecorded.toInstant().isAfter(recorded)) {
+                recorded = lastRecorded.toInstant();
+            }
+        }
+        OffsetDateTime recordedAt = OffsetDateTime.ofInstant(recorded, ZoneOffset.UTC);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+            for (EventMessage<?> message : events) {
+                DomainEventMessage<?> event = asDomainEvent(message);
+                SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+                SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+                index++;
+                hash = EventChain.link(
+                        hash,
+                        new EventChain.Link(
+                                index,
+                                event.getIdentifier(),
+                                event.getType(),
+                                event.getAggregateIdentifier(),
+                                event.getSequenceNumber(),
+                                recorded,
+                                payload.getType().getName(),
+                                payload.getType().getRevision(),
+                                payload.getData(),
+                                metaData.getData()));
+                insert.setLong(1, index);
+                insert.setString(2, event.getIdentifier());
+                insert.setString(3, event.getAggregateIdentifier());
+                insert.setLong(4, event.getSequenceNumber());
+                insert.setString(5, event.getType());
+                insert.setObject(6, recordedAt);
+                insert.setString(7, payload.getType().getName());
+                insert.setString(8, payload.getType().getRevision());
+                insert.setBytes(9, payload.getData());
+                insert.setBytes(10, metaData.getData());
+                insert.setBytes(11, hash);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement update = connection.prepareStatement(UPDATE_HEAD)) {
+            update.setLong(1, index);
+            update.setBytes(2, hash);
+            update.setObject(3, recordedAt);
+            update.executeUpdate();
+        }
+    }
+
+    private static DomainEventMessage<?> asDomainEvent(EventMessage<?> message) {
+        if (message instanceof DomainEventMessage<?> domainEvent) {
+            return domainEvent;
+        }
+        // Not produced by an aggregate: stored as its own one-event stream, as Axon does.
+        return new GenericDomainEventMessage<>("Event", message.getIdentifier(), 0L, message, message::getTimestamp);
+    }
+
+    @Override
+    protected Object readTimeStamp(ResultSet resultSet, String columnName) throws SQLException {
+        return resultSet.getObject(columnName, OffsetDateTime.class).toInstant();
+    }
+
+    @Override
+    protected void writeTimestamp(PreparedStatement statement, int position, Instant timestamp) throws SQLException {
+        statement.setObject(position, OffsetDateTime.ofInstant(EventChain.truncate(timestamp), ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,82 @@
+package org.hostledger.store.maintenance;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps the embedded H2 file compact. Every commit is written to the file before the client hears 2xx
+ * ({@code WRITE_DELAY=0}), which leaves H2 without the background thread that normally rewrites half-empty chunks:
+ * without this task the file grows by tens of kilobytes per one-event transaction. Every few seconds, chunks less than
+ * {@value #TARGET_FILL_RATE}% full are rewritten so that their space is reused. Does nothing on PostgreSQL.
+ */
+public class EmbeddedStoreMaintenance implements SmartLifecycle {
+
+    static final int TARGET_FILL_RATE = 80;
+    private static final int REWRITE_BYTES = 16 << 20;
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreMaintenance.class);
+
+    private final DataSource dataSource;
+    private final Duration every;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean running;
+
+    public EmbeddedStoreMaintenance(
+            DataSource dataSource, @Value("${hostledger.h2-compaction-interval:5s}") Duration every) {
+        this.dataSource = dataSource;
+        this.every = every;
+    }
+
+    /** Rewrites sparse chunks once; answers false when the store is not an embedded H2 one. */
+    public boolean compact() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isWrapperFor(JdbcConnection.class)
+                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+                return false;
+            }
+            MVStore store = session.getDatabase().getStore().getMvStore();
+            store.compact(TARGET_FILL_RATE, REWRITE_BYTES);
+            return true;
+        } catch (Exception e) {
+            log.warn("compacting the embedded store failed: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!compact()) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hostledger-h2-compaction");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::compact, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

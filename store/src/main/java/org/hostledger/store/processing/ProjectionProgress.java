@@ -1,0 +1,168 @@
+package org.hostledger.store.processing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * How far each projection has come, from the token store — so the answer holds for every segment, whichever node
+ * processes it — against the head of the event store.
+ */
+public class ProjectionProgress {
+
+    private final EventProcessingConfiguration processing;
+    private final Serializer serializer;
+    private final JdbcTemplate jdbc;
+
+    public ProjectionProgress(EventProcessingConfiguration processing, Serializer serializer, JdbcTemplate jdbc) {
+        this.processing = processing;
+        this.serializer = serializer;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The tokens of a processor's segments, read without claiming them: the token store's own fetch would claim,
+     * and so steal segments from whichever node processes them.
+     */
+    private List<TrackingToken> tokens(String name) {
+        return jdbc.query(
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
+                (rs, n) -> {
+                    byte[] bytes = rs.getBytes("token");
+                    String type = rs.getString("token_type");
+                    if (bytes == null || type == null) {
+                        return null;
+                    }
+                    return serializer.<byte[], TrackingToken>deserialize(
+                            new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+                },
+                name);
+    }
+
+    public record Status(
+            String name,
+            boolean running,
+            boolean replaying,
+            long position,
+            long head,
+            double percent,
+            int segments,
+            List<Long> segmentPositions,
+            String error) {}
+
+    /** The global index of the latest recorded event (0 when the store is empty). */
+    public long head() {
+        Long head = jdbc.queryForObject("SELECT last_index FROM ledger_chain_head WHERE id = 1", Long.class);
+        return head == null ? 0 : head;
+    }
+
+    public List<String> names() {
+        return new ArrayList<>(streamingProcessors().keySet());
+    }
+
+    public Map<String, StreamingEventProcessor> streamingProcessors() {
+        Map<String, StreamingEventProcessor> processors = new TreeMap<>();
+        for (Map.Entry<String, EventProcessor> entry :
+                processing.eventProcessors().entrySet()) {
+            if (entry.getValue() instanceof StreamingEventProcessor streaming) {
+                processors.put(entry.getKey(), streaming);
+            }
+        }
+        return processors;
+    }
+
+    public List<Status> statuses() {
+        long head = head();
+        List<Status> statuses = new ArrayList<>();
+        streamingProcessors().forEach((name, processor) -> statuses.add(status(name, processor, head)));
+        return statuses;
+    }
+
+    private Status status(String name, StreamingEventProcessor processor, long head) {
+        List<Long> positions = new ArrayList<>();
+        boolean[] replaying = {false};
+        for (TrackingToken token : tokens(name)) {
+            replaying[0] |= stillReplaying(token);
+            OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+            positions.add(position.isPresent() ? position.getAsLong() : 0L);
+        }
+        long position = positions.stream().mapToLong(Long::longValue).min().orElse(0L);
+        double percent = head == 0 ? 100.0 : Math.min(100.0, Math.floor(1000.0 * position / head) / 10.0);
+        String error = processor.isError() ? "the processor is in error and retrying; see the logs" : null;
+        return new Status(
+                name, processor.isRunning(), replaying[0], position, head, percent, positions.size(), positions, error);
+    }
+
+    /**
+     * A replay token stays one until an event after the reset point arrives; what matters to an operator is whether
+     * the history up to the reset point has been processed again.
+     */
+    private static boolean stillReplaying(TrackingToken token) {
+        if (!(token instanceof ReplayToken replay)) {
+            return false;
+        }
+        long reached = replay.position().orElse(-1);
+        long resetAt = replay.getTokenAtReset() == null
+                ? -1
+                : replay.getTokenAtReset().position().orElse(-1);
+        return reached < resetAt;
+    }
+
+    /** Events recorded but not yet processed by the slowest segment of projection {@code name}. */
+    public long lag(String name) {
+        long head = head();
+        long slowest = head;
+        List<TrackingToken> tokens = tokens(name);
+        if (tokens.isEmpty()) {
+            return head;
+        }
+        for (TrackingToken token : tokens) {
+            slowest = Math.min(slowest, token == null ? 0L : token.position().orElse(0L));
+        }
+        return Math.max(0L, head - slowest);
+    }
+
+    /** True once every projection has processed every event up to {@code position}. */
+    public boolean reached(long position) {
+        for (String name : names()) {
+            List<TrackingToken> tokens = tokens(name);
+            if (tokens.isEmpty()) {
+                return false;
+            }
+            for (TrackingToken token : tokens) {
+                if (token == null || token.position().orElse(-1) < position) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Waits until every projection has reached {@code position}, or the timeout passed; says which. */
+    public boolean await(long position, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!reached(position)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+}
