@@ -66,6 +66,8 @@ public final class RegisterCsvReader implements SnapshotReader {
         List<RegisterFinding> findings = new ArrayList<>();
         Map<String, String> ids = new HashMap<>();
         int rows = 0;
+        // Where reading stands: the header until it is read, then the line after the last record read.
+        String at = "line 1";
         try (CSVParser parser = CSVParser.builder()
                 .setReader(new java.io.StringReader(text))
                 .setFormat(format)
@@ -79,9 +81,11 @@ public final class RegisterCsvReader implements SnapshotReader {
                             "not a register CSV: no column '" + required + "' (columns: " + columns.keySet() + ")");
                 }
             }
+            at = "line 2";
             for (CSVRecord record : parser) {
                 rows++;
                 String where = "line " + parser.getCurrentLineNumber();
+                at = "line " + (parser.getCurrentLineNumber() + 1);
                 if (record.size() != columns.size()) {
                     throw new SnapshotUnreadable(
                             where, record.size() + " fields where the header names " + columns.size());
@@ -125,7 +129,7 @@ public final class RegisterCsvReader implements SnapshotReader {
                         where));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new SnapshotUnreadable("line " + (rows + 2), "not readable as CSV: " + e.getMessage());
+            throw new SnapshotUnreadable(at, "not readable as CSV: " + e.getMessage());
         }
         return new ParsedSnapshot(List.copyOf(entries), List.copyOf(findings), rows);
     }

@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.hostledger.store.processing.ProjectionProgress;
 import org.hostledger.api.application.LedgerCommands;
 import org.hostledger.api.application.Queries;
 import org.hostledger.api.application.WriteResult;
@@ -33,6 +32,7 @@ import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.RegisterHoldings;
 import org.hostledger.core.query.RegisterSnapshotPage;
 import org.hostledger.core.query.RegisterSnapshotView;
+import org.hostledger.store.processing.ProjectionProgress;
 import org.springframework.stereotype.Service;
 
 /**
@@ -90,7 +90,7 @@ public class RegisterImporter {
             // A list that suddenly holds nothing is a broken export, not every entry delisted at once.
             throw new SnapshotUnreadable(null, "the snapshot lists no entry");
         }
-        RegisterCitation citation = new RegisterCitation(register.id(), publishedAt, sha256(file), url);
+        RegisterCitation citation = new RegisterCitation(register.id(), publishedAt, sha256Of(file), url);
         ReentrantLock lock = locks.computeIfAbsent(register.id(), k -> new ReentrantLock());
         lock.lock();
         try {
@@ -233,7 +233,7 @@ public class RegisterImporter {
         };
     }
 
-    static String sha256(byte[] file) {
+    public static String sha256Of(byte[] file) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
         } catch (NoSuchAlgorithmException e) {
