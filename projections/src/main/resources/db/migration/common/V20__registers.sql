@@ -16,6 +16,8 @@ CREATE TABLE rm_register_entry_version (
     stage           VARCHAR(20),
     level           VARCHAR(500),
     assessor        VARCHAR(2000),
+    host_id         VARCHAR(64),
+    cert_id         VARCHAR(64),
     listed          BOOLEAN       NOT NULL,
     first_listed_on DATE          NOT NULL,
     last_seen_in    TIMESTAMP(6) WITH TIME ZONE,

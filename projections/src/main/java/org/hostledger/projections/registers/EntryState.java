@@ -25,6 +25,8 @@ record EntryState(
             "stage",
             "level",
             "assessor",
+            "host_id",
+            "cert_id",
             "listed",
             "first_listed_on",
             "last_seen_in");
@@ -47,6 +49,8 @@ record EntryState(
                 facts.stage(),
                 facts.level(),
                 facts.assessor(),
+                facts.hostId(),
+                facts.certificationId(),
                 listed,
                 firstListedOn,
                 lastSeenIn == null ? null : Bitemporal.timestamp(lastSeenIn));

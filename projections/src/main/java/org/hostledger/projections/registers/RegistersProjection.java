@@ -225,7 +225,9 @@ public class RegistersProjection {
                         rs.getString("status"),
                         rs.getString("stage"),
                         rs.getString("level"),
-                        rs.getString("assessor")),
+                        rs.getString("assessor"),
+                        rs.getString("host_id"),
+                        rs.getString("cert_id")),
                 rs.getBoolean("listed"),
                 rs.getObject("first_listed_on", java.time.LocalDate.class),
                 Objects.isNull(lastSeen) ? null : lastSeen.toInstant());

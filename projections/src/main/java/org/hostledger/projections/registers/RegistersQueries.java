@@ -87,8 +87,8 @@ public class RegistersQueries {
         Instant lastSeenIn = state.listed() ? instant(rs, "latest_snapshot") : state.lastSeenIn();
         return new RegisterEntryView(
                 state.entryId(),
-                null,
-                null,
+                state.facts().certificationId(),
+                state.facts().hostId(),
                 state.facts().name(),
                 state.facts().provider(),
                 state.facts().status(),

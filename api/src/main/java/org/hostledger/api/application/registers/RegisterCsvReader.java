@@ -116,6 +116,8 @@ public final class RegisterCsvReader implements SnapshotReader {
                             new RegisterFinding(where, id, "valid_until", "EXPIRED_ON_LIST", validUntil.toString()));
                 }
                 String status = row.get("status");
+                ParsedSnapshot.Certificate certificate =
+                        certificate(row, where, id, host, validFrom, validUntil, findings);
                 entries.add(new ParsedSnapshot.Entry(
                         id,
                         new RegisterEntryFacts(
@@ -126,12 +128,82 @@ public final class RegisterCsvReader implements SnapshotReader {
                                 row.get("activities"),
                                 row.get("certifier")),
                         validFrom,
-                        where));
+                        where,
+                        certificate));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new SnapshotUnreadable(at, "not readable as CSV: " + e.getMessage());
         }
         return new ParsedSnapshot(List.copyOf(entries), List.copyOf(findings), rows);
+    }
+
+    /**
+     * The certificate a row describes, when it says enough to grant it in the ledger: the host's country, the
+     * referential, the certifier, readable activities, and both ends of the validity. Otherwise a finding saying
+     * what is missing, and the entry is listed without a certificate: nothing is guessed.
+     */
+    private static ParsedSnapshot.Certificate certificate(
+            Row row,
+            String where,
+            String id,
+            String host,
+            LocalDate validFrom,
+            LocalDate validUntil,
+            List<RegisterFinding> findings) {
+        List<String> missing = new ArrayList<>();
+        String country = row.get("country");
+        if (country == null || !Countries.isIsoCode(country)) {
+            missing.add("country");
+        }
+        String parentCountry = row.get("parent_country");
+        if (parentCountry != null && !Countries.isIsoCode(parentCountry)) {
+            missing.add("parent_country");
+        }
+        if ((row.get("parent_company") == null) != (parentCountry == null)) {
+            missing.add(parentCountry == null ? "parent_country" : "parent_company");
+        }
+        for (String field : List.of("referential", "certifier")) {
+            if (row.get(field) == null) {
+                missing.add(field);
+            }
+        }
+        if (validFrom == null) {
+            missing.add("valid_from");
+        }
+        if (validUntil == null) {
+            missing.add("valid_until");
+        }
+        List<Integer> activities = new ArrayList<>();
+        String rawActivities = row.get("activities");
+        if (rawActivities != null) {
+            for (String part : rawActivities.split("[,\\s]+")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                try {
+                    activities.add(Integer.parseInt(part));
+                } catch (NumberFormatException e) {
+                    findings.add(new RegisterFinding(where, id, "activities", "UNREADABLE_ACTIVITIES", rawActivities));
+                    missing.add("activities");
+                    break;
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            findings.add(
+                    new RegisterFinding(where, id, "certificate", "INCOMPLETE_CERTIFICATE", String.join(",", missing)));
+            return null;
+        }
+        return new ParsedSnapshot.Certificate(
+                host,
+                country,
+                row.get("parent_company"),
+                parentCountry,
+                row.get("referential"),
+                row.get("certifier"),
+                List.copyOf(activities),
+                validFrom,
+                validUntil);
     }
 
     /** A date as {@code 2024-12-20} or {@code 20/12/2024}; anything else is a finding. */

@@ -21,17 +21,23 @@ import org.hostledger.api.application.LedgerCommands;
 import org.hostledger.api.application.Queries;
 import org.hostledger.api.application.WriteResult;
 import org.hostledger.core.command.DelistRegisterEntry;
+import org.hostledger.core.command.GrantCertification;
 import org.hostledger.core.command.LedgerCommand;
+import org.hostledger.core.command.RecordKind;
 import org.hostledger.core.command.RecordRegisterEntry;
 import org.hostledger.core.command.RecordRegisterSnapshot;
+import org.hostledger.core.command.RegisterHost;
 import org.hostledger.core.model.RegisterCitation;
+import org.hostledger.core.model.RegisterEntryFacts;
 import org.hostledger.core.model.RegisterKeys;
+import org.hostledger.core.model.SourceNote;
 import org.hostledger.core.query.FindRegisterHoldings;
 import org.hostledger.core.query.ListRegisterSnapshots;
 import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.RegisterHoldings;
 import org.hostledger.core.query.RegisterSnapshotPage;
 import org.hostledger.core.query.RegisterSnapshotView;
+import org.hostledger.store.engine.EventStoreRecords;
 import org.hostledger.store.processing.ProjectionProgress;
 import org.springframework.stereotype.Service;
 
@@ -53,6 +59,7 @@ public class RegisterImporter {
     private final Queries queries;
     private final ProjectionProgress progress;
     private final ObjectMapper mapper;
+    private final EventStoreRecords records;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public RegisterImporter(
@@ -60,12 +67,14 @@ public class RegisterImporter {
             LedgerCommands commands,
             Queries queries,
             ProjectionProgress progress,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            EventStoreRecords records) {
         this.catalog = catalog;
         this.commands = commands;
         this.queries = queries;
         this.progress = progress;
         this.mapper = mapper;
+        this.records = records;
     }
 
     public RegisterDefinition register(String id) {
@@ -127,7 +136,8 @@ public class RegisterImporter {
                     latest.publishedAt());
         }
         Map<String, Integer> changes = new TreeMap<>(holdings.recordedCiting());
-        List<LedgerCommand> toSend = diff(citation, snapshot, holdings, latest, changes);
+        Links links = new Links(register(citation.register()).scheme(), citation, records::kindOf);
+        List<LedgerCommand> toSend = diff(citation, snapshot, holdings, latest, changes, links);
         String correlationId = UUID.randomUUID().toString();
         Long positionFrom = null;
         for (LedgerCommand command : toSend) {
@@ -170,7 +180,8 @@ public class RegisterImporter {
             ParsedSnapshot snapshot,
             RegisterHoldings holdings,
             RegisterSnapshotView latest,
-            Map<String, Integer> changes) {
+            Map<String, Integer> changes,
+            Links links) {
         LocalDate publishedOn = citation.publishedOn();
         List<LedgerCommand> toSend = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -180,10 +191,13 @@ public class RegisterImporter {
             RegisterHoldings.Holding held = holdings.entries().get(entry.entryId());
             if (held == null) {
                 LocalDate effectiveOn = entry.registerDate() == null ? publishedOn : entry.registerDate();
-                toSend.add(new RecordRegisterEntry(key, true, citation, entry.entryId(), entry.facts(), effectiveOn));
+                RegisterEntryFacts facts = links.link(entry, toSend, changes);
+                toSend.add(new RecordRegisterEntry(key, true, citation, entry.entryId(), facts, effectiveOn));
                 changes.merge("LISTED", 1, Integer::sum);
             } else if (!held.listed()) {
-                toSend.add(new RecordRegisterEntry(key, false, citation, entry.entryId(), entry.facts(), publishedOn));
+                RegisterEntryFacts facts = entry.facts()
+                        .linkedTo(held.facts().hostId(), held.facts().certificationId());
+                toSend.add(new RecordRegisterEntry(key, false, citation, entry.entryId(), facts, publishedOn));
                 changes.merge("RELISTED", 1, Integer::sum);
             } else {
                 List<String> fields = entry.facts().changedFrom(held.facts());
@@ -197,7 +211,9 @@ public class RegisterImporter {
                                 && !entry.registerDate().isBefore(held.lastEffectiveOn())
                         ? entry.registerDate()
                         : publishedOn;
-                toSend.add(new RecordRegisterEntry(key, false, citation, entry.entryId(), entry.facts(), effectiveOn));
+                RegisterEntryFacts facts = entry.facts()
+                        .linkedTo(held.facts().hostId(), held.facts().certificationId());
+                toSend.add(new RecordRegisterEntry(key, false, citation, entry.entryId(), facts, effectiveOn));
                 for (String field : fields) {
                     changes.merge(field.toUpperCase(java.util.Locale.ROOT), 1, Integer::sum);
                 }
@@ -214,6 +230,68 @@ public class RegisterImporter {
             }
         });
         return toSend;
+    }
+
+    /**
+     * The host and certificate of a new entry of a list that names them (the ANS and ANSSI lists), recorded with the
+     * ordinary commands before the entry itself. A host is known by the slug of its name: an existing host under that
+     * id is the same host; a certificate by the register and the entry's id, so that an interrupted import that
+     * already recorded them finds them again.
+     */
+    static final class Links {
+        private final String scheme;
+        private final RegisterCitation citation;
+        private final java.util.function.Function<String, java.util.Optional<RecordKind>> kindOf;
+        private final Set<String> planned = new HashSet<>();
+
+        Links(
+                String scheme,
+                RegisterCitation citation,
+                java.util.function.Function<String, java.util.Optional<RecordKind>> kindOf) {
+            this.scheme = scheme;
+            this.citation = citation;
+            this.kindOf = kindOf;
+        }
+
+        RegisterEntryFacts link(ParsedSnapshot.Entry entry, List<LedgerCommand> toSend, Map<String, Integer> changes) {
+            ParsedSnapshot.Certificate c = entry.certificate();
+            if (c == null) {
+                return entry.facts();
+            }
+            String hostId = Slugs.of(c.host());
+            java.util.Optional<RecordKind> hostKind = kindOf.apply(hostId);
+            if (hostKind.isPresent() && hostKind.get() != RecordKind.HOST) {
+                hostId = Slugs.of(c.host() + " host");
+                hostKind = kindOf.apply(hostId);
+            }
+            List<SourceNote> sources = List.of(citation.note());
+            if (hostKind.isEmpty() && planned.add(hostId)) {
+                toSend.add(new RegisterHost(
+                        hostId, c.host(), c.country(), c.parentCompany(), c.parentCountry(), c.validFrom(), sources));
+                changes.merge("HOST_REGISTERED", 1, Integer::sum);
+            } else if (hostKind.isPresent() && hostKind.get() != RecordKind.HOST) {
+                return entry.facts();
+            }
+            String certificationId = Slugs.of(citation.register() + " " + entry.entryId());
+            java.util.Optional<RecordKind> certKind = kindOf.apply(certificationId);
+            if (certKind.isEmpty() && planned.add(certificationId)) {
+                toSend.add(new GrantCertification(
+                        certificationId,
+                        hostId,
+                        scheme,
+                        c.referential(),
+                        c.certifier(),
+                        c.activities(),
+                        null,
+                        c.validFrom(),
+                        c.validUntil(),
+                        sources));
+                changes.merge("CERTIFICATION_GRANTED", 1, Integer::sum);
+            } else if (certKind.isPresent() && certKind.get() != RecordKind.CERTIFICATION) {
+                return entry.facts().linkedTo(hostId, null);
+            }
+            return entry.facts().linkedTo(hostId, certificationId);
+        }
     }
 
     private void awaitViews(long position) {
