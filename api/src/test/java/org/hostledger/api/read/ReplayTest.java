@@ -48,7 +48,21 @@ class ReplayTest extends IntegrationTest {
                 "/api/decisions/" + d + "/endings",
                 "{\"effectiveOn\":\"2024-12-31\",\"reason\":\"moved\"," + "\"sources\":" + sources() + "}");
         assertThat(last.status()).isEqualTo(201);
-        String position = last.header("X-Ledger-Position");
+        // A register imported twice: listings, a change, a delisting, findings and snapshots to rebuild.
+        String product = "{\"id\":\"%s\",\"csp\":\"Acme\",\"cso\":\"Cloud\",\"status\":\"%s\","
+                + "\"impact_level\":\"Li-SaaS\",\"auth_date\":\"2019-03-04T04:00:00.000Z\"}";
+        String register = "/api/registers/replay-test/snapshots?publishedAt=";
+        assertThat(post(
+                                register + "2024-01-01T00:00:00Z",
+                                "{\"data\":{\"Products\":[" + product.formatted("P1", "FedRAMP In Process") + ","
+                                        + product.formatted("P2", "FedRAMP Ready") + "]}}")
+                        .status())
+                .isEqualTo(201);
+        Http.Response imported = post(
+                register + "2024-02-01T00:00:00Z",
+                "{\"data\":{\"Products\":[" + product.formatted("P1", "FedRAMP Authorized") + "]}}");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        String position = imported.header("X-Ledger-Position");
 
         for (String view : List.of(
                 "/api/hosts",
@@ -58,7 +72,9 @@ class ReplayTest extends IntegrationTest {
                 "/api/stats/sovereignty",
                 "/api/decisions/" + d,
                 "/api/hosts/" + h,
-                "/api/certifications/" + c)) {
+                "/api/certifications/" + c,
+                "/api/registers/replay-test/entries?asOf=2024-01-15",
+                "/api/registers/replay-test/changes")) {
             read(view, position);
         }
         JsonNode before = read("/api/decisions/" + d + "?asOf=2023-06-01", position);
@@ -66,7 +82,7 @@ class ReplayTest extends IntegrationTest {
         assertThat(before.get("exposure").asText()).isEqualTo("NON_EU");
         Map<String, String> fingerprint = readModelFingerprint();
 
-        for (String projection : List.of("registry", "hosting-map")) {
+        for (String projection : List.of("registry", "hosting-map", "registers")) {
             Http.Response replay = http.at("/api/admin/projections/" + projection + "/replay")
                     .admin()
                     .post("")
@@ -78,7 +94,7 @@ class ReplayTest extends IntegrationTest {
         assertThat(readModelFingerprint()).isEqualTo(fingerprint);
 
         JsonNode status = http.at("/api/admin/projections").admin().send().json();
-        assertThat(status.findValuesAsText("name")).containsExactly("hosting-map", "registry");
+        assertThat(status.findValuesAsText("name")).containsExactly("hosting-map", "registers", "registry");
         for (JsonNode processor : status) {
             assertThat(processor.get("replaying").asBoolean()).isFalse();
             assertThat(processor.get("percent").asDouble()).isEqualTo(100.0);
