@@ -108,7 +108,11 @@ public abstract class IntegrationTest {
             "rm_cert_version",
             "rm_decision_base",
             "rm_decision_event",
-            "rm_decision_version");
+            "rm_decision_version",
+            "rm_register_entry_version",
+            "rm_register_change",
+            "rm_register_snapshot",
+            "rm_register_finding");
 
     /** A digest of every row of every read table, independent of row order. */
     protected java.util.Map<String, String> readModelFingerprint() throws Exception {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.hostledger.api.registers.RegisterImportMode;
 import org.hostledger.store.audit.ChainVerifier;
 import org.hostledger.store.processing.ProjectionProgress;
 import org.hostledger.store.processing.ProjectionReplays;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The operator's one-shot modes: {@code --replay=all} (or a comma-separated list of projections) rebuilds and exits;
- * {@code --verify} checks the hash chain and exits non-zero when it is broken. Both run without the web server, on a
+ * {@code --verify} checks the hash chain and exits non-zero when it is broken; {@code --import=<register> FILE…}
+ * imports register snapshots (see {@link RegisterImportMode}) and exits non-zero at the first refused file. Both run without the web server, on a
  * store that no other process has open (H2), or alongside running nodes whose processors are stopped (PostgreSQL).
  */
 @Component
@@ -31,12 +33,15 @@ public class CommandLineModes implements ApplicationRunner {
     private final ProjectionReplays replays;
     private final ChainVerifier chainVerifier;
     private final ConfigurableApplicationContext context;
+    private final RegisterImportMode registerImport;
 
     public CommandLineModes(
             ProjectionProgress progress,
             ProjectionReplays replays,
             ChainVerifier chainVerifier,
-            ConfigurableApplicationContext context) {
+            ConfigurableApplicationContext context,
+            RegisterImportMode registerImport) {
+        this.registerImport = registerImport;
         this.progress = progress;
         this.replays = replays;
         this.chainVerifier = chainVerifier;
@@ -46,7 +51,9 @@ public class CommandLineModes implements ApplicationRunner {
     /** True when the arguments ask for a one-shot mode, which runs without a web server. */
     public static boolean isOneShot(String[] args) {
         for (String arg : args) {
-            if (arg.startsWith("--" + REPLAY) || arg.equals("--" + VERIFY)) {
+            if (arg.startsWith("--" + REPLAY)
+                    || arg.equals("--" + VERIFY)
+                    || arg.startsWith("--" + RegisterImportMode.IMPORT + "=")) {
                 return true;
             }
         }
@@ -60,6 +67,13 @@ public class CommandLineModes implements ApplicationRunner {
             code = replayAll(args.getOptionValues(REPLAY), System.out, Duration.ofHours(12)) ? 0 : 1;
         } else if (args.containsOption(VERIFY)) {
             code = verify(System.out) ? 0 : 2;
+        } else if (args.containsOption(RegisterImportMode.IMPORT)) {
+            List<String> published = args.getOptionValues(RegisterImportMode.PUBLISHED_AT);
+            code = registerImport.importFiles(
+                    args.getOptionValues(RegisterImportMode.IMPORT).get(0),
+                    args.getNonOptionArgs(),
+                    published == null || published.isEmpty() ? null : published.get(0),
+                    System.out);
         }
         if (code != null) {
             int exit = code;

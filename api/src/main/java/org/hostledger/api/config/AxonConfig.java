@@ -28,6 +28,8 @@ import org.hostledger.commands.decision.HostingDecision;
 import org.hostledger.commands.host.Host;
 import org.hostledger.commands.lookup.KnownRecords;
 import org.hostledger.commands.lookup.RecordKindGuard;
+import org.hostledger.commands.register.Register;
+import org.hostledger.commands.register.RegisterEntry;
 import org.hostledger.core.audit.EventMetadata;
 import org.hostledger.core.command.RecordKind;
 import org.hostledger.core.model.Scheme;
@@ -110,7 +112,9 @@ public class AxonConfig {
                 .aggregateFactories(List.of(
                         factory(Host.class, parameterResolverFactory, handlerDefinition),
                         factory(Certification.class, parameterResolverFactory, handlerDefinition),
-                        factory(HostingDecision.class, parameterResolverFactory, handlerDefinition)))
+                        factory(HostingDecision.class, parameterResolverFactory, handlerDefinition),
+                        factory(RegisterEntry.class, parameterResolverFactory, handlerDefinition),
+                        factory(Register.class, parameterResolverFactory, handlerDefinition)))
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
                 .parameterResolverFactory(parameterResolverFactory)
@@ -130,7 +134,8 @@ public class AxonConfig {
     @Bean
     public ConfigurerModule aggregates(LedgerProperties properties) {
         return configurer -> {
-            for (Class<?> type : List.of(Host.class, Certification.class, HostingDecision.class)) {
+            for (Class<?> type : List.of(
+                    Host.class, Certification.class, HostingDecision.class, RegisterEntry.class, Register.class)) {
                 configurer.configureAggregate(aggregate(type, properties));
             }
         };

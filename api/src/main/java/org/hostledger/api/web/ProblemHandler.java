@@ -289,7 +289,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(detail);
     }
 
-    static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
+    public static ResponseEntity<Object> problem(
+            HttpStatus status, String title, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         if (errors != null && !errors.isEmpty()) {

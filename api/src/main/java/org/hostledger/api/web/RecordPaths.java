@@ -9,6 +9,7 @@ public final class RecordPaths {
     public static final String HOST = "/api/hosts/{id}";
     public static final String CERTIFICATION = "/api/certifications/{id}";
     public static final String DECISION = "/api/decisions/{id}";
+    public static final String REGISTER = "/api/registers/{id}";
 
     private RecordPaths() {}
 
@@ -18,6 +19,7 @@ public final class RecordPaths {
             case HOST -> HOST;
             case CERTIFICATION -> CERTIFICATION;
             case DECISION -> DECISION;
+            case REGISTER_ENTRY, REGISTER -> REGISTER;
         };
     }
 

@@ -24,13 +24,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+    /** A register snapshot import: the one request with a larger limit of its own. */
+    private static final java.util.regex.Pattern SNAPSHOT_IMPORT =
+            java.util.regex.Pattern.compile("/api/registers/[^/]+/snapshots/?");
+
     private final long maxBytes;
+    private final long maxSnapshotBytes;
     private final ObjectMapper mapper;
 
     public RequestSizeLimitFilter(
-            @Value("${hostledger.max-request-bytes:1048576}") long maxBytes, ObjectMapper mapper) {
+            @Value("${hostledger.max-request-bytes:1048576}") long maxBytes,
+            @Value("${hostledger.registers.max-snapshot-bytes:33554432}") long maxSnapshotBytes,
+            ObjectMapper mapper) {
         this.maxBytes = maxBytes;
+        this.maxSnapshotBytes = maxSnapshotBytes;
         this.mapper = mapper;
+    }
+
+    private long limitOf(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                        && SNAPSHOT_IMPORT
+                                .matcher(request.getRequestURI()
+                                        .substring(request.getContextPath().length()))
+                                .matches()
+                ? maxSnapshotBytes
+                : maxBytes;
     }
 
     /** Thrown while reading a chunked body that passes the limit. */
@@ -43,27 +61,28 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            tooLarge(response);
+        long limit = limitOf(request);
+        if (request.getContentLengthLong() > limit) {
+            tooLarge(response, limit);
             return;
         }
         try {
-            chain.doFilter(new Limited(request, maxBytes), response);
+            chain.doFilter(new Limited(request, limit), response);
         } catch (TooLarge e) {
             if (!response.isCommitted()) {
                 response.reset();
-                tooLarge(response);
+                tooLarge(response, limit);
             }
         }
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletResponse response, long limit) throws IOException {
         ProblemResponses.write(
                 mapper,
                 response,
                 HttpStatus.PAYLOAD_TOO_LARGE,
                 "Request too large",
-                "the request body is larger than " + maxBytes + " bytes",
+                "the request body is larger than " + limit + " bytes",
                 null);
     }
 

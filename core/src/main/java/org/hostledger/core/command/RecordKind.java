@@ -1,10 +1,12 @@
 package org.hostledger.core.command;
 
-/** The three kinds of record the ledger holds, with the aggregate type under which their events are stored. */
+/** The kinds of record the ledger holds, with the aggregate type under which their events are stored. */
 public enum RecordKind {
     HOST("host", "Host"),
     CERTIFICATION("certification", "Certification"),
-    DECISION("decision", "HostingDecision");
+    DECISION("decision", "HostingDecision"),
+    REGISTER_ENTRY("register entry", "RegisterEntry"),
+    REGISTER("register", "Register");
 
     private final String label;
     private final String aggregateType;

@@ -1,0 +1,321 @@
+package org.hostledger.api.application.registers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.hostledger.api.application.LedgerCommands;
+import org.hostledger.api.application.Queries;
+import org.hostledger.api.application.WriteResult;
+import org.hostledger.core.command.DelistRegisterEntry;
+import org.hostledger.core.command.GrantCertification;
+import org.hostledger.core.command.LedgerCommand;
+import org.hostledger.core.command.RecordKind;
+import org.hostledger.core.command.RecordRegisterEntry;
+import org.hostledger.core.command.RecordRegisterSnapshot;
+import org.hostledger.core.command.RegisterHost;
+import org.hostledger.core.model.RegisterCitation;
+import org.hostledger.core.model.RegisterEntryFacts;
+import org.hostledger.core.model.RegisterKeys;
+import org.hostledger.core.model.SourceNote;
+import org.hostledger.core.query.FindRegisterHoldings;
+import org.hostledger.core.query.ListRegisterSnapshots;
+import org.hostledger.core.query.PageRequest;
+import org.hostledger.core.query.RegisterHoldings;
+import org.hostledger.core.query.RegisterSnapshotPage;
+import org.hostledger.core.query.RegisterSnapshotView;
+import org.hostledger.store.engine.EventStoreRecords;
+import org.hostledger.store.processing.ProjectionProgress;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports a register's snapshot: reads it completely first (a file that cannot be read records nothing), then diffs
+ * it against what the ledger holds for that register — the registers view, awaited up to the store's head so that
+ * it lags nothing — and sends the ordinary commands that make the ledger match, through the same path as REST. The
+ * snapshot's own record comes last: "imported" means that event exists. An import interrupted before it is
+ * completed by importing the same file again: what was already recorded no longer differs, and is counted.
+ */
+@Service
+public class RegisterImporter {
+
+    /** How long an import waits for the views to reach the store's head before diffing. */
+    static final Duration CATCH_UP = Duration.ofSeconds(60);
+
+    private final RegisterCatalog catalog;
+    private final LedgerCommands commands;
+    private final Queries queries;
+    private final ProjectionProgress progress;
+    private final ObjectMapper mapper;
+    private final EventStoreRecords records;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public RegisterImporter(
+            RegisterCatalog catalog,
+            LedgerCommands commands,
+            Queries queries,
+            ProjectionProgress progress,
+            ObjectMapper mapper,
+            EventStoreRecords records) {
+        this.catalog = catalog;
+        this.commands = commands;
+        this.queries = queries;
+        this.progress = progress;
+        this.mapper = mapper;
+        this.records = records;
+    }
+
+    public RegisterDefinition register(String id) {
+        return catalog.find(id)
+                .orElseThrow(() ->
+                        new SnapshotRefused(SnapshotRefused.Reason.UNKNOWN_REGISTER, "no register '" + id + "'", null));
+    }
+
+    /**
+     * @param file the file exactly as published (decompressed)
+     * @param url where it was published, when known
+     */
+    public SnapshotImport importSnapshot(
+            String registerId, byte[] file, Instant publishedAt, String url, String actor) {
+        RegisterDefinition register = register(registerId);
+        if (file.length == 0) {
+            throw new SnapshotUnreadable(
+                    register.format() == RegisterFormat.FEDRAMP_JSON ? "$" : "line 1", "the snapshot is empty");
+        }
+        ParsedSnapshot snapshot = reader(register.format()).read(new ByteArrayInputStream(file), publishedAt);
+        if (snapshot.entries().isEmpty()) {
+            // A list that suddenly holds nothing is a broken export, not every entry delisted at once.
+            throw new SnapshotUnreadable(null, "the snapshot lists no entry");
+        }
+        RegisterCitation citation = new RegisterCitation(register.id(), publishedAt, sha256Of(file), url);
+        ReentrantLock lock = locks.computeIfAbsent(register.id(), k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return apply(citation, snapshot, actor);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private SnapshotImport apply(RegisterCitation citation, ParsedSnapshot snapshot, String actor) {
+        awaitViews(progress.head());
+        RegisterHoldings holdings =
+                queries.ask(new FindRegisterHoldings(citation.register(), citation.sha256()), RegisterHoldings.class);
+        if (holdings.imported() != null) {
+            RegisterSnapshotView done = holdings.imported();
+            return new SnapshotImport(
+                    done.register(),
+                    done.publishedAt(),
+                    done.sha256(),
+                    done.recordedAt(),
+                    null,
+                    done.position(),
+                    done.entries(),
+                    done.changes(),
+                    done.findings(),
+                    true);
+        }
+        RegisterSnapshotView latest = holdings.latest();
+        if (latest != null && !citation.publishedAt().isAfter(latest.publishedAt())) {
+            throw new SnapshotRefused(
+                    SnapshotRefused.Reason.OLDER_THAN_LATEST,
+                    "the latest imported snapshot of " + citation.register() + " was published " + latest.publishedAt()
+                            + "; this one (" + citation.publishedAt() + ") is not later",
+                    latest.publishedAt());
+        }
+        Map<String, Integer> changes = new TreeMap<>(holdings.recordedCiting());
+        Links links = new Links(register(citation.register()).scheme(), citation, records::kindOf);
+        List<LedgerCommand> toSend = diff(citation, snapshot, holdings, latest, changes, links);
+        String correlationId = UUID.randomUUID().toString();
+        Long positionFrom = null;
+        for (LedgerCommand command : toSend) {
+            WriteResult written = commands.sendAs(command, actor, correlationId);
+            if (positionFrom == null) {
+                positionFrom = written.position();
+            }
+        }
+        WriteResult recorded = commands.sendAs(
+                new RecordRegisterSnapshot(
+                        RegisterKeys.register(citation.register()),
+                        latest == null,
+                        citation,
+                        snapshot.entries().size(),
+                        changes,
+                        snapshot.findings()),
+                actor,
+                correlationId);
+        awaitViews(recorded.position());
+        RegisterSnapshotPage page = queries.ask(
+                new ListRegisterSnapshots(citation.register(), null, new PageRequest(0, 1)),
+                RegisterSnapshotPage.class);
+        Instant recordedAt = page.items().isEmpty() ? null : page.items().get(0).recordedAt();
+        return new SnapshotImport(
+                citation.register(),
+                citation.publishedAt(),
+                citation.sha256(),
+                recordedAt,
+                positionFrom == null ? recorded.position() : positionFrom,
+                recorded.position(),
+                snapshot.entries().size(),
+                changes,
+                snapshot.findings().size(),
+                false);
+    }
+
+    /** The commands that make the ledger say what the snapshot says, counting each change by kind. */
+    static List<LedgerCommand> diff(
+            RegisterCitation citation,
+            ParsedSnapshot snapshot,
+            RegisterHoldings holdings,
+            RegisterSnapshotView latest,
+            Map<String, Integer> changes,
+            Links links) {
+        LocalDate publishedOn = citation.publishedOn();
+        List<LedgerCommand> toSend = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ParsedSnapshot.Entry entry : snapshot.entries()) {
+            seen.add(entry.entryId());
+            String key = RegisterKeys.entry(citation.register(), entry.entryId());
+            RegisterHoldings.Holding held = holdings.entries().get(entry.entryId());
+            if (held == null) {
+                LocalDate effectiveOn = entry.registerDate() == null ? publishedOn : entry.registerDate();
+                RegisterEntryFacts facts = links.link(entry, toSend, changes);
+                toSend.add(new RecordRegisterEntry(key, true, citation, entry.entryId(), facts, effectiveOn));
+                changes.merge("LISTED", 1, Integer::sum);
+            } else if (!held.listed()) {
+                RegisterEntryFacts facts = entry.facts()
+                        .linkedTo(held.facts().hostId(), held.facts().certificationId());
+                toSend.add(new RecordRegisterEntry(key, false, citation, entry.entryId(), facts, publishedOn));
+                changes.merge("RELISTED", 1, Integer::sum);
+            } else {
+                List<String> fields = entry.facts().changedFrom(held.facts());
+                if (fields.isEmpty()) {
+                    continue;
+                }
+                // The register's own date says when the entry reached its new stage, if it is not before what the
+                // ledger already recorded of it; any other change is dated by the first publication showing it.
+                LocalDate effectiveOn = fields.contains("status")
+                                && entry.registerDate() != null
+                                && !entry.registerDate().isBefore(held.lastEffectiveOn())
+                        ? entry.registerDate()
+                        : publishedOn;
+                RegisterEntryFacts facts = entry.facts()
+                        .linkedTo(held.facts().hostId(), held.facts().certificationId());
+                toSend.add(new RecordRegisterEntry(key, false, citation, entry.entryId(), facts, effectiveOn));
+                for (String field : fields) {
+                    changes.merge(field.toUpperCase(java.util.Locale.ROOT), 1, Integer::sum);
+                }
+            }
+        }
+        new TreeMap<>(holdings.entries()).forEach((entryId, held) -> {
+            if (held.listed() && !seen.contains(entryId)) {
+                toSend.add(new DelistRegisterEntry(
+                        RegisterKeys.entry(citation.register(), entryId),
+                        citation,
+                        latest == null ? null : latest.publishedAt(),
+                        publishedOn));
+                changes.merge("DELISTED", 1, Integer::sum);
+            }
+        });
+        return toSend;
+    }
+
+    /**
+     * The host and certificate of a new entry of a list that names them (the ANS and ANSSI lists), recorded with the
+     * ordinary commands before the entry itself. A host is known by the slug of its name: an existing host under that
+     * id is the same host; a certificate by the register and the entry's id, so that an interrupted import that
+     * already recorded them finds them again.
+     */
+    static final class Links {
+        private final String scheme;
+        private final RegisterCitation citation;
+        private final java.util.function.Function<String, java.util.Optional<RecordKind>> kindOf;
+        private final Set<String> planned = new HashSet<>();
+
+        Links(
+                String scheme,
+                RegisterCitation citation,
+                java.util.function.Function<String, java.util.Optional<RecordKind>> kindOf) {
+            this.scheme = scheme;
+            this.citation = citation;
+            this.kindOf = kindOf;
+        }
+
+        RegisterEntryFacts link(ParsedSnapshot.Entry entry, List<LedgerCommand> toSend, Map<String, Integer> changes) {
+            ParsedSnapshot.Certificate c = entry.certificate();
+            if (c == null) {
+                return entry.facts();
+            }
+            String hostId = Slugs.of(c.host());
+            java.util.Optional<RecordKind> hostKind = kindOf.apply(hostId);
+            if (hostKind.isPresent() && hostKind.get() != RecordKind.HOST) {
+                hostId = Slugs.of(c.host() + " host");
+                hostKind = kindOf.apply(hostId);
+            }
+            List<SourceNote> sources = List.of(citation.note());
+            if (hostKind.isEmpty() && planned.add(hostId)) {
+                toSend.add(new RegisterHost(
+                        hostId, c.host(), c.country(), c.parentCompany(), c.parentCountry(), c.validFrom(), sources));
+                changes.merge("HOST_REGISTERED", 1, Integer::sum);
+            } else if (hostKind.isPresent() && hostKind.get() != RecordKind.HOST) {
+                return entry.facts();
+            }
+            String certificationId = Slugs.of(citation.register() + " " + entry.entryId());
+            java.util.Optional<RecordKind> certKind = kindOf.apply(certificationId);
+            if (certKind.isEmpty() && planned.add(certificationId)) {
+                toSend.add(new GrantCertification(
+                        certificationId,
+                        hostId,
+                        scheme,
+                        c.referential(),
+                        c.certifier(),
+                        c.activities(),
+                        null,
+                        c.validFrom(),
+                        c.validUntil(),
+                        sources));
+                changes.merge("CERTIFICATION_GRANTED", 1, Integer::sum);
+            } else if (certKind.isPresent() && certKind.get() != RecordKind.CERTIFICATION) {
+                return entry.facts().linkedTo(hostId, null);
+            }
+            return entry.facts().linkedTo(hostId, certificationId);
+        }
+    }
+
+    private void awaitViews(long position) {
+        if (position >= 0 && !progress.await(position, CATCH_UP)) {
+            throw new SnapshotRefused(
+                    SnapshotRefused.Reason.VIEWS_BEHIND,
+                    "the registers view has not caught up with the ledger (position " + position
+                            + "); try again shortly",
+                    null);
+        }
+    }
+
+    private SnapshotReader reader(RegisterFormat format) {
+        return switch (format) {
+            case FEDRAMP_JSON -> new FedrampSnapshotReader(mapper);
+            case REGISTER_CSV -> new RegisterCsvReader();
+        };
+    }
+
+    public static String sha256Of(byte[] file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
