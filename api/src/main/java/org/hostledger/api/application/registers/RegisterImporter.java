@@ -110,10 +110,7 @@ public class RegisterImporter {
                             map,
                             queries.ask(
                                             new ListOfferings(
-                                                    null,
-                                                    register.id(),
-                                                    true,
-                                                    TimePoint.asKnownNow(citation.publishedOn())),
+                                                    null, null, true, TimePoint.asKnownNow(citation.publishedOn())),
                                             OfferingList.class)
                                     .items(),
                             changes,

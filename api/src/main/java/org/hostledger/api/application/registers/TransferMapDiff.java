@@ -17,7 +17,9 @@ import org.hostledger.core.query.OfferingView;
 /**
  * The commands that make the ledger hold what a transfer map says: an offering seen for the first time is added, one
  * whose chain differs is changed, one no longer in the map removed, one back in it added again — all effective on the
- * map's publication date (the maps give no dates of their own). An offering is known by the slug of its publisher
+ * map's publication date (the maps give no dates of their own). Offerings are diffed against every offering the
+ * ledger holds (an id is one offering whatever the map that showed it); only those first recorded from this register
+ * are removed when the map no longer shows them. An offering is known by the slug of its publisher
  * and name ({@code ovhcloud-relational-database}); an actor whose slug is a host of the ledger is linked to it.
  */
 final class TransferMapDiff {
@@ -46,8 +48,13 @@ final class TransferMapDiff {
                         offering.where(), "'" + offering.name() + "' and '" + other + "' make the same id " + id);
             }
             List<ChainActor> chain = offering.chain().stream()
-                    .map(a -> a.linkedTo(ledgerHost(a.actor(), kindOf)))
+                    .map(a -> a.linkedTo(ledgerHost(a, offering.where(), kindOf)))
                     .toList();
+            String hostId = chain.stream()
+                    .filter(a -> a.role() == org.hostledger.core.offering.ChainRole.HOST)
+                    .findFirst()
+                    .map(ChainActor::hostId)
+                    .orElse(null);
             OfferingView before = heldById.get(id);
             String change;
             if (before == null) {
@@ -61,7 +68,7 @@ final class TransferMapDiff {
             }
             toSend.add(new RecordOffering(
                     id,
-                    ledgerHost(offering.publisher(), kindOf),
+                    hostId,
                     offering.publisher(),
                     offering.name(),
                     chain,
@@ -71,7 +78,7 @@ final class TransferMapDiff {
             changes.merge(change, 1, Integer::sum);
         }
         held.stream()
-                .filter(o -> o.published() && !seen.containsKey(o.id()))
+                .filter(o -> o.published() && citation.register().equals(o.register()) && !seen.containsKey(o.id()))
                 .sorted(java.util.Comparator.comparing(OfferingView::id))
                 .forEach(o -> {
                     toSend.add(new RemoveOffering(o.id(), citation.publishedOn(), List.of(citation.note()), citation));
@@ -80,9 +87,19 @@ final class TransferMapDiff {
         return toSend;
     }
 
-    /** The ledger's host of that name (by the slug of the name), or null. */
-    private static String ledgerHost(String name, Function<String, Optional<RecordKind>> kindOf) {
-        String id = Slugs.of(name);
+    /**
+     * The ledger's host an actor is: the map's {@code host_id} when it gives one (which must be a host), else the host
+     * whose id is the slug of the actor's name, else none.
+     */
+    private static String ledgerHost(ChainActor actor, String where, Function<String, Optional<RecordKind>> kindOf) {
+        if (actor.hostId() != null) {
+            if (kindOf.apply(actor.hostId()).filter(k -> k == RecordKind.HOST).isEmpty()) {
+                throw new SnapshotUnreadable(
+                        where, "host_id '" + actor.hostId() + "' of " + actor.actor() + " is not a host of the ledger");
+            }
+            return actor.hostId();
+        }
+        String id = Slugs.of(actor.actor());
         return kindOf.apply(id).filter(k -> k == RecordKind.HOST).isPresent() ? id : null;
     }
 }

@@ -148,7 +148,7 @@ public final class TransferMapReader {
         boolean access = row.yesNo("req29_access_from_outside_eea");
         return new ChainActor(
                 name,
-                null,
+                row.get("host_id"),
                 role,
                 row.get("under"),
                 hds,
