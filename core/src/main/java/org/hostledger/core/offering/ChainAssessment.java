@@ -97,13 +97,14 @@ public final class ChainAssessment {
 
     /** "activity 5", "activities 4–6", "activities 1, 3". */
     public static String activities(List<Integer> sorted) {
-        if (sorted.size() == 1) {
-            return "activity " + sorted.get(0);
-        }
-        boolean run = sorted.get(sorted.size() - 1) - sorted.get(0) == sorted.size() - 1;
-        return "activities "
-                + (run && sorted.size() > 2
-                        ? sorted.get(0) + "–" + sorted.get(sorted.size() - 1)
-                        : sorted.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        return (sorted.size() == 1 ? "activity " : "activities ") + range(sorted);
+    }
+
+    /** "5", "4–6", "1, 3": activities in order, a run of three or more as a range. */
+    public static String range(List<Integer> sorted) {
+        boolean run = sorted.size() > 2 && sorted.get(sorted.size() - 1) - sorted.get(0) == sorted.size() - 1;
+        return run
+                ? sorted.get(0) + "–" + sorted.get(sorted.size() - 1)
+                : sorted.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 }

@@ -29,8 +29,10 @@ record OfferingState(
     }
 
     List<Object> values() {
-        return java.util.Arrays.asList(
-                hostId, publisher, name, register, published, JsonColumns.write(chain), JsonColumns.write(sources));
+        List<Object> values = new java.util.ArrayList<>(java.util.Arrays.asList(
+                hostId, publisher, name, register, published, JsonColumns.write(chain), JsonColumns.write(sources)));
+        values.addAll(OfferingExposure.flags(chain));
+        return values;
     }
 
     OfferingState with(List<ChainActor> nextChain, boolean nowPublished, List<SourceNote> nextSources) {
