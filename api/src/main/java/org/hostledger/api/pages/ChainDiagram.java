@@ -29,6 +29,14 @@ record ChainDiagram(int width, int height, List<Box> boxes, List<Link> links) {
      */
     record Box(ChainActor actor, double x, double y, String activities, boolean exposing, boolean involved) {
 
+        public int width() {
+            return BOX_WIDTH;
+        }
+
+        public int height() {
+            return BOX_HEIGHT;
+        }
+
         public double textX() {
             return x + 10;
         }

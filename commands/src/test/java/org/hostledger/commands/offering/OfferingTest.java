@@ -67,7 +67,7 @@ class OfferingTest {
     }
 
     private static RecordOffering record(List<ChainActor> chain, LocalDate on, RegisterCitation citation) {
-        return new RecordOffering(ID, "ovhcloud", "OVHcloud", "Relational Database", chain, on, null, citation);
+        return new RecordOffering(ID, false, "ovhcloud", "OVHcloud", "Relational Database", chain, on, null, citation);
     }
 
     private static OfferingAdded added() {

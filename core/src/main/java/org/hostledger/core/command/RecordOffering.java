@@ -7,9 +7,13 @@ import org.hostledger.core.model.RegisterCitation;
 import org.hostledger.core.model.SourceNote;
 import org.hostledger.core.offering.ChainActor;
 
-/** Record an offering and its chain as published: added the first time, changed afterwards, added again. */
+/**
+ * Record an offering and its chain as published: added the first time ({@code newOffering}), changed afterwards, added
+ * again after a removal.
+ */
 public record RecordOffering(
         @TargetAggregateIdentifier String offeringId,
+        boolean newOffering,
         String hostId,
         String publisher,
         String name,
@@ -29,8 +33,9 @@ public record RecordOffering(
         return RecordKind.OFFERING;
     }
 
+    /** True for an offering the ledger does not hold yet: the command creates it. */
     @Override
     public boolean createsRecord() {
-        return true;
+        return newOffering;
     }
 }

@@ -68,6 +68,7 @@ final class TransferMapDiff {
             }
             toSend.add(new RecordOffering(
                     id,
+                    before == null,
                     hostId,
                     offering.publisher(),
                     offering.name(),
