@@ -108,7 +108,8 @@ public abstract class IntegrationTest {
             "rm_cert_version",
             "rm_decision_base",
             "rm_decision_event",
-            "rm_decision_version");
+            "rm_decision_version",
+            "rm_offering_version");
 
     /** A digest of every row of every read table, independent of row order. */
     protected java.util.Map<String, String> readModelFingerprint() throws Exception {
