@@ -112,7 +112,8 @@ public abstract class IntegrationTest {
             "rm_register_entry_version",
             "rm_register_change",
             "rm_register_snapshot",
-            "rm_register_finding");
+            "rm_register_finding",
+            "rm_offering_version");
 
     /** A digest of every row of every read table, independent of row order. */
     protected java.util.Map<String, String> readModelFingerprint() throws Exception {

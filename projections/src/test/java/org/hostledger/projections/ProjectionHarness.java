@@ -41,6 +41,7 @@ public final class ProjectionHarness {
     public final HostingMapQueries hostingMap;
     public final ComplianceQueries compliance;
     public final SovereigntyQueries sovereignty;
+    public final org.hostledger.projections.offerings.OfferingsQueries offerings;
 
     private final List<AnnotationEventHandlerAdapter> handlers;
     private final Map<String, Long> sequences = new HashMap<>();
@@ -59,11 +60,13 @@ public final class ProjectionHarness {
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         handlers = List.of(
                 new AnnotationEventHandlerAdapter(new RegistryProjection(jdbc)),
-                new AnnotationEventHandlerAdapter(new HostingMapProjection(jdbc)));
+                new AnnotationEventHandlerAdapter(new HostingMapProjection(jdbc)),
+                new AnnotationEventHandlerAdapter(new org.hostledger.projections.offerings.OfferingsProjection(jdbc)));
         registry = new RegistryQueries(named);
         hostingMap = new HostingMapQueries(named);
         compliance = new ComplianceQueries(named);
         sovereignty = new SovereigntyQueries(named);
+        offerings = new org.hostledger.projections.offerings.OfferingsQueries(named);
     }
 
     /**

@@ -28,6 +28,7 @@ import org.hostledger.commands.decision.HostingDecision;
 import org.hostledger.commands.host.Host;
 import org.hostledger.commands.lookup.KnownRecords;
 import org.hostledger.commands.lookup.RecordKindGuard;
+import org.hostledger.commands.offering.Offering;
 import org.hostledger.commands.register.Register;
 import org.hostledger.commands.register.RegisterEntry;
 import org.hostledger.core.audit.EventMetadata;
@@ -114,7 +115,8 @@ public class AxonConfig {
                         factory(Certification.class, parameterResolverFactory, handlerDefinition),
                         factory(HostingDecision.class, parameterResolverFactory, handlerDefinition),
                         factory(RegisterEntry.class, parameterResolverFactory, handlerDefinition),
-                        factory(Register.class, parameterResolverFactory, handlerDefinition)))
+                        factory(Register.class, parameterResolverFactory, handlerDefinition),
+                        factory(Offering.class, parameterResolverFactory, handlerDefinition)))
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
                 .parameterResolverFactory(parameterResolverFactory)
@@ -135,7 +137,12 @@ public class AxonConfig {
     public ConfigurerModule aggregates(LedgerProperties properties) {
         return configurer -> {
             for (Class<?> type : List.of(
-                    Host.class, Certification.class, HostingDecision.class, RegisterEntry.class, Register.class)) {
+                    Host.class,
+                    Certification.class,
+                    HostingDecision.class,
+                    RegisterEntry.class,
+                    Register.class,
+                    Offering.class)) {
                 configurer.configureAggregate(aggregate(type, properties));
             }
         };

@@ -58,7 +58,8 @@ public class DecisionWriteController {
             String rationale,
 
             @Size(max = 20) List<@NotNull @PlainText(max = 500) String> alternatives,
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources,
+            @LedgerId String offeringId) {}
 
     public record ChallengeRequest(
             @NotBlank @PlainText String by,
@@ -124,7 +125,8 @@ public class DecisionWriteController {
                         request.contractor(),
                         request.rationale(),
                         request.alternatives(),
-                        SourceRequest.notes(request.sources())));
+                        SourceRequest.notes(request.sources()),
+                        request.offeringId()));
     }
 
     @PostMapping("/{id}/challenges")

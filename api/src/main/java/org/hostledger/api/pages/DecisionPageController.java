@@ -41,6 +41,11 @@ class DecisionPageController {
         model.addAttribute("knownAt", knownAt);
         model.addAttribute("decision", decision);
         model.addAttribute("timeline", DecisionTimeline.of(decision));
+        model.addAttribute(
+                "chainDiagram",
+                decision.offering() == null
+                        ? null
+                        : ChainDiagram.of(decision.offering().chain(), decision.activities()));
         return "decision";
     }
 }

@@ -12,6 +12,9 @@ import org.hostledger.core.query.FindCertification;
 import org.hostledger.core.query.FindHost;
 import org.hostledger.core.query.HostView;
 import org.hostledger.core.query.ListDecisions;
+import org.hostledger.core.query.ListOfferings;
+import org.hostledger.core.query.OfferingList;
+import org.hostledger.core.query.OfferingView;
 import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.TimePoint;
 import org.hostledger.core.rule.UnknownRecord;
@@ -61,6 +64,15 @@ class HostPageController {
         model.addAttribute("timeline", CertificateTimeline.of(certificates, at.asOf()));
         model.addAttribute("decisions", decisions);
         model.addAttribute("activities", HdsActivity.values());
+        OfferingList offerings = queries.ask(new ListOfferings(host.id(), null, false, at), OfferingList.class);
+        model.addAttribute(
+                "offerings",
+                offerings.items().stream()
+                        .map(o -> new OfferingDiagram(o, ChainDiagram.of(o.chain(), null)))
+                        .toList());
         return "host";
     }
+
+    /** One offering of the host with the drawing of its chain. */
+    record OfferingDiagram(OfferingView offering, ChainDiagram diagram) {}
 }

@@ -10,6 +10,7 @@ public final class RecordPaths {
     public static final String CERTIFICATION = "/api/certifications/{id}";
     public static final String DECISION = "/api/decisions/{id}";
     public static final String REGISTER = "/api/registers/{id}";
+    public static final String OFFERING = "/api/offerings/{id}";
 
     private RecordPaths() {}
 
@@ -20,6 +21,7 @@ public final class RecordPaths {
             case CERTIFICATION -> CERTIFICATION;
             case DECISION -> DECISION;
             case REGISTER_ENTRY, REGISTER -> REGISTER;
+            case OFFERING -> OFFERING;
         };
     }
 

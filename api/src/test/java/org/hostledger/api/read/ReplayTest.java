@@ -82,7 +82,7 @@ class ReplayTest extends IntegrationTest {
         assertThat(before.get("exposure").asText()).isEqualTo("NON_EU");
         Map<String, String> fingerprint = readModelFingerprint();
 
-        for (String projection : List.of("registry", "hosting-map", "registers")) {
+        for (String projection : List.of("registry", "hosting-map", "registers", "offerings")) {
             Http.Response replay = http.at("/api/admin/projections/" + projection + "/replay")
                     .admin()
                     .post("")
@@ -95,7 +95,8 @@ class ReplayTest extends IntegrationTest {
         assertThat(readModelFingerprint()).isEqualTo(fingerprint);
 
         JsonNode status = http.at("/api/admin/projections").admin().send().json();
-        assertThat(status.findValuesAsText("name")).containsExactly("hosting-map", "registers", "registry");
+        assertThat(status.findValuesAsText("name"))
+                .containsExactly("hosting-map", "offerings", "registers", "registry");
         for (JsonNode processor : status) {
             assertThat(processor.get("replaying").asBoolean()).isFalse();
             assertThat(processor.get("percent").asDouble()).isEqualTo(100.0);

@@ -80,7 +80,18 @@ public class HostingDecision {
                 Rules.optional(command.contractor()),
                 Rules.text(command.rationale(), "rationale"),
                 alternatives(command.alternatives()),
-                Rules.sources(command.sources())));
+                Rules.sources(command.sources()),
+                offering(knownRecords, command.offeringId())));
+    }
+
+    private static String offering(KnownRecords knownRecords, String offeringId) {
+        if (offeringId == null) {
+            return null;
+        }
+        if (!knownRecords.holds(offeringId, RecordKind.OFFERING)) {
+            throw new RuleViolation("offeringId", "no offering with id '" + offeringId + "' is recorded");
+        }
+        return offeringId;
     }
 
     @CommandHandler

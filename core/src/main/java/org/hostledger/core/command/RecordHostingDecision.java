@@ -18,8 +18,37 @@ public record RecordHostingDecision(
         String contractor,
         String rationale,
         List<String> alternatives,
-        List<SourceNote> sources)
+        List<SourceNote> sources,
+        String offeringId)
         implements LedgerCommand {
+
+    /** Without an offering: the decision's exposure and compliance are its host's alone. */
+    public RecordHostingDecision(
+            String decisionId,
+            String controller,
+            String system,
+            String hostId,
+            List<Integer> activities,
+            LocalDate decidedOn,
+            ProcurementRoute procurement,
+            String contractor,
+            String rationale,
+            List<String> alternatives,
+            List<SourceNote> sources) {
+        this(
+                decisionId,
+                controller,
+                system,
+                hostId,
+                activities,
+                decidedOn,
+                procurement,
+                contractor,
+                rationale,
+                alternatives,
+                sources,
+                null);
+    }
 
     @Override
     public String targetId() {

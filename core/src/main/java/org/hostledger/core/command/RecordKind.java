@@ -6,7 +6,8 @@ public enum RecordKind {
     CERTIFICATION("certification", "Certification"),
     DECISION("decision", "HostingDecision"),
     REGISTER_ENTRY("register entry", "RegisterEntry"),
-    REGISTER("register", "Register");
+    REGISTER("register", "Register"),
+    OFFERING("offering", "Offering");
 
     private final String label;
     private final String aggregateType;

@@ -5,7 +5,10 @@ import java.util.List;
 import org.hostledger.core.model.ProcurementRoute;
 import org.hostledger.core.model.SourceNote;
 
-/** A data controller put a system or data set on a host, for some activities, by some procurement route, for stated reasons. */
+/**
+ * A data controller put a system or data set on a host, for some activities, by some procurement route, for stated
+ * reasons; {@code offeringId}, when given, names the host's offering whose chain it relies on (null in older events).
+ */
 public record HostingDecisionRecorded(
         String decisionId,
         String controller,
@@ -17,8 +20,37 @@ public record HostingDecisionRecorded(
         String contractor,
         String rationale,
         List<String> alternatives,
-        List<SourceNote> sources)
+        List<SourceNote> sources,
+        String offeringId)
         implements LedgerEvent {
+
+    /** Without an offering: the decision's exposure and compliance are its host's alone. */
+    public HostingDecisionRecorded(
+            String decisionId,
+            String controller,
+            String system,
+            String hostId,
+            List<Integer> activities,
+            LocalDate decidedOn,
+            ProcurementRoute procurement,
+            String contractor,
+            String rationale,
+            List<String> alternatives,
+            List<SourceNote> sources) {
+        this(
+                decisionId,
+                controller,
+                system,
+                hostId,
+                activities,
+                decidedOn,
+                procurement,
+                contractor,
+                rationale,
+                alternatives,
+                sources,
+                null);
+    }
 
     @Override
     public String aggregateId() {

@@ -9,7 +9,19 @@ import java.util.List;
  * decisions whose host's country is not known on the date asked count in {@code unknown} and in no share.
  */
 public record SovereigntyStats(
-        LocalDate asOf, Instant knownAt, Count total, List<ByController> byController, List<ByActivity> byActivity) {
+        LocalDate asOf,
+        Instant knownAt,
+        Count total,
+        List<ByController> byController,
+        List<ByActivity> byActivity,
+        ByReason byReason) {
+
+    /**
+     * Decisions in force by what exposes them (one decision may count under several): an actor of the chain involved
+     * in their activities reaching the data from outside the EEA under an adequacy decision, or under GDPR art. 46
+     * safeguards; exposure to non-EU law (requirement 30, or the host's ultimate parent).
+     */
+    public record ByReason(long accessUnderAdequacy, long accessUnderSafeguards, long nonEuLaw) {}
 
     public record Count(long decisions, long eu, long nonEu, long unknown, double nonEuShare) {
 

@@ -25,6 +25,10 @@ import org.hostledger.core.model.RegisterCitation;
 import org.hostledger.core.model.RegisterEntryFacts;
 import org.hostledger.core.model.RegisterFinding;
 import org.hostledger.core.model.SourceNote;
+import org.hostledger.core.offering.AccessGround;
+import org.hostledger.core.offering.ChainActor;
+import org.hostledger.core.offering.ChainRole;
+import org.hostledger.core.offering.HdsStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every event type's stored JSON, as the event store writes it today, kept in {@code golden/events/<Type>.json}: the
  * history already written must still read back after any change to an event class. A change that breaks a file here
  * needs an upcaster (and a new golden file for the new revision), not an edit of the old file. The facts in the files
- * are illustrative. The files of the first fifteen types were written by hand; those of the register events were
+ * are illustrative. The files of the first fifteen types were written by hand; those of the register and offering events were
  * written once by the serializer of the day and read through, so that they freeze the format that history has.
  */
 class GoldenEventJsonTest {
@@ -214,7 +218,37 @@ class GoldenEventJsonTest {
                                 "PLACEHOLDER",
                                 "Not Authorized")),
                         LocalDate.of(2024, 6, 1),
-                        List.of(FEDRAMP_2024_06.note())));
+                        List.of(FEDRAMP_2024_06.note())),
+                new OfferingAdded(
+                        "ovhcloud-relational-database",
+                        "ovh",
+                        "OVHcloud",
+                        "Relational Database",
+                        CHAIN,
+                        false,
+                        LocalDate.of(2024, 5, 14),
+                        List.of(MAP_2024_05.note()),
+                        MAP_2024_05),
+                new OfferingChainChanged(
+                        "ovhcloud-relational-database",
+                        List.of(CHAIN.get(0)),
+                        List.of(),
+                        List.of("Aiven OY"),
+                        List.of(),
+                        LocalDate.of(2024, 12, 1),
+                        List.of(MAP_2024_05.note()),
+                        MAP_2024_05),
+                new OfferingRemoved(
+                        "ovhcloud-relational-database",
+                        LocalDate.of(2025, 1, 1),
+                        List.of(MAP_2024_05.note()),
+                        MAP_2024_05),
+                new OfferingCorrected(
+                        "ovhcloud-relational-database",
+                        CHAIN,
+                        LocalDate.of(2024, 5, 14),
+                        "Activities of the subcontractor mistyped",
+                        List.of(source("Représentation des garanties HDS, page corrigée"))));
     }
 
     private static final RegisterCitation FEDRAMP_2024_06 = new RegisterCitation(
@@ -242,6 +276,44 @@ class GoldenEventJsonTest {
             "Example 3PAO",
             null,
             null);
+
+    private static final RegisterCitation MAP_2024_05 = new RegisterCitation(
+            "hds-transfer-maps",
+            Instant.parse("2024-05-14T00:00:00Z"),
+            "5a0e4b7c1d9f2e3a5a0e4b7c1d9f2e3a5a0e4b7c1d9f2e3a5a0e4b7c1d9f2e3a",
+            null);
+
+    private static final List<ChainActor> CHAIN = List.of(
+            new ChainActor(
+                    "OVH SAS",
+                    "ovh",
+                    ChainRole.HOST,
+                    null,
+                    HdsStatus.CERTIFIED,
+                    null,
+                    true,
+                    List.of(1, 2, 3, 4, 5, 6),
+                    false,
+                    List.of(),
+                    null,
+                    false,
+                    List.of(),
+                    null),
+            new ChainActor(
+                    "Aiven OY",
+                    null,
+                    ChainRole.SUBCONTRACTOR,
+                    "OVH SAS",
+                    HdsStatus.EXEMPTED,
+                    "No access to health data in clear",
+                    false,
+                    List.of(4, 5, 6),
+                    true,
+                    List.of("CA", "GB"),
+                    AccessGround.ADEQUACY_DECISION,
+                    true,
+                    List.of("CA", "GB"),
+                    "Managed database operations"));
 
     private static SourceNote source(String title) {
         return new SourceNote(title, null, null);

@@ -64,8 +64,8 @@ public class HostingMapProjection {
         String sources = JsonColumns.write(e.sources());
         batch.insert(
                 "INSERT INTO rm_decision_base (decision_id, controller, system_name, host_id, activities, decided_on, "
-                        + "procurement, contractor, rationale, alternatives, sources, aggregate_version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "procurement, contractor, rationale, alternatives, sources, aggregate_version, offering_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.decisionId(),
                 e.controller(),
                 e.system(),
@@ -77,7 +77,8 @@ public class HostingMapProjection {
                 e.rationale(),
                 alternatives,
                 sources,
-                version);
+                version,
+                e.offeringId());
         DecisionState state = new DecisionState(
                 e.controller(),
                 e.system(),

@@ -9,9 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.queryhandling.QueryHandler;
+import org.hostledger.core.model.Countries;
 import org.hostledger.core.model.Exposure;
 import org.hostledger.core.model.HdsActivity;
 import org.hostledger.core.model.ProcurementRoute;
+import org.hostledger.core.offering.ChainActor;
+import org.hostledger.core.offering.ChainAssessment;
+import org.hostledger.core.offering.ChainGap;
+import org.hostledger.core.offering.ChainRole;
+import org.hostledger.core.offering.ExposureReason;
 import org.hostledger.core.query.ComplianceStatus;
 import org.hostledger.core.query.Correction;
 import org.hostledger.core.query.DecisionPage;
@@ -20,6 +26,7 @@ import org.hostledger.core.query.DecisionView;
 import org.hostledger.core.query.FindDecision;
 import org.hostledger.core.query.ListDecisions;
 import org.hostledger.core.query.TimePoint;
+import org.hostledger.projections.offerings.OfferingExposure;
 import org.hostledger.projections.support.Activities;
 import org.hostledger.projections.support.AsOf;
 import org.hostledger.projections.support.JsonColumns;
@@ -37,7 +44,10 @@ public class HostingMapQueries {
     /** Decisions on {@code :asOf} with their host as it stood that day; filters append to it. */
     private static final String FROM = " FROM rm_decision_version d"
             + " JOIN rm_decision_base b ON b.decision_id = d.decision_id"
-            + " LEFT JOIN rm_host_version h ON h.host_id = d.host_id AND " + AsOf.version("h");
+            + " LEFT JOIN rm_host_version h ON h.host_id = d.host_id AND " + AsOf.version("h")
+            + OfferingExposure.JOIN;
+
+    private static final String EXPOSURE = OfferingExposure.decisionExposure("h.exposure");
 
     /** Only a compliance filter needs every host's coverage; pages compute theirs host by host. */
     private static final String WITH_COVERAGE =
@@ -45,7 +55,8 @@ public class HostingMapQueries {
 
     private static final String COLUMNS = "SELECT d.*, b.aggregate_version, h.name AS host_name, "
             + "h.country AS host_country, h.parent_company AS host_parent_company, "
-            + "h.parent_country AS host_parent_country, h.exposure AS host_exposure";
+            + "h.parent_country AS host_parent_country, b.offering_id, o.offering_id AS offering_found, "
+            + "o.name AS offering_name, o.chain AS offering_chain, " + EXPOSURE + " AS decision_exposure";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -74,7 +85,7 @@ public class HostingMapQueries {
             params.addValue("status", query.status().name());
         }
         if (query.exposure() != null) {
-            where.append(" AND h.exposure = :exposure");
+            where.append(" AND ").append(EXPOSURE).append(" = :exposure");
             params.addValue("exposure", query.exposure().name());
         }
         if (query.compliance() != null) {
@@ -127,7 +138,10 @@ public class HostingMapQueries {
             String hostCountry,
             String hostParentCompany,
             String hostParentCountry,
-            String hostExposure) {}
+            String offeringId,
+            String offeringName,
+            String offeringChain,
+            String exposure) {}
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(
@@ -151,7 +165,10 @@ public class HostingMapQueries {
                 rs.getString("host_country"),
                 rs.getString("host_parent_company"),
                 rs.getString("host_parent_country"),
-                rs.getString("host_exposure"));
+                rs.getString("offering_id"),
+                rs.getString("offering_found") == null ? null : rs.getString("offering_name"),
+                rs.getString("offering_found") == null ? null : rs.getString("offering_chain"),
+                rs.getString("decision_exposure"));
     }
 
     /** Follow-ups shown inline: a few on a page of the map, more for one decision. */
@@ -246,12 +263,54 @@ public class HostingMapQueries {
                         isCovered(coveredAtDecision, activity),
                         isCovered(coveredAsOf, activity)));
             }
+            List<ExposureReason> reasons = new ArrayList<>();
+            if (r.hostParentCountry() != null && !Countries.isInEea(r.hostParentCountry())) {
+                reasons.add(new ExposureReason(
+                        r.hostName(),
+                        ChainRole.HOST,
+                        r.activities(),
+                        ExposureReason.Kind.NON_EU_LAW,
+                        List.of(r.hostParentCountry()),
+                        r.hostName() + ", host: its parent " + r.hostParentCompany() + " is in " + r.hostParentCountry()
+                                + "; exposed to " + r.hostParentCountry() + " law"));
+            }
+            List<ChainGap> gaps = List.of();
+            DecisionView.OfferingSummary offering = null;
+            List<Integer> uncoveredAsOf = uncovered(r.activities(), coveredAsOf);
+            if (r.offeringId() != null) {
+                List<ChainActor> chain = r.offeringChain() == null ? null : JsonColumns.chain(r.offeringChain());
+                offering = new DecisionView.OfferingSummary(r.offeringId(), r.offeringName(), chain);
+                if (chain == null) {
+                    gaps = r.activities().stream()
+                            .map(a -> new ChainGap(
+                                    a, null, "offering " + r.offeringId() + " is not published on " + at.asOf()))
+                            .toList();
+                } else {
+                    reasons.addAll(ChainAssessment.exposure(chain, r.activities()));
+                    gaps = ChainAssessment.gaps(
+                            chain,
+                            r.activities(),
+                            (hostId, a) -> isCovered(coverage(hostId, at.asOf(), params, coverageCache), a));
+                }
+                if (!gaps.isEmpty()) {
+                    java.util.TreeSet<Integer> all = new java.util.TreeSet<>(uncoveredAsOf);
+                    gaps.forEach(g -> all.add(g.activity()));
+                    uncoveredAsOf = List.copyOf(all);
+                    perActivity = perActivity.stream()
+                            .map(c -> new DecisionView.ActivityCoverage(
+                                    c.activity(),
+                                    c.labelFr(),
+                                    c.labelEn(),
+                                    c.atDecision(),
+                                    c.asOf() && !all.contains(c.activity())))
+                            .toList();
+                    if (asOf == ComplianceStatus.COVERED) {
+                        asOf = ComplianceStatus.GAP;
+                    }
+                }
+            }
             DecisionView.Compliance compliance = new DecisionView.Compliance(
-                    atDecision,
-                    asOf,
-                    uncovered(r.activities(), coveredAsOf),
-                    uncovered(r.activities(), coveredAtDecision),
-                    perActivity);
+                    atDecision, asOf, uncoveredAsOf, uncovered(r.activities(), coveredAtDecision), perActivity);
             DecisionView.HostSummary host = new DecisionView.HostSummary(
                     r.hostId(), r.hostName(), r.hostCountry(), r.hostParentCompany(), r.hostParentCountry());
             DecisionStatus status = DecisionStatus.valueOf(r.status());
@@ -278,9 +337,12 @@ public class HostingMapQueries {
                     counts.getOrDefault(r.id() + "/" + DecisionChange.Kind.MIGRATION_PLANNED, 0),
                     JsonColumns.sources(r.sources()),
                     compliance,
-                    r.hostExposure() == null ? null : Exposure.valueOf(r.hostExposure()),
+                    r.exposure() == null ? null : Exposure.valueOf(r.exposure()),
                     corrections.getOrDefault(r.id(), List.of()),
-                    r.version()));
+                    r.version(),
+                    offering,
+                    reasons,
+                    gaps));
         }
         return views;
     }

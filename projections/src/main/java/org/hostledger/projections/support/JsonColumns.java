@@ -19,6 +19,7 @@ public final class JsonColumns {
 
     private static final TypeReference<List<SourceNote>> SOURCES = new TypeReference<>() {};
     private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {};
+    private static final TypeReference<List<org.hostledger.core.offering.ChainActor>> CHAIN = new TypeReference<>() {};
 
     private JsonColumns() {}
 
@@ -43,6 +44,10 @@ public final class JsonColumns {
 
     public static List<String> texts(String json) {
         return read(json, TEXTS);
+    }
+
+    public static List<org.hostledger.core.offering.ChainActor> chain(String json) {
+        return read(json, CHAIN);
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

@@ -10,7 +10,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The registers this ledger imports: {@code fedramp}, {@code hds} and {@code secnumcloud} built in, others (or other
+ * The registers this ledger imports: {@code fedramp}, {@code hds}, {@code secnumcloud} and {@code hds-transfer-maps}
+ * (each host's HDS v2 transfer map) built in, others (or other
  * settings for those) from {@code hostledger.registers[n].id / name / publisher / format / scheme / home-page}.
  *
  * <p>The list is bound element by element: Spring's list binder would refuse the scalar
@@ -45,10 +46,18 @@ public class RegisterCatalog {
             "SECNUMCLOUD",
             "https://cyber.gouv.fr/produits-services-qualifies");
 
+    public static final RegisterDefinition HDS_TRANSFER_MAPS = new RegisterDefinition(
+            "hds-transfer-maps",
+            "Cartographies des transferts HDS v2 (exigences 29 et 30)",
+            "Hébergeurs certifiés HDS",
+            RegisterFormat.TRANSFER_MAP_CSV,
+            "HDS",
+            "https://esante.gouv.fr/produits-services/hds");
+
     private final Map<String, RegisterDefinition> registers = new LinkedHashMap<>();
 
     public RegisterCatalog(Environment environment) {
-        for (RegisterDefinition builtIn : new RegisterDefinition[] {FEDRAMP, HDS, SECNUMCLOUD}) {
+        for (RegisterDefinition builtIn : new RegisterDefinition[] {FEDRAMP, HDS, SECNUMCLOUD, HDS_TRANSFER_MAPS}) {
             registers.put(builtIn.id(), builtIn);
         }
         Binder binder = Binder.get(environment);

@@ -227,7 +227,7 @@ public final class RegisterCsvReader implements SnapshotReader {
         return date;
     }
 
-    private static String decode(byte[] bytes) {
+    static String decode(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()
@@ -240,7 +240,7 @@ public final class RegisterCsvReader implements SnapshotReader {
         }
     }
 
-    private static int count(String line, char c) {
+    static int count(String line, char c) {
         return (int) line.chars().filter(x -> x == c).count();
     }
 

@@ -29,14 +29,18 @@ import org.hostledger.core.command.RecordRegisterSnapshot;
 import org.hostledger.core.command.RegisterHost;
 import org.hostledger.core.model.RegisterCitation;
 import org.hostledger.core.model.RegisterEntryFacts;
+import org.hostledger.core.model.RegisterFinding;
 import org.hostledger.core.model.RegisterKeys;
 import org.hostledger.core.model.SourceNote;
 import org.hostledger.core.query.FindRegisterHoldings;
+import org.hostledger.core.query.ListOfferings;
 import org.hostledger.core.query.ListRegisterSnapshots;
+import org.hostledger.core.query.OfferingList;
 import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.RegisterHoldings;
 import org.hostledger.core.query.RegisterSnapshotPage;
 import org.hostledger.core.query.RegisterSnapshotView;
+import org.hostledger.core.query.TimePoint;
 import org.hostledger.store.engine.EventStoreRecords;
 import org.hostledger.store.processing.ProjectionProgress;
 import org.springframework.stereotype.Service;
@@ -94,22 +98,59 @@ public class RegisterImporter {
             throw new SnapshotUnreadable(
                     register.format() == RegisterFormat.FEDRAMP_JSON ? "$" : "line 1", "the snapshot is empty");
         }
-        ParsedSnapshot snapshot = reader(register.format()).read(new ByteArrayInputStream(file), publishedAt);
-        if (snapshot.entries().isEmpty()) {
-            // A list that suddenly holds nothing is a broken export, not every entry delisted at once.
-            throw new SnapshotUnreadable(null, "the snapshot lists no entry");
-        }
         RegisterCitation citation = new RegisterCitation(register.id(), publishedAt, sha256Of(file), url);
+        Plan plan;
+        if (register.format() == RegisterFormat.TRANSFER_MAP_CSV) {
+            TransferMap map = new TransferMapReader().read(new ByteArrayInputStream(file));
+            plan = new Plan(
+                    map.offerings().size(),
+                    List.of(),
+                    (holdings, latest, changes) -> TransferMapDiff.commands(
+                            citation,
+                            map,
+                            queries.ask(
+                                            new ListOfferings(
+                                                    null, null, true, TimePoint.asKnownNow(citation.publishedOn())),
+                                            OfferingList.class)
+                                    .items(),
+                            changes,
+                            records::kindOf));
+        } else {
+            ParsedSnapshot snapshot = reader(register.format()).read(new ByteArrayInputStream(file), publishedAt);
+            if (snapshot.entries().isEmpty()) {
+                // A list that suddenly holds nothing is a broken export, not every entry delisted at once.
+                throw new SnapshotUnreadable(null, "the snapshot lists no entry");
+            }
+            plan = new Plan(
+                    snapshot.entries().size(),
+                    snapshot.findings(),
+                    (holdings, latest, changes) -> diff(
+                            citation,
+                            snapshot,
+                            holdings,
+                            latest,
+                            changes,
+                            new Links(register(citation.register()).scheme(), citation, records::kindOf)));
+        }
         ReentrantLock lock = locks.computeIfAbsent(register.id(), k -> new ReentrantLock());
         lock.lock();
         try {
-            return apply(citation, snapshot, actor);
+            return apply(citation, plan, actor);
         } finally {
             lock.unlock();
         }
     }
 
-    private SnapshotImport apply(RegisterCitation citation, ParsedSnapshot snapshot, String actor) {
+    /** What a read snapshot holds, and how to work out the commands that make the ledger say the same. */
+    private record Plan(int entries, List<RegisterFinding> findings, Planner planner) {}
+
+    @FunctionalInterface
+    private interface Planner {
+        List<LedgerCommand> commands(
+                RegisterHoldings holdings, RegisterSnapshotView latest, Map<String, Integer> changes);
+    }
+
+    private SnapshotImport apply(RegisterCitation citation, Plan plan, String actor) {
         awaitViews(progress.head());
         RegisterHoldings holdings =
                 queries.ask(new FindRegisterHoldings(citation.register(), citation.sha256()), RegisterHoldings.class);
@@ -136,8 +177,7 @@ public class RegisterImporter {
                     latest.publishedAt());
         }
         Map<String, Integer> changes = new TreeMap<>(holdings.recordedCiting());
-        Links links = new Links(register(citation.register()).scheme(), citation, records::kindOf);
-        List<LedgerCommand> toSend = diff(citation, snapshot, holdings, latest, changes, links);
+        List<LedgerCommand> toSend = plan.planner().commands(holdings, latest, changes);
         String correlationId = UUID.randomUUID().toString();
         Long positionFrom = null;
         for (LedgerCommand command : toSend) {
@@ -151,9 +191,9 @@ public class RegisterImporter {
                         RegisterKeys.register(citation.register()),
                         latest == null,
                         citation,
-                        snapshot.entries().size(),
+                        plan.entries(),
                         changes,
-                        snapshot.findings()),
+                        plan.findings()),
                 actor,
                 correlationId);
         awaitViews(recorded.position());
@@ -168,9 +208,9 @@ public class RegisterImporter {
                 recordedAt,
                 positionFrom == null ? recorded.position() : positionFrom,
                 recorded.position(),
-                snapshot.entries().size(),
+                plan.entries(),
                 changes,
-                snapshot.findings().size(),
+                plan.findings().size(),
                 false);
     }
 
@@ -308,6 +348,7 @@ public class RegisterImporter {
         return switch (format) {
             case FEDRAMP_JSON -> new FedrampSnapshotReader(mapper);
             case REGISTER_CSV -> new RegisterCsvReader();
+            case TRANSFER_MAP_CSV -> throw new IllegalArgumentException("transfer maps are read by TransferMapReader");
         };
     }
 

@@ -1,0 +1,5 @@
+package org.hostledger.core.query;
+
+import java.util.List;
+
+public record OfferingList(List<OfferingView> items) {}
