@@ -46,7 +46,7 @@ class CertificationPageController {
         }
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
         if (flash != null) {
-            redirect.addFlashAttributes(flash);
+            flash.forEach(redirect::addFlashAttribute);
         }
         return "redirect:/hosts/" + certificate.hostId() + PageModel.timeQueryOf(asOf, knownAt) + "#certificate-"
                 + certificate.id();

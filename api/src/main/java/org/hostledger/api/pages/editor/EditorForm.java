@@ -48,12 +48,12 @@ record EditorForm(
     /** A field of the request: its JSON name, its input and whether the request needs it. */
     record Field(String name, Input input, boolean required) {}
 
-    boolean creates() {
+    public boolean creates() {
         return NEW.equals(action);
     }
 
     /** The key of this form's messages: {@code form.hosts.new}, {@code form.certifications.renewal}… */
-    String key() {
+    public String key() {
         return "form." + collection + "." + action;
     }
 

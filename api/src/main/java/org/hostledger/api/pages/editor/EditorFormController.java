@@ -68,7 +68,7 @@ class EditorFormController {
     record FieldView(
             String name, String id, EditorForm.Input input, boolean required, String value, List<String> errors) {
 
-        boolean checked(int activity) {
+        public boolean checked(int activity) {
             return value != null && Arrays.asList(value.split(",")).contains(Integer.toString(activity));
         }
     }
