@@ -70,7 +70,8 @@ public class CertificationWriteController {
                         "an HDS certificate covers at least one activity");
             }
             if (!validUntil.isAfter(validFrom)) {
-                throw FieldError.invalid("validUntil", "hostledger.validation.afterValidFrom", "must be after validFrom");
+                throw FieldError.invalid(
+                        "validUntil", "hostledger.validation.afterValidFrom", "must be after validFrom");
             }
             return new GrantCertification(
                     id != null ? id : LedgerIds.generate("cert"),
@@ -97,12 +98,15 @@ public class CertificationWriteController {
         /** The same request suspends, reinstates or withdraws, as the path says. */
         public CommandRequest as(LifecycleAction action) {
             return (recordId, expectedVersion) -> switch (action) {
-                case SUSPEND -> new SuspendCertification(
-                        recordId, effectiveOn, reason, SourceRequest.notes(sources), expectedVersion);
-                case REINSTATE -> new ReinstateCertification(
-                        recordId, effectiveOn, reason, SourceRequest.notes(sources), expectedVersion);
-                case WITHDRAW -> new WithdrawCertification(
-                        recordId, effectiveOn, reason, SourceRequest.notes(sources), expectedVersion);
+                case SUSPEND ->
+                    new SuspendCertification(
+                            recordId, effectiveOn, reason, SourceRequest.notes(sources), expectedVersion);
+                case REINSTATE ->
+                    new ReinstateCertification(
+                            recordId, effectiveOn, reason, SourceRequest.notes(sources), expectedVersion);
+                case WITHDRAW ->
+                    new WithdrawCertification(
+                            recordId, effectiveOn, reason, SourceRequest.notes(sources), expectedVersion);
             };
         }
     }
@@ -124,12 +128,7 @@ public class CertificationWriteController {
         @Override
         public RenewCertification toCommand(String recordId, Long expectedVersion) {
             return new RenewCertification(
-                    recordId,
-                    validUntil,
-                    referential,
-                    effectiveOn,
-                    SourceRequest.notes(sources),
-                    expectedVersion);
+                    recordId, validUntil, referential, effectiveOn, SourceRequest.notes(sources), expectedVersion);
         }
     }
 
@@ -146,12 +145,7 @@ public class CertificationWriteController {
         @Override
         public ChangeCertificationScope toCommand(String recordId, Long expectedVersion) {
             return new ChangeCertificationScope(
-                    recordId,
-                    activities,
-                    effectiveOn,
-                    reason,
-                    SourceRequest.notes(sources),
-                    expectedVersion);
+                    recordId, activities, effectiveOn, reason, SourceRequest.notes(sources), expectedVersion);
         }
     }
 
@@ -212,7 +206,8 @@ public class CertificationWriteController {
             @Valid @RequestBody LifecycleRequest request) {
         return commands.created(
                 RecordPaths.CERTIFICATION,
-                request.as(LifecycleAction.REINSTATE).toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
+                request.as(LifecycleAction.REINSTATE)
+                        .toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/withdrawals")
@@ -223,7 +218,8 @@ public class CertificationWriteController {
             @Valid @RequestBody LifecycleRequest request) {
         return commands.created(
                 RecordPaths.CERTIFICATION,
-                request.as(LifecycleAction.WITHDRAW).toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
+                request.as(LifecycleAction.WITHDRAW)
+                        .toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/renewals")
@@ -233,8 +229,7 @@ public class CertificationWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody RenewalRequest request) {
         return commands.created(
-                RecordPaths.CERTIFICATION,
-                request.toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.CERTIFICATION, request.toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/scope-changes")
@@ -244,8 +239,7 @@ public class CertificationWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ScopeChangeRequest request) {
         return commands.created(
-                RecordPaths.CERTIFICATION,
-                request.toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.CERTIFICATION, request.toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/corrections")
@@ -255,8 +249,7 @@ public class CertificationWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CertificationCorrectionRequest request) {
         return commands.created(
-                RecordPaths.CERTIFICATION,
-                request.toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.CERTIFICATION, request.toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     private static String certification(String id) {

@@ -47,7 +47,15 @@ public class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(awaitPosition).addPathPatterns(
-                "/api/**", "/", "/decisions/**", "/hosts", "/hosts/**", "/certifications", "/certifications/**", "/changes");
+        registry.addInterceptor(awaitPosition)
+                .addPathPatterns(
+                        "/api/**",
+                        "/",
+                        "/decisions/**",
+                        "/hosts",
+                        "/hosts/**",
+                        "/certifications",
+                        "/certifications/**",
+                        "/changes");
     }
 }

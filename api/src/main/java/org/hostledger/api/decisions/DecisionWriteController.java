@@ -94,14 +94,7 @@ public class DecisionWriteController {
         @Override
         public ChallengeHostingDecision toCommand(String recordId, Long expectedVersion) {
             return new ChallengeHostingDecision(
-                    recordId,
-                    by,
-                    effectiveOn,
-                    argument,
-                    forum,
-                    outcome,
-                    SourceRequest.notes(sources),
-                    expectedVersion);
+                    recordId, by, effectiveOn, argument, forum, outcome, SourceRequest.notes(sources), expectedVersion);
         }
     }
 
@@ -144,12 +137,7 @@ public class DecisionWriteController {
         @Override
         public EndHostingDecision toCommand(String recordId, Long expectedVersion) {
             return new EndHostingDecision(
-                    recordId,
-                    effectiveOn,
-                    reason,
-                    supersededBy,
-                    SourceRequest.notes(sources),
-                    expectedVersion);
+                    recordId, effectiveOn, reason, supersededBy, SourceRequest.notes(sources), expectedVersion);
         }
     }
 
@@ -202,8 +190,7 @@ public class DecisionWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ChallengeRequest request) {
         return commands.created(
-                RecordPaths.DECISION,
-                request.toCommand(decision(id), RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.DECISION, request.toCommand(decision(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/migration-plans")
@@ -213,8 +200,7 @@ public class DecisionWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody MigrationPlanRequest request) {
         return commands.created(
-                RecordPaths.DECISION,
-                request.toCommand(decision(id), RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.DECISION, request.toCommand(decision(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/endings")
@@ -224,8 +210,7 @@ public class DecisionWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody EndingRequest request) {
         return commands.created(
-                RecordPaths.DECISION,
-                request.toCommand(decision(id), RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.DECISION, request.toCommand(decision(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/corrections")
@@ -235,8 +220,7 @@ public class DecisionWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody DecisionCorrectionRequest request) {
         return commands.created(
-                RecordPaths.DECISION,
-                request.toCommand(decision(id), RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.DECISION, request.toCommand(decision(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     private static String decision(String id) {

@@ -129,8 +129,7 @@ public class HostWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OwnershipChangeRequest request) {
         return commands.created(
-                RecordPaths.HOST,
-                request.toCommand(RecordPaths.id(id, "host"), RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.HOST, request.toCommand(RecordPaths.id(id, "host"), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/corrections")
@@ -140,7 +139,6 @@ public class HostWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody HostCorrectionRequest request) {
         return commands.created(
-                RecordPaths.HOST,
-                request.toCommand(RecordPaths.id(id, "host"), RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.HOST, request.toCommand(RecordPaths.id(id, "host"), RecordPaths.expectedVersion(ifMatch)));
     }
 }

@@ -39,8 +39,8 @@ class CertificationPageController {
             HttpServletRequest request,
             RedirectAttributes redirect) {
         TimePoint at = params.timePoint(asOf, knownAt);
-        CertificationView certificate = queries.ask(
-                new FindCertification(RecordPaths.id(id, "certification"), at), CertificationView.class);
+        CertificationView certificate =
+                queries.ask(new FindCertification(RecordPaths.id(id, "certification"), at), CertificationView.class);
         if (certificate == null) {
             throw new UnknownRecord("certification", id);
         }

@@ -20,8 +20,7 @@ public class FieldError extends RuntimeException {
 
     /** The same, with the key of the message's translations for the pages ({@code messages*.properties}). */
     public static FieldError invalid(String field, String code, String message) {
-        return new FieldError(
-                field + ": " + message, List.of(new ProblemHandler.FieldProblem(field, message)), code);
+        return new FieldError(field + ": " + message, List.of(new ProblemHandler.FieldProblem(field, message)), code);
     }
 
     public List<ProblemHandler.FieldProblem> errors() {

@@ -46,21 +46,21 @@ class EditorFormsTest extends IntegrationTest {
 
     static Stream<Arguments> everyForm() {
         return Stream.of(
-                "hosts/new",
-                "hosts/ownership-change",
-                "hosts/correction",
-                "certifications/new",
-                "certifications/suspension",
-                "certifications/reinstatement",
-                "certifications/withdrawal",
-                "certifications/renewal",
-                "certifications/scope-change",
-                "certifications/correction",
-                "decisions/new",
-                "decisions/challenge",
-                "decisions/migration-plan",
-                "decisions/ending",
-                "decisions/correction")
+                        "hosts/new",
+                        "hosts/ownership-change",
+                        "hosts/correction",
+                        "certifications/new",
+                        "certifications/suspension",
+                        "certifications/reinstatement",
+                        "certifications/withdrawal",
+                        "certifications/renewal",
+                        "certifications/scope-change",
+                        "certifications/correction",
+                        "decisions/new",
+                        "decisions/challenge",
+                        "decisions/migration-plan",
+                        "decisions/ending",
+                        "decisions/correction")
                 .map(Arguments::of);
     }
 
@@ -179,7 +179,14 @@ class EditorFormsTest extends IntegrationTest {
                         "/edit/decisions/new",
                         v,
                         "Cheapest " + mark,
-                        List.of("controller", "system", "hostId", "activities", "decidedOn", "procurement", "rationale"));
+                        List.of(
+                                "controller",
+                                "system",
+                                "hostId",
+                                "activities",
+                                "decidedOn",
+                                "procurement",
+                                "rationale"));
             }
             case "decisions/challenge" -> {
                 v.put("by", "Senator " + mark);
@@ -251,7 +258,8 @@ class EditorFormsTest extends IntegrationTest {
 
         Map<String, String> values = new LinkedHashMap<>();
         values.put("reason", "Nothing to change");
-        HttpResponse<String> unchanged = pages.postForm("/edit/hosts/" + host + "/correction", body(html, values, true));
+        HttpResponse<String> unchanged =
+                pages.postForm("/edit/hosts/" + host + "/correction", body(html, values, true));
         assertThat(unchanged.statusCode()).isEqualTo(409);
         assertThat(Html.text(unchanged.body())).contains("The ledger refused this change:", "changes nothing");
 
@@ -302,7 +310,8 @@ class EditorFormsTest extends IntegrationTest {
         assertThat(Html.text(Html.element(page, "p", "country-error")))
                 .contains("must be an ISO 3166-1 alpha-2 country code such as FR or US");
         assertThat(Html.text(Html.element(page, "p", "parentCountry-error"))).contains("ISO 3166-1");
-        assertThat(Html.text(Html.element(page, "p", "effectiveOn-error"))).contains("must be a date such as 2020-05-27");
+        assertThat(Html.text(Html.element(page, "p", "effectiveOn-error")))
+                .contains("must be a date such as 2020-05-27");
         assertThat(Html.text(Html.element(page, "p", "sources-0-url-error")))
                 .contains("must be an http or https address");
         assertThat(Html.text(Html.element(page, "p", "sources-0-title-error"))).contains("must not be blank");
@@ -426,7 +435,8 @@ class EditorFormsTest extends IntegrationTest {
 
         assertThat(first.statusCode()).isEqualTo(302);
         assertThat(second.statusCode()).isEqualTo(302);
-        assertThat(second.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(second.headers().firstValue("Location"))
+                .isEqualTo(first.headers().firstValue("Location"));
         assertThat(eventCount()).isEqualTo(before + 1);
 
         HttpResponse<String> changed = pages.postForm(c.path(), body.replace("Senator", "Deputy"));
@@ -498,6 +508,22 @@ class EditorFormsTest extends IntegrationTest {
         while (current.find()) {
             all.put(current.group(1), unescape(current.group(2)));
         }
+        java.util.regex.Matcher text = java.util.regex.Pattern.compile(
+                        "<textarea id=\"[^\"]+\" name=\"([A-Za-z]+)\"[^>]*>([^<]*)</textarea>")
+                .matcher(html);
+        while (text.find()) {
+            all.put(text.group(1), unescape(text.group(2)));
+        }
+        java.util.regex.Matcher checked = java.util.regex.Pattern.compile(
+                        "name=\"activities\" id=\"activities-\\d\" value=\"(\\d)\" checked=\"checked\"")
+                .matcher(html);
+        List<String> activities = new ArrayList<>();
+        while (checked.find()) {
+            activities.add(checked.group(1));
+        }
+        if (!activities.isEmpty()) {
+            all.put("activities", String.join(",", activities));
+        }
         all.putAll(values);
         all.forEach((name, value) -> {
             if (name.equals("activities")) {
@@ -546,7 +572,10 @@ class EditorFormsTest extends IntegrationTest {
     }
 
     private static String unescape(String text) {
-        return text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+        return text.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
                 .replace("&amp;", "&");
     }
 }

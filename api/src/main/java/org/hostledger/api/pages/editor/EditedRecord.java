@@ -25,13 +25,14 @@ record EditedRecord(String id, String title, String page, Map<String, String> va
     static EditedRecord of(RecordKind kind, String id, Queries queries, TimePoint now) {
         return switch (kind) {
             case HOST -> host(queries.ask(new FindHost(RecordPaths.id(id, "host"), now), HostView.class), id);
-            case CERTIFICATION -> certification(
-                    queries.ask(
-                            new FindCertification(RecordPaths.id(id, "certification"), now),
-                            CertificationView.class),
-                    id);
-            case DECISION -> decision(
-                    queries.ask(new FindDecision(RecordPaths.id(id, "decision"), now), DecisionView.class), id);
+            case CERTIFICATION ->
+                certification(
+                        queries.ask(
+                                new FindCertification(RecordPaths.id(id, "certification"), now),
+                                CertificationView.class),
+                        id);
+            case DECISION ->
+                decision(queries.ask(new FindDecision(RecordPaths.id(id, "decision"), now), DecisionView.class), id);
         };
     }
 

@@ -19,8 +19,8 @@ import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.hostledger.api.application.Queries;
 import org.hostledger.api.application.WriteResult;
 import org.hostledger.api.pages.editor.EditorForm.Field;
@@ -105,10 +105,7 @@ class EditorFormController {
     }
 
     @GetMapping("/edit/{collection}/new")
-    String newRecord(
-            @PathVariable String collection,
-            @RequestParam MultiValueMap<String, String> query,
-            Model model) {
+    String newRecord(@PathVariable String collection, @RequestParam MultiValueMap<String, String> query, Model model) {
         EditorForm form = form(collection, EditorForm.NEW);
         MultiValueMap<String, String> prefill = new LinkedMultiValueMap<>();
         // Links from a host's page open the forms with that host filled in.
@@ -124,8 +121,7 @@ class EditorFormController {
     }
 
     @GetMapping("/edit/{collection}/{id}/{action}")
-    String change(
-            @PathVariable String collection, @PathVariable String id, @PathVariable String action, Model model) {
+    String change(@PathVariable String collection, @PathVariable String id, @PathVariable String action, Model model) {
         EditorForm form = form(collection, action);
         EditedRecord record = record(form, id);
         MultiValueMap<String, String> prefill = new LinkedMultiValueMap<>();
@@ -180,7 +176,8 @@ class EditorFormController {
             }
             return draw(form, record, more, new FormInput.Problems(), submission, model);
         }
-        String principal = SecurityContextHolder.getContext().getAuthentication().getName();
+        String principal =
+                SecurityContextHolder.getContext().getAuthentication().getName();
         String key = "form-" + submission;
         String hash = hash(form, record, submitted);
         Optional<IdempotencyStore.Done> done = idempotency.find(principal, key);
@@ -200,8 +197,9 @@ class EditorFormController {
             try {
                 command = form.command().apply(request).toCommand(record == null ? null : record.id(), null);
             } catch (FieldError e) {
-                e.errors().forEach(error -> input.problems.add(
-                        error.field(), e.code() == null ? error.message() : message(e.code())));
+                e.errors()
+                        .forEach(error -> input.problems.add(
+                                error.field(), e.code() == null ? error.message() : message(e.code())));
             }
         }
         if (command == null) {
@@ -213,7 +211,8 @@ class EditorFormController {
                     .result();
             return recorded(form, result.id(), result.position(), redirect);
         } catch (CommandExecutionException e) {
-            return rejected(e.getCause() != null ? e.getCause() : e, form, record, submitted, submission, model, response);
+            return rejected(
+                    e.getCause() != null ? e.getCause() : e, form, record, submitted, submission, model, response);
         } catch (RuntimeException e) {
             return rejected(e, form, record, submitted, submission, model, response);
         }
@@ -232,8 +231,7 @@ class EditorFormController {
             throw e instanceof UnknownRecord unknown ? unknown : new UnknownRecord(form.collection(), record.id());
         }
         if (e instanceof LedgerRejection rejection) {
-            return refused(
-                    form, record, submitted, submission, model, response, "form.error.rejected", rejection);
+            return refused(form, record, submitted, submission, model, response, "form.error.rejected", rejection);
         }
         if (e instanceof CommandResponses.IdempotencyKeyReused) {
             return refused(form, record, submitted, submission, model, response, "form.error.reused", null);
@@ -269,7 +267,8 @@ class EditorFormController {
     }
 
     private static boolean isField(EditorForm form, String name) {
-        return name.equals("sources") || form.fields().stream().anyMatch(f -> f.name().equals(name));
+        return name.equals("sources")
+                || form.fields().stream().anyMatch(f -> f.name().equals(name));
     }
 
     private static String recorded(EditorForm form, String id, long position, RedirectAttributes redirect) {
@@ -345,8 +344,8 @@ class EditorFormController {
             return "sources-0-title";
         }
         String id = name.replace("[", "-").replace("].", "-").replace(".", "-");
-        boolean activities = form.fields().stream()
-                .anyMatch(f -> f.name().equals(name) && f.input() == EditorForm.Input.ACTIVITIES);
+        boolean activities =
+                form.fields().stream().anyMatch(f -> f.name().equals(name) && f.input() == EditorForm.Input.ACTIVITIES);
         return activities ? id + "-1" : id;
     }
 
@@ -381,7 +380,8 @@ class EditorFormController {
         sorted.remove("_csrf");
         sorted.remove(SUBMISSION);
         StringBuilder text = new StringBuilder(form.key()).append('\n').append(record == null ? "" : record.id());
-        sorted.forEach((name, values) -> text.append('\n').append(name).append('=').append(values));
+        sorted.forEach(
+                (name, values) -> text.append('\n').append(name).append('=').append(values));
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256")

@@ -167,7 +167,8 @@ final class FormInput {
                 }
             }
             case PROCUREMENT -> {
-                if (Arrays.stream(ProcurementRoute.values()).anyMatch(r -> r.name().equals(value))) {
+                if (Arrays.stream(ProcurementRoute.values())
+                        .anyMatch(r -> r.name().equals(value))) {
                     json.put(name, value);
                 } else {
                     error(name, messages.apply("form.error.choice"));
