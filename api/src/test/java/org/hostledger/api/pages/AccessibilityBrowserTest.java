@@ -42,6 +42,7 @@ class AccessibilityBrowserTest extends BrowserTest {
     @BeforeAll
     void recordsToEditAndAnEditorSignedIn() throws IOException {
         Files.createDirectories(AXE);
+        http = new org.hostledger.api.Http(port);
         host = id("ah");
         registerHost(host, "FR", null, null);
         certificate = id("ac");
@@ -230,8 +231,14 @@ class AccessibilityBrowserTest extends BrowserTest {
                 .isEmpty();
     }
 
-    private static String name(String path) {
-        String name = path.replaceAll("^/", "").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "");
-        return name.isEmpty() ? "map" : name.replaceAll("-\\d+-\\d+", "");
+    /** A file name for a page: its path, with this run's record ids named by their role. */
+    private String name(String path) {
+        String name = path.replace(host, "host")
+                .replace(certificate, "certificate")
+                .replace(decision, "decision")
+                .replaceAll("^/", "")
+                .replaceAll("[^A-Za-z0-9]+", "-")
+                .replaceAll("-+$", "");
+        return name.isEmpty() ? "map" : name;
     }
 }
