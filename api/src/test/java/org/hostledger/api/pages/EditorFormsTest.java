@@ -318,6 +318,8 @@ class EditorFormsTest extends IntegrationTest {
         assertThat(Html.text(Html.element(page, "p", "sources-0-publishedOn-error")))
                 .contains("must be between 1900-01-01 and 2199-12-31");
         assertThat(page).contains("aria-invalid=\"true\"", "aria-describedby=\"country-hint country-error\"");
+        assertThat(Html.text(Html.element(page, "div", "error-summary")))
+                .contains("Country: must be an ISO 3166-1", "Source 1 — Address (https://…): must be an http");
     }
 
     @Test
@@ -336,6 +338,8 @@ class EditorFormsTest extends IntegrationTest {
                 .contains("doit être une adresse http ou https");
         assertThat(Html.text(Html.element(page, "p", "sources-0-title-error"))).contains("ne doit pas être vide");
         assertThat(Html.element(page, "div", "error-summary")).contains("Il y a un problème");
+        assertThat(Html.text(Html.element(page, "div", "error-summary")))
+                .contains("Pays\u00a0: doit être un code pays");
     }
 
     /** The host form with these values and a source with a bad address, no title and a date out of range. */

@@ -315,7 +315,7 @@ class EditorFormController {
         List<ErrorLink> summary = new ArrayList<>();
         problems.fields().forEach((name, list) -> {
             for (String text : list) {
-                summary.add(new ErrorLink(anchor(form, name), text));
+                summary.add(new ErrorLink(anchor(form, name), label(name) + message("form.labelSeparator") + text));
             }
         });
         model.addAttribute("form", form);
@@ -347,6 +347,17 @@ class EditorFormController {
         boolean activities =
                 form.fields().stream().anyMatch(f -> f.name().equals(name) && f.input() == EditorForm.Input.ACTIVITIES);
         return activities ? id + "-1" : id;
+    }
+
+    /** What the summary calls a field: its label, or for a source's part, the source's number and the part. */
+    private String label(String name) {
+        if (name.startsWith("sources[")) {
+            int row = Integer.parseInt(name.substring("sources[".length(), name.indexOf(']')));
+            String part = name.substring(name.indexOf("].") + 2);
+            return messages.getMessage("form.source", new Object[] {row + 1}, LocaleContextHolder.getLocale()) + " — "
+                    + message("form.source." + part);
+        }
+        return message(name.equals("sources") ? "form.sources" : "form.field." + name);
     }
 
     private EditorForm form(String collection, String action) {
