@@ -43,11 +43,11 @@ class AccessibilityBrowserTest extends BrowserTest {
     void recordsToEditAndAnEditorSignedIn() throws IOException {
         Files.createDirectories(AXE);
         http = new org.hostledger.api.Http(port);
-        host = id("ah");
+        host = id("yh");
         registerHost(host, "FR", null, null);
-        certificate = id("ac");
+        certificate = id("yc");
         grant(certificate, host, "[1,2]", "2021-01-01", "2024-01-01");
-        decision = id("ad");
+        decision = id("yd");
         read("/api/decisions/" + decision, decide(decision, host, "[1]", "2020-02-01"));
         // admin holds every role: the pages show the editing links and the audit trail.
         browser.get(url("/login"));

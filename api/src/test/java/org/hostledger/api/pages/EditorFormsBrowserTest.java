@@ -20,9 +20,9 @@ class EditorFormsBrowserTest extends BrowserTest {
     @BeforeAll
     void aDecisionToChallenge() {
         http = new org.hostledger.api.Http(port);
-        String host = id("bh");
+        String host = id("wh");
         registerHost(host, "FR", null, null);
-        decision = id("bd");
+        decision = id("wd");
         read("/api/decisions/" + decision, decide(decision, host, "[1]", "2020-02-01"));
     }
 

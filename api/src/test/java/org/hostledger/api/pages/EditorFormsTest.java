@@ -32,11 +32,12 @@ class EditorFormsTest extends IntegrationTest {
     void signedInEditorAndRecords() {
         pages = new PageClient(port);
         assertThat(pages.login("editor", "editor-pass").statusCode()).isEqualTo(302);
-        host = id("fh");
+        // Ids after "hdh-azure": the map lists decisions by id, and the pages' tests look for it on the first page.
+        host = id("xh");
         registerHost(host, "FR", null, null);
-        certificate = id("fc");
+        certificate = id("xc");
         grant(certificate, host, "[1,2]", "2021-01-01", "2024-01-01");
-        decision = id("fd");
+        decision = id("xd");
         // The forms read the records through the views: wait until they hold these.
         read("/api/decisions/" + decision, decide(decision, host, "[1]", "2020-02-01"));
     }
@@ -69,7 +70,7 @@ class EditorFormsTest extends IntegrationTest {
         Map<String, String> v = new LinkedHashMap<>();
         return switch (form) {
             case "hosts/new" -> {
-                String newHost = id("nh");
+                String newHost = id("xnh");
                 v.put("id", newHost);
                 v.put("name", "Host " + mark);
                 v.put("country", "FR");
@@ -94,7 +95,7 @@ class EditorFormsTest extends IntegrationTest {
                 yield new Case(form, "/edit/hosts/" + host + "/correction", v, "Misspelt " + mark, List.of("reason"));
             }
             case "certifications/new" -> {
-                v.put("id", id("nc"));
+                v.put("id", id("xnc"));
                 v.put("hostId", host);
                 v.put("scheme", "HDS");
                 v.put("referential", "v2");
@@ -165,7 +166,7 @@ class EditorFormsTest extends IntegrationTest {
                         List.of("reason"));
             }
             case "decisions/new" -> {
-                v.put("id", id("nd"));
+                v.put("id", id("xnd"));
                 v.put("controller", "Controller " + mark);
                 v.put("system", "System " + mark);
                 v.put("hostId", host);

@@ -24,7 +24,8 @@ class RegistryPagesTest extends IntegrationTest {
         String certificate = id("rc");
         String position = grant(certificate, host, "[1,3]", "2021-01-01", "2024-01-01");
 
-        String page = PagesTest.html(pages.get("/certifications?asOf=2022-06-01&awaitPosition=" + position), 200);
+        String page = PagesTest.html(
+                pages.get("/certifications?hostId=" + host + "&asOf=2022-06-01&awaitPosition=" + position), 200);
 
         String row = Html.element(page, "tr", "certification-" + certificate);
         assertThat(Html.text(row))
@@ -38,7 +39,8 @@ class RegistryPagesTest extends IntegrationTest {
         assertThat(Html.count(row, "class=\"flag on\"")).isEqualTo(2);
         assertThat(Html.count(row, "class=\"flag off\"")).isEqualTo(4);
         assertThat(Html.hrefs(row)).contains("/hosts/" + host + "?asOf=2022-06-01");
-        assertThat(Html.text(PagesTest.html(pages.get("/certifications?asOf=2025-06-01"), 200)))
+        String later = PagesTest.html(pages.get("/certifications?hostId=" + host + "&asOf=2025-06-01"), 200);
+        assertThat(Html.text(Html.element(later, "tr", "certification-" + certificate)))
                 .contains("Expired");
     }
 
@@ -82,14 +84,13 @@ class RegistryPagesTest extends IntegrationTest {
         String position = decide(id("rd"), host, "[1]", "2021-02-01");
 
         String page = PagesTest.html(
-                pages.get("/hosts?exposure=NON_EU&asOf=2022-01-01&size=200&awaitPosition=" + position), 200);
+                pages.get("/hosts?country=IE&exposure=NON_EU&asOf=2022-01-01&size=200&awaitPosition=" + position), 200);
 
         String row = Html.text(Html.element(page, "tr", "host-" + host));
         assertThat(row).contains("Host " + host, "IE", "Parent Inc (US)", "NON_EU", "HDS Valid", "1");
-        assertThat(Html.hasId(page, "host-ovh")).isFalse();
-        String eu = PagesTest.html(pages.get("/hosts?exposure=EU&size=200&awaitPosition=" + position), 200);
+        assertThat(page).contains("name=\"country\" value=\"IE\"", "<option value=\"NON_EU\" selected=\"selected\">");
+        String eu = PagesTest.html(pages.get("/hosts?country=IE&exposure=EU&size=200"), 200);
         assertThat(Html.hasId(eu, "host-" + host)).isFalse();
-        assertThat(Html.hasId(eu, "host-ovh")).isTrue();
     }
 
     @Test
