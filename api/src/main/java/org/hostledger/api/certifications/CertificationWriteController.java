@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.hostledger.api.application.WriteResult;
+import org.hostledger.api.web.CommandRequest;
 import org.hostledger.api.web.CommandResponses;
 import org.hostledger.api.web.FieldError;
 import org.hostledger.api.web.RecordPaths;
@@ -57,7 +58,34 @@ public class CertificationWriteController {
             @PlainText(max = 2000, multiline = true) String scope,
             @NotNull @LedgerDate LocalDate validFrom,
             @NotNull @LedgerDate LocalDate validUntil,
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources)
+            implements CommandRequest {
+
+        @Override
+        public GrantCertification toCommand(String recordId, Long expectedVersion) {
+            if (Scheme.HDS.code().equals(scheme) && activities.isEmpty()) {
+                throw FieldError.invalid(
+                        "activities",
+                        "hostledger.validation.hdsActivities",
+                        "an HDS certificate covers at least one activity");
+            }
+            if (!validUntil.isAfter(validFrom)) {
+                throw FieldError.invalid(
+                        "validUntil", "hostledger.validation.afterValidFrom", "must be after validFrom");
+            }
+            return new GrantCertification(
+                    id != null ? id : LedgerIds.generate("cert"),
+                    hostId,
+                    scheme,
+                    referential,
+                    certifier,
+                    activities,
+                    scope,
+                    validFrom,
+                    validUntil,
+                    SourceRequest.notes(sources));
+        }
+    }
 
     public record LifecycleRequest(
             @NotNull @LedgerDate LocalDate effectiveOn,
@@ -65,13 +93,44 @@ public class CertificationWriteController {
             @NotBlank @PlainText(max = 2000, multiline = true)
             String reason,
 
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {
+
+        /** The same request suspends, reinstates or withdraws, as the path says. */
+        public CommandRequest as(LifecycleAction action) {
+            return (recordId, expectedVersion) -> switch (action) {
+                case SUSPEND ->
+                    new SuspendCertification(
+                            recordId, effectiveOn, reason, SourceRequest.notes(sources), expectedVersion);
+                case REINSTATE ->
+                    new ReinstateCertification(
+                            recordId, effectiveOn, reason, SourceRequest.notes(sources), expectedVersion);
+                case WITHDRAW ->
+                    new WithdrawCertification(
+                            recordId, effectiveOn, reason, SourceRequest.notes(sources), expectedVersion);
+            };
+        }
+    }
+
+    /** What a {@link LifecycleRequest} does to a certificate. */
+    public enum LifecycleAction {
+        SUSPEND,
+        REINSTATE,
+        WITHDRAW
+    }
 
     public record RenewalRequest(
             @NotNull @LedgerDate LocalDate validUntil,
             @PlainText(max = 40) String referential,
             @NotNull @LedgerDate LocalDate effectiveOn,
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources)
+            implements CommandRequest {
+
+        @Override
+        public RenewCertification toCommand(String recordId, Long expectedVersion) {
+            return new RenewCertification(
+                    recordId, validUntil, referential, effectiveOn, SourceRequest.notes(sources), expectedVersion);
+        }
+    }
 
     public record ScopeChangeRequest(
             @NotEmpty @Size(max = 6) List<@NotNull @Min(1) @Max(6) Integer> activities,
@@ -80,7 +139,15 @@ public class CertificationWriteController {
             @NotBlank @PlainText(max = 2000, multiline = true)
             String reason,
 
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources)
+            implements CommandRequest {
+
+        @Override
+        public ChangeCertificationScope toCommand(String recordId, Long expectedVersion) {
+            return new ChangeCertificationScope(
+                    recordId, activities, effectiveOn, reason, SourceRequest.notes(sources), expectedVersion);
+        }
+    }
 
     public record CertificationCorrectionRequest(
             @LedgerId String hostId,
@@ -94,31 +161,30 @@ public class CertificationWriteController {
             @NotBlank @PlainText(max = 2000, multiline = true)
             String reason,
 
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources)
+            implements CommandRequest {
+
+        @Override
+        public CorrectCertification toCommand(String recordId, Long expectedVersion) {
+            return new CorrectCertification(
+                    recordId,
+                    hostId,
+                    referential,
+                    certifier,
+                    activities,
+                    scope,
+                    validFrom,
+                    validUntil,
+                    reason,
+                    SourceRequest.notes(sources),
+                    expectedVersion);
+        }
+    }
 
     @PostMapping
     @Operation(summary = "Record a certificate granted to a host")
     public ResponseEntity<WriteResult> grant(@Valid @RequestBody GrantRequest request) {
-        if (Scheme.HDS.code().equals(request.scheme()) && request.activities().isEmpty()) {
-            throw FieldError.invalid("activities", "an HDS certificate covers at least one activity");
-        }
-        if (!request.validUntil().isAfter(request.validFrom())) {
-            throw FieldError.invalid("validUntil", "must be after validFrom");
-        }
-        String id = request.id() != null ? request.id() : LedgerIds.generate("cert");
-        return commands.created(
-                RecordPaths.CERTIFICATION,
-                new GrantCertification(
-                        id,
-                        request.hostId(),
-                        request.scheme(),
-                        request.referential(),
-                        request.certifier(),
-                        request.activities(),
-                        request.scope(),
-                        request.validFrom(),
-                        request.validUntil(),
-                        SourceRequest.notes(request.sources())));
+        return commands.created(RecordPaths.CERTIFICATION, request.toCommand(null, null));
     }
 
     @PostMapping("/{id}/suspensions")
@@ -129,12 +195,7 @@ public class CertificationWriteController {
             @Valid @RequestBody LifecycleRequest request) {
         return commands.created(
                 RecordPaths.CERTIFICATION,
-                new SuspendCertification(
-                        certification(id),
-                        request.effectiveOn(),
-                        request.reason(),
-                        SourceRequest.notes(request.sources()),
-                        RecordPaths.expectedVersion(ifMatch)));
+                request.as(LifecycleAction.SUSPEND).toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/reinstatements")
@@ -145,12 +206,8 @@ public class CertificationWriteController {
             @Valid @RequestBody LifecycleRequest request) {
         return commands.created(
                 RecordPaths.CERTIFICATION,
-                new ReinstateCertification(
-                        certification(id),
-                        request.effectiveOn(),
-                        request.reason(),
-                        SourceRequest.notes(request.sources()),
-                        RecordPaths.expectedVersion(ifMatch)));
+                request.as(LifecycleAction.REINSTATE)
+                        .toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/withdrawals")
@@ -161,12 +218,8 @@ public class CertificationWriteController {
             @Valid @RequestBody LifecycleRequest request) {
         return commands.created(
                 RecordPaths.CERTIFICATION,
-                new WithdrawCertification(
-                        certification(id),
-                        request.effectiveOn(),
-                        request.reason(),
-                        SourceRequest.notes(request.sources()),
-                        RecordPaths.expectedVersion(ifMatch)));
+                request.as(LifecycleAction.WITHDRAW)
+                        .toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/renewals")
@@ -176,14 +229,7 @@ public class CertificationWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody RenewalRequest request) {
         return commands.created(
-                RecordPaths.CERTIFICATION,
-                new RenewCertification(
-                        certification(id),
-                        request.validUntil(),
-                        request.referential(),
-                        request.effectiveOn(),
-                        SourceRequest.notes(request.sources()),
-                        RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.CERTIFICATION, request.toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/scope-changes")
@@ -193,14 +239,7 @@ public class CertificationWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ScopeChangeRequest request) {
         return commands.created(
-                RecordPaths.CERTIFICATION,
-                new ChangeCertificationScope(
-                        certification(id),
-                        request.activities(),
-                        request.effectiveOn(),
-                        request.reason(),
-                        SourceRequest.notes(request.sources()),
-                        RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.CERTIFICATION, request.toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/corrections")
@@ -210,19 +249,7 @@ public class CertificationWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CertificationCorrectionRequest request) {
         return commands.created(
-                RecordPaths.CERTIFICATION,
-                new CorrectCertification(
-                        certification(id),
-                        request.hostId(),
-                        request.referential(),
-                        request.certifier(),
-                        request.activities(),
-                        request.scope(),
-                        request.validFrom(),
-                        request.validUntil(),
-                        request.reason(),
-                        SourceRequest.notes(request.sources()),
-                        RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.CERTIFICATION, request.toCommand(certification(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     private static String certification(String id) {

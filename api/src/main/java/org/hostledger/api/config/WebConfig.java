@@ -82,6 +82,15 @@ public class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(awaitPosition).addPathPatterns("/api/**", "/", "/decisions/**", "/hosts/**");
+        registry.addInterceptor(awaitPosition)
+                .addPathPatterns(
+                        "/api/**",
+                        "/",
+                        "/decisions/**",
+                        "/hosts",
+                        "/hosts/**",
+                        "/certifications",
+                        "/certifications/**",
+                        "/changes");
     }
 }

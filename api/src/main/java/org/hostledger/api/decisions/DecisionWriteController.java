@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.hostledger.api.application.WriteResult;
+import org.hostledger.api.web.CommandRequest;
 import org.hostledger.api.web.CommandResponses;
 import org.hostledger.api.web.RecordPaths;
 import org.hostledger.api.web.SourceRequest;
@@ -59,7 +60,26 @@ public class DecisionWriteController {
 
             @Size(max = 20) List<@NotNull @PlainText(max = 500) String> alternatives,
             @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources,
-            @LedgerId String offeringId) {}
+            @LedgerId String offeringId)
+            implements CommandRequest {
+
+        @Override
+        public RecordHostingDecision toCommand(String recordId, Long expectedVersion) {
+            return new RecordHostingDecision(
+                    id != null ? id : LedgerIds.generate("decision"),
+                    controller,
+                    system,
+                    hostId,
+                    activities,
+                    decidedOn,
+                    procurement,
+                    contractor,
+                    rationale,
+                    alternatives,
+                    SourceRequest.notes(sources),
+                    offeringId);
+        }
+    }
 
     public record ChallengeRequest(
             @NotBlank @PlainText String by,
@@ -70,7 +90,15 @@ public class DecisionWriteController {
 
             @PlainText String forum,
             @PlainText(max = 2000, multiline = true) String outcome,
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources)
+            implements CommandRequest {
+
+        @Override
+        public ChallengeHostingDecision toCommand(String recordId, Long expectedVersion) {
+            return new ChallengeHostingDecision(
+                    recordId, by, effectiveOn, argument, forum, outcome, SourceRequest.notes(sources), expectedVersion);
+        }
+    }
 
     public record MigrationPlanRequest(
             @LedgerId String targetHostId,
@@ -81,7 +109,22 @@ public class DecisionWriteController {
             @NotBlank @PlainText(max = 5000, multiline = true)
             String rationale,
 
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources)
+            implements CommandRequest {
+
+        @Override
+        public PlanMigration toCommand(String recordId, Long expectedVersion) {
+            return new PlanMigration(
+                    recordId,
+                    targetHostId,
+                    target,
+                    targetDate,
+                    effectiveOn,
+                    rationale,
+                    SourceRequest.notes(sources),
+                    expectedVersion);
+        }
+    }
 
     public record EndingRequest(
             @NotNull @LedgerDate LocalDate effectiveOn,
@@ -90,7 +133,15 @@ public class DecisionWriteController {
             String reason,
 
             @LedgerId String supersededBy,
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources)
+            implements CommandRequest {
+
+        @Override
+        public EndHostingDecision toCommand(String recordId, Long expectedVersion) {
+            return new EndHostingDecision(
+                    recordId, effectiveOn, reason, supersededBy, SourceRequest.notes(sources), expectedVersion);
+        }
+    }
 
     public record DecisionCorrectionRequest(
             @PlainText String controller,
@@ -106,27 +157,32 @@ public class DecisionWriteController {
             @NotBlank @PlainText(max = 2000, multiline = true)
             String reason,
 
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources)
+            implements CommandRequest {
+
+        @Override
+        public CorrectHostingDecision toCommand(String recordId, Long expectedVersion) {
+            return new CorrectHostingDecision(
+                    recordId,
+                    controller,
+                    system,
+                    hostId,
+                    activities,
+                    decidedOn,
+                    procurement,
+                    contractor,
+                    rationale,
+                    alternatives,
+                    reason,
+                    SourceRequest.notes(sources),
+                    expectedVersion);
+        }
+    }
 
     @PostMapping
     @Operation(summary = "Record a hosting decision")
     public ResponseEntity<WriteResult> record(@Valid @RequestBody DecisionRequest request) {
-        String id = request.id() != null ? request.id() : LedgerIds.generate("decision");
-        return commands.created(
-                RecordPaths.DECISION,
-                new RecordHostingDecision(
-                        id,
-                        request.controller(),
-                        request.system(),
-                        request.hostId(),
-                        request.activities(),
-                        request.decidedOn(),
-                        request.procurement(),
-                        request.contractor(),
-                        request.rationale(),
-                        request.alternatives(),
-                        SourceRequest.notes(request.sources()),
-                        request.offeringId()));
+        return commands.created(RecordPaths.DECISION, request.toCommand(null, null));
     }
 
     @PostMapping("/{id}/challenges")
@@ -136,16 +192,7 @@ public class DecisionWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ChallengeRequest request) {
         return commands.created(
-                RecordPaths.DECISION,
-                new ChallengeHostingDecision(
-                        decision(id),
-                        request.by(),
-                        request.effectiveOn(),
-                        request.argument(),
-                        request.forum(),
-                        request.outcome(),
-                        SourceRequest.notes(request.sources()),
-                        RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.DECISION, request.toCommand(decision(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/migration-plans")
@@ -155,16 +202,7 @@ public class DecisionWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody MigrationPlanRequest request) {
         return commands.created(
-                RecordPaths.DECISION,
-                new PlanMigration(
-                        decision(id),
-                        request.targetHostId(),
-                        request.target(),
-                        request.targetDate(),
-                        request.effectiveOn(),
-                        request.rationale(),
-                        SourceRequest.notes(request.sources()),
-                        RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.DECISION, request.toCommand(decision(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/endings")
@@ -174,14 +212,7 @@ public class DecisionWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody EndingRequest request) {
         return commands.created(
-                RecordPaths.DECISION,
-                new EndHostingDecision(
-                        decision(id),
-                        request.effectiveOn(),
-                        request.reason(),
-                        request.supersededBy(),
-                        SourceRequest.notes(request.sources()),
-                        RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.DECISION, request.toCommand(decision(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/corrections")
@@ -191,21 +222,7 @@ public class DecisionWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody DecisionCorrectionRequest request) {
         return commands.created(
-                RecordPaths.DECISION,
-                new CorrectHostingDecision(
-                        decision(id),
-                        request.controller(),
-                        request.system(),
-                        request.hostId(),
-                        request.activities(),
-                        request.decidedOn(),
-                        request.procurement(),
-                        request.contractor(),
-                        request.rationale(),
-                        request.alternatives(),
-                        request.reason(),
-                        SourceRequest.notes(request.sources()),
-                        RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.DECISION, request.toCommand(decision(id), RecordPaths.expectedVersion(ifMatch)));
     }
 
     private static String decision(String id) {

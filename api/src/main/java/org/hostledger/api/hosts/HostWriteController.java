@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.hostledger.api.application.WriteResult;
+import org.hostledger.api.web.CommandRequest;
 import org.hostledger.api.web.CommandResponses;
 import org.hostledger.api.web.RecordPaths;
 import org.hostledger.api.web.SourceRequest;
@@ -47,7 +48,21 @@ public class HostWriteController {
             @PlainText String parentCompany,
             @CountryCode String parentCountry,
             @NotNull @LedgerDate LocalDate effectiveOn,
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources)
+            implements CommandRequest {
+
+        @Override
+        public RegisterHost toCommand(String recordId, Long expectedVersion) {
+            return new RegisterHost(
+                    id != null ? id : LedgerIds.generate("host"),
+                    name,
+                    country,
+                    parentCompany,
+                    parentCountry,
+                    effectiveOn,
+                    SourceRequest.notes(sources));
+        }
+    }
 
     public record OwnershipChangeRequest(
             @PlainText String parentCompany,
@@ -57,7 +72,21 @@ public class HostWriteController {
             @NotBlank @PlainText(max = 2000, multiline = true)
             String reason,
 
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources)
+            implements CommandRequest {
+
+        @Override
+        public ChangeHostOwnership toCommand(String recordId, Long expectedVersion) {
+            return new ChangeHostOwnership(
+                    recordId,
+                    parentCompany,
+                    parentCountry,
+                    effectiveOn,
+                    reason,
+                    SourceRequest.notes(sources),
+                    expectedVersion);
+        }
+    }
 
     public record HostCorrectionRequest(
             @PlainText String name,
@@ -69,22 +98,28 @@ public class HostWriteController {
             @NotBlank @PlainText(max = 2000, multiline = true)
             String reason,
 
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources)
+            implements CommandRequest {
+
+        @Override
+        public CorrectHost toCommand(String recordId, Long expectedVersion) {
+            return new CorrectHost(
+                    recordId,
+                    name,
+                    country,
+                    parentCompany,
+                    parentCountry,
+                    effectiveOn,
+                    reason,
+                    SourceRequest.notes(sources),
+                    expectedVersion);
+        }
+    }
 
     @PostMapping
     @Operation(summary = "Register a hosting company")
     public ResponseEntity<WriteResult> register(@Valid @RequestBody RegisterHostRequest request) {
-        String id = request.id() != null ? request.id() : LedgerIds.generate("host");
-        return commands.created(
-                RecordPaths.HOST,
-                new RegisterHost(
-                        id,
-                        request.name(),
-                        request.country(),
-                        request.parentCompany(),
-                        request.parentCountry(),
-                        request.effectiveOn(),
-                        SourceRequest.notes(request.sources())));
+        return commands.created(RecordPaths.HOST, request.toCommand(null, null));
     }
 
     @PostMapping("/{id}/ownership-changes")
@@ -94,15 +129,7 @@ public class HostWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OwnershipChangeRequest request) {
         return commands.created(
-                RecordPaths.HOST,
-                new ChangeHostOwnership(
-                        RecordPaths.id(id, "host"),
-                        request.parentCompany(),
-                        request.parentCountry(),
-                        request.effectiveOn(),
-                        request.reason(),
-                        SourceRequest.notes(request.sources()),
-                        RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.HOST, request.toCommand(RecordPaths.id(id, "host"), RecordPaths.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/corrections")
@@ -112,16 +139,6 @@ public class HostWriteController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody HostCorrectionRequest request) {
         return commands.created(
-                RecordPaths.HOST,
-                new CorrectHost(
-                        RecordPaths.id(id, "host"),
-                        request.name(),
-                        request.country(),
-                        request.parentCompany(),
-                        request.parentCountry(),
-                        request.effectiveOn(),
-                        request.reason(),
-                        SourceRequest.notes(request.sources()),
-                        RecordPaths.expectedVersion(ifMatch)));
+                RecordPaths.HOST, request.toCommand(RecordPaths.id(id, "host"), RecordPaths.expectedVersion(ifMatch)));
     }
 }

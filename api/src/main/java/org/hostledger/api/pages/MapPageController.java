@@ -43,9 +43,6 @@ class MapPageController {
             String asOf,
             String knownAt) {}
 
-    /** Links to the neighbouring pages of the list, null where there is none. */
-    record Paging(int page, long totalPages, String previous, String next) {}
-
     @GetMapping("/")
     String map(
             @RequestParam(required = false) String status,
@@ -85,22 +82,12 @@ class MapPageController {
         model.addAttribute("at", at);
         model.addAttribute("filter", filter);
         model.addAttribute("decisions", decisions);
-        model.addAttribute("paging", paging(request, decisions));
+        model.addAttribute("paging", Paging.of(request, decisions.page(), decisions.totalPages()));
         model.addAttribute("stats", queries.ask(new GetSovereigntyStats(at), SovereigntyStats.class));
         model.addAttribute("hosts", hosts);
         model.addAttribute("statuses", DecisionStatus.values());
         model.addAttribute("compliances", ComplianceStatus.values());
         model.addAttribute("exposures", Exposure.values());
         return "map";
-    }
-
-    private static Paging paging(HttpServletRequest request, DecisionPage decisions) {
-        int current = decisions.page();
-        long total = decisions.totalPages();
-        return new Paging(
-                current,
-                total,
-                current > 0 ? QueryString.replacing(request, "page", current - 1) : null,
-                current + 1 < total ? QueryString.replacing(request, "page", current + 1) : null);
     }
 }

@@ -5,8 +5,8 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Who is looking at a page: drives the sign-in or sign-out control and the audit link. */
-public record Viewer(String name, boolean auditor) {
+/** Who is looking at a page: drives the sign-in or sign-out control, the audit link and the editing links. */
+public record Viewer(String name, boolean auditor, boolean editor) {
 
     /** The signed-in person, or null for an anonymous visitor. */
     static Viewer current() {
@@ -16,8 +16,11 @@ public record Viewer(String name, boolean auditor) {
                 || authentication instanceof AnonymousAuthenticationToken) {
             return null;
         }
-        boolean auditor = authentication.getAuthorities().stream()
-                .anyMatch(a -> ("ROLE_" + Roles.AUDITOR).equals(a.getAuthority()));
-        return new Viewer(authentication.getName(), auditor);
+        return new Viewer(
+                authentication.getName(), has(authentication, Roles.AUDITOR), has(authentication, Roles.EDITOR));
+    }
+
+    private static boolean has(Authentication authentication, String role) {
+        return authentication.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
     }
 }

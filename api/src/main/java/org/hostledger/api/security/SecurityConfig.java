@@ -49,7 +49,8 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
  * Who may do what. Reads of the views are public; writes need EDITOR, the audit trail AUDITOR, operations ADMIN.
  *
  * <p>The JSON API is stateless (HTTP Basic, or bearer JWTs when a JWT issuer or key is configured) and has no CSRF:
- * it sets no cookie a browser could replay. The web pages use a session with a login form and keep CSRF on.
+ * it sets no cookie a browser could replay. The web pages use a session with a login form and keep CSRF on; their
+ * editor forms ({@code /edit/**}) need EDITOR.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -232,6 +233,8 @@ public class SecurityConfig {
         }
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/audit", "/audit/**")
                         .hasRole(Roles.AUDITOR)
+                        .requestMatchers("/edit/**")
+                        .hasRole(Roles.EDITOR)
                         .anyRequest()
                         .permitAll())
                 .formLogin(form -> form.loginPage("/login")

@@ -44,23 +44,9 @@ public class CommandResponses {
      * twin's result.
      */
     public ResponseEntity<WriteResult> created(String path, LedgerCommand command) {
-        IdempotentRequest retry = currentIdempotentRequest();
-        WriteResult result;
-        boolean replayed = false;
-        try {
-            result = commands.sendAs(command, actors.currentActor(), actors.correlationId(), retryMetaData(retry));
-        } catch (DuplicateKeyException e) {
-            if (retry == null) {
-                throw e;
-            }
-            IdempotencyStore.Done done =
-                    idempotency.find(retry.principal(), retry.key()).orElseThrow(() -> e);
-            if (!done.requestHash().equals(retry.requestHash())) {
-                throw new IdempotencyKeyReused();
-            }
-            result = new WriteResult(done.recordId(), done.version(), done.position());
-            replayed = true;
-        }
+        Sent sent = send(command, currentIdempotentRequest());
+        WriteResult result = sent.result();
+        boolean replayed = sent.replayed();
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path(path)
                 .buildAndExpand(result.id())
@@ -72,6 +58,31 @@ public class CommandResponses {
             response.header("Idempotency-Replayed", "true");
         }
         return response.body(result);
+    }
+
+    /** What a write answered, and whether it was an earlier write's answer given again. */
+    public record Sent(WriteResult result, boolean replayed) {}
+
+    /**
+     * Sends the command as the current user, once per idempotent request ({@code retry}, or null for none): a twin
+     * that raced this one and won makes this answer the twin's result.
+     */
+    public Sent send(LedgerCommand command, IdempotentRequest retry) {
+        try {
+            return new Sent(
+                    commands.sendAs(command, actors.currentActor(), actors.correlationId(), retryMetaData(retry)),
+                    false);
+        } catch (DuplicateKeyException e) {
+            if (retry == null) {
+                throw e;
+            }
+            IdempotencyStore.Done done =
+                    idempotency.find(retry.principal(), retry.key()).orElseThrow(() -> e);
+            if (!done.requestHash().equals(retry.requestHash())) {
+                throw new IdempotencyKeyReused();
+            }
+            return new Sent(new WriteResult(done.recordId(), done.version(), done.position()), true);
+        }
     }
 
     private static Map<String, Object> retryMetaData(IdempotentRequest retry) {

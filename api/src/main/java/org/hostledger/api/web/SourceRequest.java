@@ -12,7 +12,7 @@ import org.hostledger.core.model.SourceNote;
 public record SourceRequest(
         @NotBlank @PlainText(max = 500) String title,
 
-        @PlainText(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https address")
+        @PlainText(max = 2000) @Pattern(regexp = "https?://\\S+", message = "{hostledger.validation.httpUrl}")
         String url,
 
         @LedgerDate LocalDate publishedOn) {

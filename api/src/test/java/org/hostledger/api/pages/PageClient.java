@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 final class PageClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern SUBMISSION = Pattern.compile("name=\"_submission\"\\s+value=\"([^\"]+)\"");
 
     private final HttpClient client = HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
@@ -62,6 +63,13 @@ final class PageClient {
         Matcher token = CSRF.matcher(html);
         assertThat(token.find()).as("a CSRF token in the form").isTrue();
         return token.group(1);
+    }
+
+    /** The one-time submission key an editor form carries. */
+    static String submission(String html) {
+        Matcher key = SUBMISSION.matcher(html);
+        assertThat(key.find()).as("a submission key in the form").isTrue();
+        return key.group(1);
     }
 
     private HttpRequest.Builder request(String path) {

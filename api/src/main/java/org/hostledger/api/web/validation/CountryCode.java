@@ -18,7 +18,7 @@ import org.hostledger.core.model.Countries;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface CountryCode {
 
-    String message() default "must be an ISO 3166-1 alpha-2 country code such as FR or US";
+    String message() default "{hostledger.validation.countryCode}";
 
     Class<?>[] groups() default {};
 

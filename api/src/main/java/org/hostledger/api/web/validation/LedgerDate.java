@@ -21,7 +21,7 @@ public @interface LedgerDate {
     LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     LocalDate LATEST = LocalDate.of(2199, 12, 31);
 
-    String message() default "must be between 1900-01-01 and 2199-12-31";
+    String message() default "{hostledger.validation.ledgerDate}";
 
     Class<?>[] groups() default {};
 

@@ -18,7 +18,7 @@ import org.hostledger.core.model.LedgerIds;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface LedgerId {
 
-    String message() default "must match " + LedgerIds.PATTERN;
+    String message() default "{hostledger.validation.ledgerId}";
 
     Class<?>[] groups() default {};
 

@@ -49,11 +49,11 @@ public @interface PlainText {
             }
             String problem = null;
             if (value.length() > max) {
-                problem = "must be at most " + max + " characters";
+                problem = "{hostledger.validation.plainText.tooLong}";
             } else if (value.chars().anyMatch(this::forbidden)) {
                 problem = multiline
-                        ? "must not contain control characters other than line breaks and tabs"
-                        : "must not contain control characters or line breaks";
+                        ? "{hostledger.validation.plainText.controlMultiline}"
+                        : "{hostledger.validation.plainText.control}";
             }
             if (problem == null) {
                 return true;
