@@ -121,6 +121,9 @@ public class ApiDescription {
         if (path.startsWith("/api/admin/")) {
             return Roles.ADMIN;
         }
+        if (method == PathItem.HttpMethod.GET && path.matches("/api/audit/events/\\{[^}/]+}/proof")) {
+            return null; // an event's proof is public: anyone may check it against the signed checkpoint
+        }
         if (path.startsWith("/api/audit/") || (method == PathItem.HttpMethod.GET && path.endsWith("/history"))) {
             return Roles.AUDITOR;
         }

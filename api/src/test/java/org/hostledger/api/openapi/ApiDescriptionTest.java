@@ -34,7 +34,7 @@ class ApiDescriptionTest extends IntegrationTest {
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 JsonNode role = op.getValue().get("x-required-role");
-                String concrete = path.getKey().replace("{id}", "ovh").replace("{name}", "registry");
+                String concrete = concrete(path.getKey());
                 operations.add(new String[] {op.getKey().toUpperCase(), concrete, role == null ? null : role.asText()});
             }
         }
@@ -76,11 +76,24 @@ class ApiDescriptionTest extends IntegrationTest {
     private String templateOf(String concrete) {
         for (Iterator<String> names = description.get("paths").fieldNames(); names.hasNext(); ) {
             String template = names.next();
-            if (template.replace("{id}", "ovh").replace("{name}", "registry").equals(concrete)) {
+            if (concrete(template).equals(concrete)) {
                 return template;
             }
         }
         throw new AssertionError("no template for " + concrete);
+    }
+
+    /** A path of the template with a plausible value for each variable: the ids need not exist, roles come first. */
+    private static String concrete(String template) {
+        return java.util.regex.Pattern.compile("\\{([^}]+)}")
+                .matcher(template)
+                .replaceAll(variable -> switch (variable.group(1)) {
+                    case "id" -> "ovh";
+                    case "name" -> "registry";
+                    case "register" -> "fedramp";
+                    case "position" -> "1";
+                    default -> "x";
+                });
     }
 
     private static Http.Response send(Http.Request request, String method) {
