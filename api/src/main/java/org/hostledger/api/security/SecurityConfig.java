@@ -128,6 +128,8 @@ public class SecurityConfig {
                         .hasRole(Roles.ADMIN)
                         .requestMatchers("/api/admin/**")
                         .hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/subscriptions", "/api/subscriptions/**")
+                        .hasAnyRole(Roles.SUBSCRIBER, Roles.EDITOR, Roles.ADMIN)
                         .requestMatchers("/api/audit/**")
                         .hasRole(Roles.AUDITOR)
                         .requestMatchers(
