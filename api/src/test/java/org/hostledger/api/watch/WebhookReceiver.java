@@ -20,6 +20,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private volatile IntSupplier status = () -> 204;
     private volatile String location;
+    private volatile java.util.concurrent.CountDownLatch hold;
+    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
     private HttpServer server;
     private int port;
 
@@ -34,7 +36,8 @@ final class WebhookReceiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            int answer = status.getAsInt();
+            java.util.concurrent.CountDownLatch held = hold;
+            int answer = held != null ? 0 : status.getAsInt();
             synchronized (received) {
                 received.add(new Received(
                         exchange.getRequestHeaders().getFirst("webhook-id"),
@@ -43,12 +46,22 @@ final class WebhookReceiver implements AutoCloseable {
                         new String(body, StandardCharsets.UTF_8),
                         answer));
             }
+            if (held != null) {
+                try {
+                    held.await(); // an answer that never comes: the sender is killed meanwhile
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+                return;
+            }
             if (location != null) {
                 exchange.getResponseHeaders().add("Location", location);
             }
             exchange.sendResponseHeaders(answer, -1);
             exchange.close();
         });
+        server.setExecutor(threads);
         server.start();
         port = server.getAddress().getPort();
     }
@@ -59,6 +72,19 @@ final class WebhookReceiver implements AutoCloseable {
 
     void answer(int code) {
         status = () -> code;
+    }
+
+    /** Requests from now on are recorded and never answered until {@link #release()}. */
+    void holdAnswers() {
+        hold = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    void release() {
+        java.util.concurrent.CountDownLatch held = hold;
+        hold = null;
+        if (held != null) {
+            held.countDown();
+        }
     }
 
     void redirectTo(String url) {
@@ -92,6 +118,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         stop();
+        threads.shutdownNow();
     }
 }
