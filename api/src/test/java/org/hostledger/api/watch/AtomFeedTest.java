@@ -68,6 +68,24 @@ class AtomFeedTest extends IntegrationTest {
     }
 
     @Test
+    void hostAndDecisionPagesLinkToTheirFeeds() throws Exception {
+        String host = id("followed");
+        registerHost(host, "FR", null, null);
+        String decision = id("followeddecision");
+        String position = decide(decision, host, "[1]", "2020-01-01");
+        Http.Response hostPage = http.get("/hosts/" + host + "?awaitPosition=" + position);
+        assertThat(hostPage.status()).isEqualTo(200);
+        assertThat(hostPage.body()).contains("href=\"/api/feeds/changes.atom?hostId=" + host + "\"");
+        Http.Response decisionPage = http.get("/decisions/" + decision + "?awaitPosition=" + position);
+        assertThat(decisionPage.body()).contains("href=\"/api/feeds/changes.atom?recordId=" + decision + "\"");
+        Feed feed = (Feed) new WireFeedInput()
+                .build(new StringReader(feed("recordId=" + decision, position).body()));
+        assertThat(feed.getEntries()).hasSize(1);
+        assertThat(feed.getEntries().get(0).getAlternateLinks().get(0).getHref())
+                .endsWith("/decisions/" + decision);
+    }
+
+    @Test
     void theFeedFollowsTheAtomRules() throws Exception {
         String host = id("rules");
         registerHost(host, "FR", null, null);
