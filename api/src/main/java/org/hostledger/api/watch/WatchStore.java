@@ -65,6 +65,11 @@ public class WatchStore {
         this.json = json;
     }
 
+    /** The first row of a query by key, if any. */
+    private <T> Optional<T> one(String sql, org.springframework.jdbc.core.RowMapper<T> mapper, Object key) {
+        return jdbc.query(sql, mapper, key).stream().findFirst();
+    }
+
     static OffsetDateTime at(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
@@ -95,13 +100,10 @@ public class WatchStore {
     }
 
     public Optional<Subscription> subscription(String id) {
-        return jdbc
-                .query(
-                        "SELECT " + SUBSCRIPTION_COLUMNS + " FROM watch_subscription WHERE subscription_id = ?",
-                        this::toSubscription,
-                        id)
-                .stream()
-                .findFirst();
+        return one(
+                "SELECT " + SUBSCRIPTION_COLUMNS + " FROM watch_subscription WHERE subscription_id = ?",
+                this::toSubscription,
+                id);
     }
 
     /** Every subscription, or those of {@code owner}; oldest first. */
@@ -193,13 +195,8 @@ public class WatchStore {
     }
 
     public Optional<WatchedChange> change(long position) {
-        return jdbc
-                .query(
-                        "SELECT " + CHANGE_COLUMNS + " FROM watch_change WHERE position = ?",
-                        WatchStore::toChange,
-                        position)
-                .stream()
-                .findFirst();
+        return one(
+                "SELECT " + CHANGE_COLUMNS + " FROM watch_change WHERE position = ?", WatchStore::toChange, position);
     }
 
     /** The latest {@code limit} changes a filter selects, newest first. */
@@ -302,13 +299,10 @@ public class WatchStore {
     }
 
     public Optional<Notification> notification(String id) {
-        return jdbc
-                .query(
-                        "SELECT " + NOTIFICATION_COLUMNS + " FROM watch_notification WHERE notification_id = ?",
-                        WatchStore::toNotification,
-                        id)
-                .stream()
-                .findFirst();
+        return one(
+                "SELECT " + NOTIFICATION_COLUMNS + " FROM watch_notification WHERE notification_id = ?",
+                WatchStore::toNotification,
+                id);
     }
 
     /** A subscription's notifications, newest first. */

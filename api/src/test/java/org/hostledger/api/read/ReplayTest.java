@@ -78,7 +78,7 @@ class ReplayTest extends IntegrationTest {
         assertThat(readModelFingerprint()).isEqualTo(fingerprint);
 
         JsonNode status = http.at("/api/admin/projections").admin().send().json();
-        assertThat(status.findValuesAsText("name")).containsExactly("hosting-map", "registry");
+        assertThat(status.findValuesAsText("name")).containsExactly("hosting-map", "registers", "registry", "watch");
         for (JsonNode processor : status) {
             assertThat(processor.get("replaying").asBoolean()).isFalse();
             assertThat(processor.get("percent").asDouble()).isEqualTo(100.0);
