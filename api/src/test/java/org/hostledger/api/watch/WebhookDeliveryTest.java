@@ -56,6 +56,15 @@ class WebhookDeliveryTest extends IntegrationTest {
         return response.json().get("items");
     }
 
+    private static boolean allDelivered(JsonNode log) {
+        for (JsonNode item : log) {
+            if (!item.get("status").asText().equals("DELIVERED")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<Long> positions(List<WebhookReceiver.Received> received) {
         List<Long> positions = new ArrayList<>();
         for (WebhookReceiver.Received r : received) {
@@ -81,7 +90,11 @@ class WebhookDeliveryTest extends IntegrationTest {
         read("/api/hosts/" + host, last);
 
         await().atMost(PATIENCE).until(() -> receiver.delivered().size() >= 2);
-        List<WebhookReceiver.Received> delivered = receiver.delivered();
+        // Two records (the certificate, the host): in order per record only, so sorted by position here.
+        List<WebhookReceiver.Received> delivered = receiver.delivered().stream()
+                .sorted(java.util.Comparator.comparing(
+                        r -> positions(List.of(r)).get(0)))
+                .toList();
         assertThat(delivered).hasSize(2);
         long now = Instant.now().getEpochSecond();
         for (WebhookReceiver.Received r : delivered) {
@@ -114,6 +127,8 @@ class WebhookDeliveryTest extends IntegrationTest {
         assertThat(owned.at("/data/state/parentCompany").asText()).isEqualTo("Parent SA");
         assertThat(delivered.get(1).id()).isEqualTo("msg_" + subscription + "_" + last);
 
+        // The receiver answered before the sender recorded it: wait for the record.
+        await().atMost(PATIENCE).until(() -> allDelivered(deliveries(subscription)));
         JsonNode log = deliveries(subscription);
         assertThat(log).hasSize(2);
         log.forEach(item -> {
@@ -146,15 +161,7 @@ class WebhookDeliveryTest extends IntegrationTest {
 
         receiver.restart();
         await().atMost(PATIENCE).until(() -> receiver.delivered().size() >= 3);
-        await().atMost(PATIENCE).until(() -> {
-            JsonNode log = deliveries(subscription);
-            for (JsonNode item : log) {
-                if (!item.get("status").asText().equals("DELIVERED")) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        await().atMost(PATIENCE).until(() -> allDelivered(deliveries(subscription)));
         List<WebhookReceiver.Received> delivered = receiver.delivered();
         assertThat(delivered).hasSize(3);
         assertThat(positions(delivered))
