@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /** HostLedger: who hosts whose health data, on which certification, since when, and why. */
 @SpringBootApplication(scanBasePackages = {"org.hostledger.api", "org.hostledger.projections"})
-@EnableConfigurationProperties(LedgerProperties.class)
+@EnableConfigurationProperties({LedgerProperties.class, org.hostledger.api.watch.WatchProperties.class})
 public class HostLedgerApplication {
 
     /** Axon's own switch for its update checker; its auto-configuration is excluded as well. */

@@ -124,6 +124,9 @@ public class ApiDescription {
         if (method == PathItem.HttpMethod.GET && path.matches("/api/audit/events/\\{[^}/]+}/proof")) {
             return null; // an event's proof is public: anyone may check it against the signed checkpoint
         }
+        if (path.equals("/api/subscriptions") || path.startsWith("/api/subscriptions/")) {
+            return Roles.SUBSCRIBER; // or EDITOR: each sees and changes only their own subscriptions
+        }
         if (path.startsWith("/api/audit/") || (method == PathItem.HttpMethod.GET && path.endsWith("/history"))) {
             return Roles.AUDITOR;
         }

@@ -2,7 +2,7 @@ package org.hostledger.api.security;
 
 import java.util.Set;
 
-/** The three roles. Reads of the views need none. */
+/** The roles. Reads of the views need none. */
 public final class Roles {
 
     /** Records facts: every POST of the write API. */
@@ -14,7 +14,10 @@ public final class Roles {
     /** Operates: replays projections, sees metrics. */
     public static final String ADMIN = "ADMIN";
 
-    public static final Set<String> ALL = Set.of(EDITOR, AUDITOR, ADMIN);
+    /** Watches: subscriptions, webhooks and their delivery log (EDITOR and ADMIN may too). */
+    public static final String SUBSCRIBER = "SUBSCRIBER";
+
+    public static final Set<String> ALL = Set.of(EDITOR, AUDITOR, ADMIN, SUBSCRIBER);
 
     private Roles() {}
 }

@@ -180,6 +180,8 @@ public class SecurityConfig {
                         .hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/audit/events/*/proof")
                         .permitAll()
+                        .requestMatchers("/api/subscriptions", "/api/subscriptions/**")
+                        .hasAnyRole(Roles.SUBSCRIBER, Roles.EDITOR, Roles.ADMIN)
                         .requestMatchers("/api/audit/**")
                         .hasRole(Roles.AUDITOR)
                         .requestMatchers(

@@ -104,4 +104,14 @@ class PagesBrowserTest extends BrowserTest {
         waitFor(ExpectedConditions.urlContains("#main"));
         screenshot("skip-link");
     }
+
+    @Test
+    void theOvhPagesFollowLinkOpensItsAtomFeedInChromium() {
+        browser.get(url("/hosts/ovh?awaitPosition=36"));
+        browser.findElement(By.id("follow")).click();
+        waitFor(d -> d.getCurrentUrl().contains("/api/feeds/changes.atom?hostId=ovh"));
+        String shown = browser.findElement(By.tagName("body")).getText();
+        assertThat(shown).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"", "HostRegistered — Host ovh");
+        screenshot("feed-ovh");
+    }
 }

@@ -96,7 +96,7 @@ class ReplayTest extends IntegrationTest {
 
         JsonNode status = http.at("/api/admin/projections").admin().send().json();
         assertThat(status.findValuesAsText("name"))
-                .containsExactly("hosting-map", "offerings", "registers", "registry");
+                .containsExactly("hosting-map", "offerings", "registers", "registry", "watch");
         for (JsonNode processor : status) {
             assertThat(processor.get("replaying").asBoolean()).isFalse();
             assertThat(processor.get("percent").asDouble()).isEqualTo(100.0);

@@ -1,0 +1,401 @@
+package org.hostledger.api.watch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The watch tables: subscriptions, changes, the outbox and its delivery log. */
+@Component
+public class WatchStore {
+
+    /** A notification's state in the outbox. */
+    public enum Status {
+        PENDING,
+        DELIVERED,
+        DEAD
+    }
+
+    public record Subscription(
+            String id,
+            String owner,
+            SubscriptionFilter filter,
+            String webhookUrl,
+            String secret,
+            boolean paused,
+            long fromPosition,
+            Instant createdAt) {}
+
+    public record Notification(
+            String id,
+            String subscriptionId,
+            long position,
+            String recordId,
+            Status status,
+            int attempts,
+            Instant nextAttemptAt,
+            Integer lastStatus,
+            String lastError,
+            Instant deliveredAt) {}
+
+    public record Attempt(int attempt, Instant at, String node, Integer statusCode, String error, long durationMs) {}
+
+    private static final String SUBSCRIPTION_COLUMNS =
+            "subscription_id, owner, filter_json, webhook_url, secret, paused, from_position, created_at";
+    private static final String NOTIFICATION_COLUMNS = "notification_id, subscription_id, position, record_id, status,"
+            + " attempts, next_attempt_at, last_status, last_error, delivered_at";
+    private static final String CHANGE_COLUMNS = "position, record_id, record_type, event_type, host_id, register_id,"
+            + " effective_on, recorded_at, payload";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Map<String, SubscriptionFilter> filters = new ConcurrentHashMap<>();
+
+    public WatchStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The first row of a query by key, if any. */
+    private <T> Optional<T> one(String sql, org.springframework.jdbc.core.RowMapper<T> mapper, Object key) {
+        return jdbc.query(sql, mapper, key).stream().findFirst();
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    // --- subscriptions ----------------------------------------------------------------------------------------
+
+    public void insert(Subscription s) {
+        jdbc.update(
+                "INSERT INTO watch_subscription (" + SUBSCRIPTION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                s.id(),
+                s.owner(),
+                write(s.filter()),
+                s.webhookUrl(),
+                s.secret(),
+                s.paused(),
+                s.fromPosition(),
+                at(s.createdAt()));
+    }
+
+    public Optional<Subscription> subscription(String id) {
+        return one(
+                "SELECT " + SUBSCRIPTION_COLUMNS + " FROM watch_subscription WHERE subscription_id = ?",
+                this::toSubscription,
+                id);
+    }
+
+    /** Every subscription, or those of {@code owner}; oldest first. */
+    public List<Subscription> subscriptions(String owner) {
+        return owner == null
+                ? jdbc.query(
+                        "SELECT " + SUBSCRIPTION_COLUMNS
+                                + " FROM watch_subscription ORDER BY created_at, subscription_id",
+                        this::toSubscription)
+                : jdbc.query(
+                        "SELECT " + SUBSCRIPTION_COLUMNS
+                                + " FROM watch_subscription WHERE owner = ? ORDER BY created_at, subscription_id",
+                        this::toSubscription,
+                        owner);
+    }
+
+    /** Webhook subscriptions made before {@code position}: those told about the event there. */
+    public List<Subscription> webhookSubscriptionsBefore(long position) {
+        return jdbc.query(
+                "SELECT " + SUBSCRIPTION_COLUMNS
+                        + " FROM watch_subscription WHERE webhook_url IS NOT NULL AND from_position < ?",
+                this::toSubscription,
+                position);
+    }
+
+    public boolean setPaused(String id, boolean paused) {
+        return jdbc.update("UPDATE watch_subscription SET paused = ? WHERE subscription_id = ?", paused, id) == 1;
+    }
+
+    public void delete(String id) {
+        jdbc.update(
+                "DELETE FROM watch_attempt WHERE notification_id IN "
+                        + "(SELECT notification_id FROM watch_notification WHERE subscription_id = ?)",
+                id);
+        jdbc.update("DELETE FROM watch_notification WHERE subscription_id = ?", id);
+        jdbc.update("DELETE FROM watch_subscription WHERE subscription_id = ?", id);
+        filters.remove(id);
+    }
+
+    private Subscription toSubscription(ResultSet rs, int row) throws SQLException {
+        String id = rs.getString("subscription_id");
+        String filter = rs.getString("filter_json");
+        return new Subscription(
+                id,
+                rs.getString("owner"),
+                filters.computeIfAbsent(id, k -> read(filter)),
+                rs.getString("webhook_url"),
+                rs.getString("secret"),
+                rs.getBoolean("paused"),
+                rs.getLong("from_position"),
+                instant(rs, "created_at"));
+    }
+
+    private String write(SubscriptionFilter filter) {
+        try {
+            return json.writeValueAsString(filter);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a filter that cannot be written as JSON", e);
+        }
+    }
+
+    private SubscriptionFilter read(String filter) {
+        try {
+            return json.readValue(filter, SubscriptionFilter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored filter that cannot be read: " + filter, e);
+        }
+    }
+
+    // --- changes --------------------------------------------------------------------------------------------
+
+    public boolean hasChange(long position) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT COUNT(*) > 0 FROM watch_change WHERE position = ?", Boolean.class, position));
+    }
+
+    public void insert(WatchedChange c) {
+        jdbc.update(
+                "INSERT INTO watch_change (" + CHANGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c.position(),
+                c.recordId(),
+                c.recordType(),
+                c.eventType(),
+                c.hostId(),
+                c.registerId(),
+                c.effectiveOn(),
+                at(c.recordedAt()),
+                c.payload());
+    }
+
+    public Optional<WatchedChange> change(long position) {
+        return one(
+                "SELECT " + CHANGE_COLUMNS + " FROM watch_change WHERE position = ?", WatchStore::toChange, position);
+    }
+
+    /** The latest {@code limit} changes a filter selects, newest first. */
+    public List<WatchedChange> latestChanges(SubscriptionFilter filter, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + CHANGE_COLUMNS + " FROM watch_change WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        in(sql, args, "record_id", filter.recordIds());
+        in(sql, args, "host_id", filter.hostId() == null ? List.of() : List.of(filter.hostId()));
+        in(sql, args, "register_id", filter.register() == null ? List.of() : List.of(filter.register()));
+        in(sql, args, "event_type", filter.eventTypes());
+        sql.append(" ORDER BY position DESC LIMIT ").append(limit);
+        return jdbc.query(sql.toString(), WatchStore::toChange, args.toArray());
+    }
+
+    /** {@code AND column IN (?, …)} when {@code values} is not empty. */
+    private static void in(StringBuilder sql, List<Object> args, String column, List<String> values) {
+        if (!values.isEmpty()) {
+            sql.append(" AND ")
+                    .append(column)
+                    .append(" IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(values.size(), "?")))
+                    .append(')');
+            args.addAll(values);
+        }
+    }
+
+    private static WatchedChange toChange(ResultSet rs, int row) throws SQLException {
+        return new WatchedChange(
+                rs.getLong("position"),
+                rs.getString("record_id"),
+                rs.getString("record_type"),
+                rs.getString("event_type"),
+                rs.getString("host_id"),
+                rs.getString("register_id"),
+                rs.getObject("effective_on", java.time.LocalDate.class),
+                instant(rs, "recorded_at"),
+                rs.getString("payload"));
+    }
+
+    public Optional<String> hostOf(String recordId) {
+        return jdbc
+                .queryForList("SELECT host_id FROM watch_record_host WHERE record_id = ?", String.class, recordId)
+                .stream()
+                .findFirst();
+    }
+
+    public void setHostOf(String recordId, String hostId) {
+        if (jdbc.update("UPDATE watch_record_host SET host_id = ? WHERE record_id = ?", hostId, recordId) == 0) {
+            jdbc.update("INSERT INTO watch_record_host (record_id, host_id) VALUES (?, ?)", recordId, hostId);
+        }
+    }
+
+    // --- the outbox -------------------------------------------------------------------------------------------
+
+    /** Adds a notification unless it is there already (a change processed again after a crash or a replay). */
+    public void enqueue(String notificationId, String subscriptionId, long position, String recordId, Instant now) {
+        Integer present = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM watch_notification WHERE notification_id = ?", Integer.class, notificationId);
+        if (present != null && present == 0) {
+            jdbc.update(
+                    "INSERT INTO watch_notification (notification_id, subscription_id, position, record_id, status,"
+                            + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                    notificationId,
+                    subscriptionId,
+                    position,
+                    recordId,
+                    at(now),
+                    at(now));
+        }
+    }
+
+    /**
+     * Pending notifications due at {@code now}, of active webhook subscriptions, not held by a node, and with no
+     * earlier undelivered notification of the same record for the same subscription (so that a record's
+     * notifications go in order; a dead letter holds the later ones back until it is redelivered).
+     */
+    public List<String> due(Instant now, int limit) {
+        return jdbc.queryForList(
+                "SELECT n.notification_id FROM watch_notification n"
+                        + " JOIN watch_subscription s ON s.subscription_id = n.subscription_id"
+                        + " WHERE n.status = 'PENDING' AND n.next_attempt_at <= ?"
+                        + " AND (n.lease_until IS NULL OR n.lease_until < ?) AND s.paused = FALSE"
+                        + " AND NOT EXISTS (SELECT 1 FROM watch_notification p WHERE p.subscription_id = n.subscription_id"
+                        + " AND p.record_id = n.record_id AND p.position < n.position AND p.status <> 'DELIVERED')"
+                        + " ORDER BY n.position LIMIT " + limit,
+                String.class,
+                at(now),
+                at(now));
+    }
+
+    /** Takes a notification for sending until {@code until}; false when another node took it first. */
+    public boolean lease(String notificationId, Instant now, Instant until) {
+        return jdbc.update(
+                        "UPDATE watch_notification SET lease_until = ? WHERE notification_id = ? AND status = 'PENDING'"
+                                + " AND (lease_until IS NULL OR lease_until < ?)",
+                        at(until),
+                        notificationId,
+                        at(now))
+                == 1;
+    }
+
+    public Optional<Notification> notification(String id) {
+        return one(
+                "SELECT " + NOTIFICATION_COLUMNS + " FROM watch_notification WHERE notification_id = ?",
+                WatchStore::toNotification,
+                id);
+    }
+
+    /** A subscription's notifications, newest first. */
+    public List<Notification> notifications(String subscriptionId, int limit) {
+        return jdbc.query(
+                "SELECT " + NOTIFICATION_COLUMNS
+                        + " FROM watch_notification WHERE subscription_id = ? ORDER BY position DESC LIMIT " + limit,
+                WatchStore::toNotification,
+                subscriptionId);
+    }
+
+    public List<Attempt> attempts(String notificationId) {
+        return jdbc.query(
+                "SELECT attempt, attempted_at, node_id, status_code, error, duration_ms FROM watch_attempt"
+                        + " WHERE notification_id = ? ORDER BY attempt",
+                (rs, n) -> new Attempt(
+                        rs.getInt("attempt"),
+                        instant(rs, "attempted_at"),
+                        rs.getString("node_id"),
+                        integer(rs, "status_code"),
+                        rs.getString("error"),
+                        rs.getLong("duration_ms")),
+                notificationId);
+    }
+
+    private static Notification toNotification(ResultSet rs, int row) throws SQLException {
+        return new Notification(
+                rs.getString("notification_id"),
+                rs.getString("subscription_id"),
+                rs.getLong("position"),
+                rs.getString("record_id"),
+                Status.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                instant(rs, "next_attempt_at"),
+                integer(rs, "last_status"),
+                rs.getString("last_error"),
+                instant(rs, "delivered_at"));
+    }
+
+    /** Records an attempt and its outcome: delivered, to be retried at {@code retryAt}, or dead. */
+    public void recordAttempt(
+            String notificationId,
+            Instant at,
+            String node,
+            Integer statusCode,
+            String error,
+            long durationMs,
+            Status outcome,
+            Instant retryAt) {
+        Integer last = jdbc.queryForObject(
+                "SELECT COALESCE(MAX(attempt), 0) FROM watch_attempt WHERE notification_id = ?",
+                Integer.class,
+                notificationId);
+        jdbc.update(
+                "INSERT INTO watch_attempt (notification_id, attempt, attempted_at, node_id, status_code, error,"
+                        + " duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                notificationId,
+                (last == null ? 0 : last) + 1,
+                at(at),
+                node,
+                statusCode,
+                error,
+                durationMs);
+        jdbc.update(
+                "UPDATE watch_notification SET attempts = attempts + 1, status = ?, last_status = ?, last_error = ?,"
+                        + " next_attempt_at = COALESCE(?, next_attempt_at), delivered_at = ?, lease_until = NULL"
+                        + " WHERE notification_id = ?",
+                outcome.name(),
+                statusCode,
+                error,
+                at(retryAt),
+                outcome == Status.DELIVERED ? at(at) : null,
+                notificationId);
+    }
+
+    /** Puts a notification back in the queue, due now, with a fresh count of attempts. */
+    public boolean redeliver(String notificationId, Instant now) {
+        return jdbc.update(
+                        "UPDATE watch_notification SET status = 'PENDING', attempts = 0, next_attempt_at = ?,"
+                                + " lease_until = NULL, delivered_at = NULL WHERE notification_id = ?",
+                        at(now),
+                        notificationId)
+                == 1;
+    }
+
+    public Map<String, Object> counts(String subscriptionId) {
+        Map<String, Object> counts = new java.util.TreeMap<>();
+        jdbc.query(
+                "SELECT status, COUNT(*) AS n FROM watch_notification WHERE subscription_id = ? GROUP BY status",
+                rs -> {
+                    counts.put(rs.getString("status").toLowerCase(java.util.Locale.ROOT), rs.getLong("n"));
+                },
+                subscriptionId);
+        return counts;
+    }
+}

@@ -1,0 +1,299 @@
+package org.hostledger.api.watch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.hostledger.api.application.Queries;
+import org.hostledger.api.web.ReadParams;
+import org.hostledger.core.query.CertificationView;
+import org.hostledger.core.query.DecisionView;
+import org.hostledger.core.query.FindCertification;
+import org.hostledger.core.query.FindDecision;
+import org.hostledger.core.query.FindHost;
+import org.hostledger.core.query.HostView;
+import org.hostledger.core.query.TimePoint;
+import org.hostledger.store.processing.NodeRegistry;
+import org.hostledger.store.processing.ProjectionProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox, on every node: each node leases due notifications (a conditional update, so one node sends
+ * each), signs them the Standard Webhooks way and posts them without following redirects and with short timeouts.
+ * A {@code 2xx} delivers; anything else is retried with exponential backoff and jitter, and after
+ * {@code max-attempts} the notification is a dead letter until redelivered. A node that dies mid-send leaves its lease
+ * to expire; the notification is then sent again, with the same {@code webhook-id}.
+ */
+@Component
+public class WebhookDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private final WatchStore store;
+    private final WatchProperties properties;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ProjectionProgress progress;
+    private final Queries queries;
+    private final ReadParams params;
+    private final NodeRegistry nodes;
+    private final HttpClient client;
+    private final Semaphore permits;
+    private volatile ScheduledExecutorService poller;
+    private volatile ExecutorService senders;
+
+    public WebhookDispatcher(
+            WatchStore store,
+            WatchProperties properties,
+            ObjectMapper json,
+            Clock clock,
+            ProjectionProgress progress,
+            Queries queries,
+            ReadParams params,
+            NodeRegistry nodes) {
+        this.store = store;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+        this.progress = progress;
+        this.queries = queries;
+        this.params = params;
+        this.nodes = nodes;
+        this.permits = new Semaphore(properties.getSenders());
+        this.client = client(properties);
+    }
+
+    /** The client every webhook goes through: redirects are never followed. */
+    static HttpClient client(WatchProperties properties) {
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(properties.getConnectTimeout())
+                .build();
+    }
+
+    @Override
+    public void start() {
+        senders = Executors.newFixedThreadPool(properties.getSenders(), daemon("hostledger-webhook"));
+        poller = Executors.newSingleThreadScheduledExecutor(daemon("hostledger-webhook-poller"));
+        long every = properties.getPollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void stop() {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
+        if (senders != null) {
+            senders.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return poller != null && !poller.isShutdown();
+    }
+
+    @Override
+    public int getPhase() {
+        // After the processors: stopped before them.
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            log.warn("Looking for due webhooks failed; trying again", e);
+        }
+    }
+
+    /** Leases as many due notifications as there are free senders, and sends them. */
+    void poll() {
+        int free = permits.availablePermits();
+        if (free == 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<Long, Boolean> reached = new HashMap<>();
+        for (String id : store.due(now, free * 4)) {
+            if (permits.availablePermits() == 0) {
+                return;
+            }
+            Optional<WatchStore.Notification> found = store.notification(id);
+            if (found.isEmpty()) {
+                continue;
+            }
+            long position = found.get().position();
+            // The body carries the record's state after the event: wait until the views hold it.
+            if (!reached.computeIfAbsent(position, progress::reached)) {
+                continue;
+            }
+            if (!store.lease(id, now, now.plus(properties.getLease()))) {
+                continue;
+            }
+            permits.acquireUninterruptibly();
+            senders.execute(() -> {
+                try {
+                    send(found.get());
+                } catch (RuntimeException e) {
+                    log.warn("Sending webhook {} failed; it will be sent again when its lease ends", id, e);
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
+    /** One attempt at one notification. */
+    void send(WatchStore.Notification notification) {
+        WatchStore.Subscription subscription =
+                store.subscription(notification.subscriptionId()).orElse(null);
+        WatchedChange change = store.change(notification.position()).orElse(null);
+        if (subscription == null || change == null || subscription.webhookUrl() == null) {
+            return; // deleted meanwhile
+        }
+        String body = body(notification.id(), subscription, change);
+        Instant started = clock.instant();
+        Integer status = null;
+        String error = null;
+        try {
+            HttpResponse<Void> response = client.send(
+                    request(URI.create(subscription.webhookUrl()), notification.id(), subscription.secret(), body),
+                    HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (status / 100 != 2) {
+                error = status / 100 == 3 ? "redirect not followed" : "answered " + status;
+            }
+        } catch (IOException e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        Instant ended = clock.instant();
+        long took = Duration.between(started, ended).toMillis();
+        if (error == null) {
+            store.recordAttempt(
+                    notification.id(), started, nodes.nodeId(), status, null, took, WatchStore.Status.DELIVERED, null);
+            return;
+        }
+        int attempts = notification.attempts() + 1;
+        boolean dead = attempts >= properties.getMaxAttempts();
+        store.recordAttempt(
+                notification.id(),
+                started,
+                nodes.nodeId(),
+                status,
+                truncate(error),
+                took,
+                dead ? WatchStore.Status.DEAD : WatchStore.Status.PENDING,
+                dead ? null : ended.plus(backoff(attempts)));
+    }
+
+    HttpRequest request(URI url, String id, String secret, String body) {
+        long timestamp = clock.instant().getEpochSecond();
+        return HttpRequest.newBuilder(url)
+                .timeout(properties.getRequestTimeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "HostLedger-Webhooks/1")
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSignature.sign(secret, id, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+    }
+
+    /** {@code retry-base} doubled for each failed attempt, at most {@code retry-max}, between half and all of it. */
+    Duration backoff(int failedAttempts) {
+        long base = properties.getRetryBase().toMillis();
+        long max = properties.getRetryMax().toMillis();
+        long delay = failedAttempts >= 40 ? max : Math.min(max, base << Math.max(0, failedAttempts - 1));
+        long half = delay / 2;
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(delay - half + 1));
+    }
+
+    private static String truncate(String error) {
+        return error.length() <= 500 ? error : error.substring(0, 500);
+    }
+
+    /**
+     * The Standard Webhooks payload: {@code type}, {@code timestamp} and {@code data} with the event and the record's
+     * state as the ledger knew it right after the event.
+     */
+    String body(String id, WatchStore.Subscription subscription, WatchedChange change) {
+        ObjectNode root = json.createObjectNode();
+        root.put("type", "hostledger." + change.eventType());
+        root.put("timestamp", change.recordedAt().toString());
+        ObjectNode data = root.putObject("data");
+        data.put("id", id);
+        data.put("subscription", subscription.id());
+        data.put("position", change.position());
+        ObjectNode record = data.putObject("record");
+        record.put("id", change.recordId());
+        record.put("type", change.recordType());
+        if (change.hostId() != null) {
+            record.put("hostId", change.hostId());
+        }
+        if (change.registerId() != null) {
+            record.put("register", change.registerId());
+        }
+        WatchLinks.api(change).ifPresent(url -> record.put("api", url));
+        WatchLinks.page(change).ifPresent(url -> record.put("page", url));
+        ObjectNode event = data.putObject("event");
+        event.put("type", change.eventType());
+        if (change.effectiveOn() != null) {
+            event.put("effectiveOn", change.effectiveOn().toString());
+        }
+        event.put("recordedAt", change.recordedAt().toString());
+        try {
+            event.set("payload", json.readTree(change.payload()));
+            Object state = state(change);
+            if (state != null) {
+                data.set("state", json.valueToTree(state));
+            }
+            return json.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored change that cannot be read back", e);
+        }
+    }
+
+    /** The record as the ledger knew it when the event was recorded, on today's date; null for register records. */
+    private Object state(WatchedChange change) {
+        TimePoint at = new TimePoint(params.today(), change.recordedAt());
+        return switch (change.recordType()) {
+            case "Host" -> queries.ask(new FindHost(change.recordId(), at), HostView.class);
+            case "Certification" -> queries.ask(new FindCertification(change.recordId(), at), CertificationView.class);
+            case "HostingDecision" -> queries.ask(new FindDecision(change.recordId(), at), DecisionView.class);
+            default -> null;
+        };
+    }
+}
