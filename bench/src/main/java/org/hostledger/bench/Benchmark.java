@@ -214,9 +214,6 @@ public final class Benchmark {
                 "--hostledger.security.admin-password=benchmark",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
-        if (options.postgres()) {
-            appArgs.addAll(postgresArguments());
-        }
         // --set=property=value tries a setting without a rebuild; the table then describes that configuration.
         appArgs.addAll(options.settings());
         if (!options.settings().isEmpty()) {
@@ -224,6 +221,10 @@ public final class Benchmark {
         }
         List<String> ledgerArgs = new ArrayList<>(appArgs);
         ledgerArgs.add("--hostledger.data-dir=" + dataDir.resolve("ledger").toAbsolutePath());
+        if (options.postgres()) {
+            // HostLedger and stock Axon each get a schema of their own: the database settings are not shared.
+            ledgerArgs.addAll(postgresArguments());
+        }
         app = new SpringApplicationBuilder(HostLedgerApplication.class).run(ledgerArgs.toArray(String[]::new));
         commands = app.getBean(LedgerCommands.class);
         queries = app.getBean(Queries.class);
