@@ -175,7 +175,13 @@ class TwoNodesIT {
     private static String views(Http http, long position) {
         StringBuilder all = new StringBuilder();
         for (String list : List.of("/api/hosts?size=200", "/api/certifications?size=200", "/api/decisions?size=200")) {
+            // A read waits at most 10 s; after a node's death the survivor first waits out the dead node's claims
+            // (claim timeout 10 s) on every segment of every processor, so a reader may have to ask again.
             Http.Response response = http.get(list + "&awaitPosition=" + position);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!"true".equals(response.header("X-Ledger-Position-Reached")) && System.nanoTime() < deadline) {
+                response = http.get(list + "&awaitPosition=" + position);
+            }
             assertThat(response.header("X-Ledger-Position-Reached")).isEqualTo("true");
             all.append(response.json().get("items").toString()).append('\n');
         }
