@@ -29,9 +29,7 @@ import org.hostledger.core.query.ListRegisterFindings;
 import org.hostledger.core.query.ListRegisterSnapshots;
 import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.RegisterChangePage;
-import org.hostledger.core.query.RegisterChangeView;
 import org.hostledger.core.query.RegisterEntryPage;
-import org.hostledger.core.query.RegisterEntryView;
 import org.hostledger.core.query.RegisterFindingPage;
 import org.hostledger.core.query.RegisterSnapshotPage;
 import org.hostledger.core.query.RegisterSnapshotView;
@@ -233,26 +231,23 @@ public class RegisterController {
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         RegisterEntryPage result = entries(register, status, level, q, asOf, knownAt, page, size);
-        StringBuilder csv = new StringBuilder(Csv.row(ENTRY_CSV_HEADER));
-        for (RegisterEntryView e : result.items()) {
-            csv.append(Csv.row(java.util.Arrays.asList(
-                    e.entryId(),
-                    e.certificationId(),
-                    e.hostId(),
-                    e.name(),
-                    e.provider(),
-                    e.status(),
-                    e.stage(),
-                    e.level(),
-                    e.assessor(),
-                    e.listed(),
-                    e.firstListedOn(),
-                    e.lastSeenIn())));
-        }
-        return ResponseEntity.ok()
-                .header("X-Total-Count", Long.toString(result.totalItems()))
-                .header("Content-Type", "text/csv;charset=UTF-8")
-                .body(csv.toString());
+        return csvPage(
+                ENTRY_CSV_HEADER,
+                result.items(),
+                result.totalItems(),
+                e -> java.util.Arrays.asList(
+                        e.entryId(),
+                        e.certificationId(),
+                        e.hostId(),
+                        e.name(),
+                        e.provider(),
+                        e.status(),
+                        e.stage(),
+                        e.level(),
+                        e.assessor(),
+                        e.listed(),
+                        e.firstListedOn(),
+                        e.lastSeenIn()));
     }
 
     @GetMapping(path = "/{register}/changes", produces = "application/json")
@@ -293,21 +288,31 @@ public class RegisterController {
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         RegisterChangePage result = changes(register, from, to, knownAt, sha256, page, size);
-        StringBuilder csv = new StringBuilder(Csv.row(CHANGE_CSV_HEADER));
-        for (RegisterChangeView c : result.items()) {
-            csv.append(Csv.row(java.util.Arrays.asList(
-                    c.entryId(),
-                    c.kind(),
-                    c.before(),
-                    c.after(),
-                    c.effectiveOn(),
-                    c.publishedAt(),
-                    c.sha256(),
-                    c.recordedAt(),
-                    c.position())));
+        return csvPage(
+                CHANGE_CSV_HEADER,
+                result.items(),
+                result.totalItems(),
+                c -> java.util.Arrays.asList(
+                        c.entryId(),
+                        c.kind(),
+                        c.before(),
+                        c.after(),
+                        c.effectiveOn(),
+                        c.publishedAt(),
+                        c.sha256(),
+                        c.recordedAt(),
+                        c.position()));
+    }
+
+    /** A page of a view as CSV: the header, one row per item, and the selection's total in a header. */
+    private static <T> ResponseEntity<String> csvPage(
+            List<String> header, List<T> items, long total, java.util.function.Function<T, List<?>> row) {
+        StringBuilder csv = new StringBuilder(Csv.row(header));
+        for (T item : items) {
+            csv.append(Csv.row(row.apply(item)));
         }
         return ResponseEntity.ok()
-                .header("X-Total-Count", Long.toString(result.totalItems()))
+                .header("X-Total-Count", Long.toString(total))
                 .header("Content-Type", "text/csv;charset=UTF-8")
                 .body(csv.toString());
     }

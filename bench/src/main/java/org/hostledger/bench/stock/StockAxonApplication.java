@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * What a user gets from a stock Axon 4.13 setup running the same domain: the same aggregates, rules and projections,
  * on Axon's default JDBC event storage engine and token store (Axon's own tables and default schema), with no
  * snapshots, no aggregate cache, none of HostLedger's store (no chain, no bulk replay, no private streams). Only the
- * serializer is Jackson instead of XStream, as everywhere in this project. The benchmark runs the same work on it
+ * serializer is not Axon's default: Jackson, as everywhere in this project. The benchmark runs the same work on it
  * in the same run and reports HostLedger ÷ stock.
  */
 @SpringBootConfiguration
