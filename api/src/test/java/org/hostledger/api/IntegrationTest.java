@@ -130,6 +130,27 @@ public abstract class IntegrationTest {
         return fingerprint;
     }
 
+    /**
+     * Three projections replaying the whole shared store (other test classes' histories included) can take longer
+     * than one awaitPosition allows on a loaded machine: wait, in bounded steps, until none replays and each is at
+     * the head.
+     */
+    protected void awaitReplays() throws InterruptedException {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            boolean done = true;
+            for (JsonNode processor :
+                    http.at("/api/admin/projections").admin().send().json()) {
+                done &= !processor.get("replaying").asBoolean()
+                        && processor.get("position").asLong()
+                                >= processor.get("head").asLong();
+            }
+            if (done) {
+                return;
+            }
+            Thread.sleep(2_000);
+        }
+    }
+
     protected long head() {
         return jdbc.queryForObject("SELECT last_index FROM ledger_chain_head WHERE id = 1", Long.class);
     }

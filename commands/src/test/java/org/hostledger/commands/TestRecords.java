@@ -18,6 +18,7 @@ public final class TestRecords implements KnownRecords {
 
     private final Map<String, RecordKind> records = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
+    private final Map<String, String> offeringHosts = new HashMap<>();
 
     public TestRecords with(String id, RecordKind kind) {
         records.put(id, kind);
@@ -32,6 +33,18 @@ public final class TestRecords implements KnownRecords {
     @Override
     public OptionalLong versionOf(String id) {
         return versions.containsKey(id) ? OptionalLong.of(versions.get(id)) : OptionalLong.empty();
+    }
+
+    /** An offering published by a ledger host. */
+    public TestRecords withOffering(String offeringId, String hostId) {
+        records.put(offeringId, RecordKind.OFFERING);
+        offeringHosts.put(offeringId, hostId);
+        return this;
+    }
+
+    @Override
+    public Optional<String> offeringHost(String offeringId) {
+        return Optional.ofNullable(offeringHosts.get(offeringId));
     }
 
     public TestRecords atVersion(String id, long version) {

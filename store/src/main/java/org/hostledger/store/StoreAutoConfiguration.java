@@ -14,11 +14,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.hostledger.core.event.EventJson;
+import org.hostledger.core.event.upcasting.LedgerUpcasters;
 import org.hostledger.store.audit.AuditTrail;
 import org.hostledger.store.audit.ChainVerifier;
 import org.hostledger.store.engine.DuplicateKeyResolver;
@@ -68,6 +70,16 @@ public class StoreAutoConfiguration {
     @Bean("defaultAxonObjectMapper")
     public ObjectMapper axonObjectMapper() {
         return EventJson.mapper();
+    }
+
+    /**
+     * The events' upcasters ({@code core}'s {@link LedgerUpcasters}), as one bean: Axon's auto-configuration registers
+     * every {@code EventUpcaster} bean with the configurer, whose chain the storage engine below applies to every event
+     * it reads (aggregates, processors, bulk replay). Stored rows keep their old shape.
+     */
+    @Bean
+    public EventUpcasterChain ledgerEventUpcasters() {
+        return LedgerUpcasters.chain();
     }
 
     @Bean

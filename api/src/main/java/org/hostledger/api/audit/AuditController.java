@@ -181,6 +181,15 @@ public class AuditController {
         return history(RecordKind.DECISION, id, after, limit);
     }
 
+    @GetMapping("/api/offerings/{id}/history")
+    @Operation(summary = "Every event of one offering, in order: added, chain changed, removed, corrected")
+    public AuditPage offeringHistory(
+            @PathVariable String id,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String limit) {
+        return history(RecordKind.OFFERING, id, after, limit);
+    }
+
     private AuditPage history(RecordKind kind, String id, String after, String limit) {
         if (!org.hostledger.core.model.LedgerIds.isValid(id) || !knownRecords.holds(id, kind)) {
             throw new UnknownRecord(kind.label(), id);

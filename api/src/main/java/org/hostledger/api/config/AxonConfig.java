@@ -70,6 +70,11 @@ public class AxonConfig {
             public OptionalLong versionOf(String id) {
                 return records.versionOf(id);
             }
+
+            @Override
+            public Optional<String> offeringHost(String offeringId) {
+                return records.offeringHost(offeringId);
+            }
         };
     }
 

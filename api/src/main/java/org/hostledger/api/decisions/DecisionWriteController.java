@@ -157,7 +157,8 @@ public class DecisionWriteController {
             @NotBlank @PlainText(max = 2000, multiline = true)
             String reason,
 
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources)
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SourceRequest> sources,
+            @LedgerId String offeringId)
             implements CommandRequest {
 
         @Override
@@ -175,6 +176,7 @@ public class DecisionWriteController {
                     alternatives,
                     reason,
                     SourceRequest.notes(sources),
+                    offeringId,
                     expectedVersion);
         }
     }

@@ -188,7 +188,8 @@ public class SecurityConfig {
                                 HttpMethod.GET,
                                 "/api/hosts/*/history",
                                 "/api/certifications/*/history",
-                                "/api/decisions/*/history")
+                                "/api/decisions/*/history",
+                                "/api/offerings/*/history")
                         .hasRole(Roles.AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/**")
                         .hasRole(Roles.EDITOR)

@@ -106,27 +106,6 @@ class ReplayTest extends IntegrationTest {
     }
 
     /**
-     * Three projections replaying the whole shared store (other test classes' histories included) can take longer
-     * than one awaitPosition allows on a loaded machine: wait, in bounded steps, until none replays and each is at
-     * the head.
-     */
-    private void awaitReplays() throws InterruptedException {
-        for (int attempt = 0; attempt < 60; attempt++) {
-            boolean done = true;
-            for (JsonNode processor :
-                    http.at("/api/admin/projections").admin().send().json()) {
-                done &= !processor.get("replaying").asBoolean()
-                        && processor.get("position").asLong()
-                                >= processor.get("head").asLong();
-            }
-            if (done) {
-                return;
-            }
-            Thread.sleep(2_000);
-        }
-    }
-
-    /**
      * Axon's shared event producer keeps every event it reads in memory until it catches up with the store; at a
      * million events it exhausted the heap. Processors read private streams instead: that producer never starts.
      */

@@ -24,9 +24,11 @@ import org.hostledger.commands.lookup.KnownRecords;
 import org.hostledger.commands.lookup.RecordKindGuard;
 import org.hostledger.core.audit.EventMetadata;
 import org.hostledger.core.command.RecordKind;
+import org.hostledger.core.event.OfferingAdded;
 import org.hostledger.core.model.Scheme;
 import org.hostledger.core.model.SchemeCatalog;
 import org.hostledger.store.StoreAutoConfiguration;
+import org.hostledger.store.engine.EventStoreRecords;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -105,6 +107,20 @@ public class StockAxonApplication {
                         Long.class,
                         id);
                 return version == null ? OptionalLong.empty() : OptionalLong.of(version);
+            }
+
+            @Override
+            public Optional<String> offeringHost(String offeringId) {
+                return jdbc
+                        .queryForList(
+                                "SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? AND payloadType = ?"
+                                        + " ORDER BY sequenceNumber DESC",
+                                byte[].class,
+                                offeringId,
+                                OfferingAdded.class.getName())
+                        .stream()
+                        .findFirst()
+                        .flatMap(EventStoreRecords::hostIdIn);
             }
         };
     }

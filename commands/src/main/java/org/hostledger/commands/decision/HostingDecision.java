@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.serialization.Revision;
 import org.hostledger.commands.Rules;
 import org.hostledger.commands.lookup.KnownRecords;
 import org.hostledger.core.command.ChallengeHostingDecision;
@@ -39,6 +40,9 @@ import org.hostledger.core.rule.RuleViolation;
  * dated before the decision or after its end.
  */
 @AggregateRoot(type = "HostingDecision")
+// Revision 2 keeps the decision's offering: snapshots of revision 1 lack it and are skipped (Axon's
+// RevisionSnapshotFilter), so the decision is loaded from its events instead.
+@Revision("2")
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
         getterVisibility = Visibility.NONE,
@@ -57,6 +61,9 @@ public class HostingDecision {
     private String contractor;
     private String rationale;
     private List<String> alternatives;
+    /** The offering the decision relies on, null when it names none. */
+    private String offeringId;
+
     private LocalDate endedOn;
     /** Effective dates of the earliest and latest challenge or migration plan, null while there is none. */
     private LocalDate firstFollowUpOn;
@@ -69,11 +76,12 @@ public class HostingDecision {
 
     @CommandHandler
     public HostingDecision(RecordHostingDecision command, KnownRecords knownRecords) {
+        String host = registered(knownRecords, command.hostId(), "hostId");
         apply(new HostingDecisionRecorded(
                 command.decisionId(),
                 Rules.text(command.controller(), "controller"),
                 Rules.text(command.system(), "system"),
-                registered(knownRecords, command.hostId(), "hostId"),
+                host,
                 Rules.activities(command.activities(), Scheme.HDS),
                 Rules.date(command.decidedOn(), "decidedOn"),
                 procurement(command.procurement()),
@@ -81,15 +89,27 @@ public class HostingDecision {
                 Rules.text(command.rationale(), "rationale"),
                 alternatives(command.alternatives()),
                 Rules.sources(command.sources()),
-                offering(knownRecords, command.offeringId())));
+                offering(knownRecords, command.offeringId(), host)));
     }
 
-    private static String offering(KnownRecords knownRecords, String offeringId) {
+    /**
+     * An offering the decision may rely on: one the ledger holds, published by the decision's own host. Its chain
+     * decides the decision's exposure, so another host's offering would give another host's answer.
+     */
+    private static String offering(KnownRecords knownRecords, String offeringId, String hostId) {
         if (offeringId == null) {
             return null;
         }
         if (!knownRecords.holds(offeringId, RecordKind.OFFERING)) {
             throw new RuleViolation("offeringId", "no offering with id '" + offeringId + "' is recorded");
+        }
+        String publisher = knownRecords.offeringHost(offeringId).orElse(null);
+        if (!hostId.equals(publisher)) {
+            throw new RuleViolation(
+                    "offeringId",
+                    "offering '" + offeringId + "' is published by "
+                            + (publisher == null ? "no host of the ledger" : "host '" + publisher + "'")
+                            + ", not by the decision's host '" + hostId + "'");
         }
         return offeringId;
     }
@@ -176,6 +196,11 @@ public class HostingDecision {
         String newRationale = correctedValue(Rules.optional(command.rationale()), rationale);
         List<String> newAlternatives =
                 command.alternatives() == null ? alternatives : alternatives(command.alternatives());
+        String newOfferingId = correctedValue(command.offeringId(), offeringId);
+        if (newOfferingId != null && !(newOfferingId.equals(offeringId) && newHostId.equals(hostId))) {
+            // A new offering, or the same offering on a corrected host: it must be that host's.
+            offering(knownRecords, newOfferingId, newHostId);
+        }
         if (firstFollowUpOn != null && newDecidedOn.isAfter(firstFollowUpOn)) {
             throw new RuleViolation(
                     "decidedOn", "decidedOn cannot move after the first challenge or plan (" + firstFollowUpOn + ")");
@@ -191,7 +216,8 @@ public class HostingDecision {
                 && newProcurement == procurement
                 && Objects.equals(newContractor, contractor)
                 && newRationale.equals(rationale)
-                && newAlternatives.equals(alternatives)) {
+                && newAlternatives.equals(alternatives)
+                && Objects.equals(newOfferingId, offeringId)) {
             throw new RuleViolation("the correction changes nothing");
         }
         apply(new HostingDecisionCorrected(
@@ -206,7 +232,8 @@ public class HostingDecision {
                 newRationale,
                 newAlternatives,
                 reason,
-                Rules.sources(command.sources())));
+                Rules.sources(command.sources()),
+                Objects.equals(newOfferingId, offeringId) ? null : newOfferingId));
         return getVersion();
     }
 
@@ -257,6 +284,7 @@ public class HostingDecision {
         contractor = event.contractor();
         rationale = event.rationale();
         alternatives = event.alternatives();
+        offeringId = event.offeringId();
     }
 
     @EventSourcingHandler
@@ -285,6 +313,9 @@ public class HostingDecision {
         contractor = event.contractor();
         rationale = event.rationale();
         alternatives = event.alternatives();
+        if (event.offeringId() != null) {
+            offeringId = event.offeringId();
+        }
     }
 
     private void followedUp(LocalDate effectiveOn) {

@@ -16,6 +16,13 @@ public interface KnownRecords {
     /** The record's current version: the sequence number of its latest event. */
     OptionalLong versionOf(String id);
 
+    /**
+     * The ledger host that publishes this offering, as its latest addition says; empty when the ledger holds no such
+     * offering or its publisher is no ledger host. The command side's own lookup, so that a decision cannot rely on
+     * another host's offering, without asking a projection.
+     */
+    Optional<String> offeringHost(String offeringId);
+
     default boolean isTaken(String id) {
         return kindOf(id).isPresent();
     }

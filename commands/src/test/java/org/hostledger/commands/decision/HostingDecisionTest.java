@@ -50,7 +50,162 @@ class HostingDecisionTest {
                 .with("microsoft", RecordKind.HOST)
                 .with("ovh", RecordKind.HOST)
                 .with("ovh-hds", RecordKind.CERTIFICATION)
-                .with("hdh-2", RecordKind.DECISION));
+                .with("hdh-2", RecordKind.DECISION)
+                .withOffering("azure-health", "microsoft")
+                .withOffering("ovh-database", "ovh")
+                .withOffering("unlinked-offering", null));
+    }
+
+    private RecordHostingDecision recordOn(String hostId, String offeringId) {
+        RecordHostingDecision r = record(hostId, ALL);
+        return new RecordHostingDecision(
+                r.decisionId(),
+                r.controller(),
+                r.system(),
+                r.hostId(),
+                r.activities(),
+                r.decidedOn(),
+                r.procurement(),
+                r.contractor(),
+                r.rationale(),
+                r.alternatives(),
+                r.sources(),
+                offeringId);
+    }
+
+    private static CorrectHostingDecision correctHostAndOffering(String hostId, String offeringId) {
+        return new CorrectHostingDecision(
+                "hdh", null, null, hostId, null, null, null, null, null, null, "wrong host", SOURCES, offeringId, null);
+    }
+
+    private HostingDecisionRecorded recordedOn(String offeringId) {
+        return new HostingDecisionRecorded(
+                recorded.decisionId(),
+                recorded.controller(),
+                recorded.system(),
+                recorded.hostId(),
+                recorded.activities(),
+                recorded.decidedOn(),
+                recorded.procurement(),
+                recorded.contractor(),
+                recorded.rationale(),
+                recorded.alternatives(),
+                recorded.sources(),
+                offeringId);
+    }
+
+    private HostingDecisionCorrected correctedTo(String hostId, String offeringId) {
+        return new HostingDecisionCorrected(
+                "hdh",
+                recorded.controller(),
+                recorded.system(),
+                hostId,
+                recorded.activities(),
+                recorded.decidedOn(),
+                recorded.procurement(),
+                recorded.contractor(),
+                recorded.rationale(),
+                recorded.alternatives(),
+                "wrong host",
+                SOURCES,
+                offeringId);
+    }
+
+    @Test
+    void recordsADecisionOnAnOfferingOfItsHost() {
+        fixture.givenNoPriorActivity()
+                .when(recordOn("microsoft", "azure-health"))
+                .expectEvents(recordedOn("azure-health"));
+    }
+
+    @Test
+    void aDecisionCannotRelyOnAnotherHostsOffering() {
+        fixture.givenNoPriorActivity()
+                .when(recordOn("microsoft", "ovh-database"))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("offering 'ovh-database' is published by host 'ovh', not by the decision's"
+                        + " host 'microsoft'");
+    }
+
+    @Test
+    void aDecisionCannotRelyOnAnOfferingOfNoLedgerHost() {
+        fixture.givenNoPriorActivity()
+                .when(recordOn("microsoft", "unlinked-offering"))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("offering 'unlinked-offering' is published by no host of the ledger, not by"
+                        + " the decision's host 'microsoft'");
+    }
+
+    @Test
+    void aDecisionCannotRelyOnAnUnknownOffering() {
+        fixture.givenNoPriorActivity()
+                .when(recordOn("microsoft", "nothing-here"))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("no offering with id 'nothing-here' is recorded");
+    }
+
+    @Test
+    void aCorrectionCannotMoveADecisionToAnotherHostAndKeepTheOldHostsOffering() {
+        fixture.given(recordedOn("azure-health"))
+                .when(correctHostAndOffering("ovh", null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("offering 'azure-health' is published by host 'microsoft', not by the"
+                        + " decision's host 'ovh'");
+    }
+
+    @Test
+    void aCorrectionMovesADecisionToAnotherHostWithThatHostsOffering() {
+        fixture.given(recordedOn("azure-health"))
+                .when(correctHostAndOffering("ovh", "ovh-database"))
+                .expectEvents(correctedTo("ovh", "ovh-database"));
+    }
+
+    @Test
+    void aCorrectionCannotNameAnotherHostsOffering() {
+        fixture.given(recorded)
+                .when(correctHostAndOffering(null, "ovh-database"))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("offering 'ovh-database' is published by host 'ovh', not by the decision's"
+                        + " host 'microsoft'");
+    }
+
+    @Test
+    void aCorrectionCannotNameAnUnknownOffering() {
+        fixture.given(recordedOn("azure-health"))
+                .when(correctHostAndOffering(null, "nothing-here"))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("no offering with id 'nothing-here' is recorded");
+    }
+
+    @Test
+    void aCorrectionGivesADecisionAnOfferingOfItsHost() {
+        fixture.given(recorded)
+                .when(correctHostAndOffering(null, "azure-health"))
+                .expectEvents(correctedTo("microsoft", "azure-health"));
+    }
+
+    /** Revision 1 corrections (no offering field) keep the recorded offering, so the old host's check still holds. */
+    @Test
+    void aCorrectionWithoutOfferingKeepsTheRecordedOne() {
+        fixture.given(recordedOn("azure-health"), correctedTo("microsoft", null))
+                .when(correctHostAndOffering("ovh", null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void namingTheOfferingItAlreadyHasChangesNothing() {
+        fixture.given(recordedOn("azure-health"))
+                .when(correctHostAndOffering("microsoft", "azure-health"))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("the correction changes nothing");
     }
 
     private RecordHostingDecision record(String hostId, List<Integer> activities) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -20,6 +21,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.hostledger.core.event.upcasting.LedgerUpcasters;
 import org.hostledger.core.model.ProcurementRoute;
 import org.hostledger.core.model.RegisterCitation;
 import org.hostledger.core.model.RegisterEntryFacts;
@@ -31,13 +39,15 @@ import org.hostledger.core.offering.ChainRole;
 import org.hostledger.core.offering.HdsStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every event type's stored JSON, as the event store writes it today, kept in {@code golden/events/<Type>.json}: the
  * history already written must still read back after any change to an event class. A change that breaks a file here
  * needs an upcaster (and a new golden file for the new revision), not an edit of the old file. The facts in the files
- * are illustrative. The files of the first fifteen types were written by hand; those of the register and offering events were
+ * are illustrative. Older revisions of changed events stay in {@code golden/revisions/} and must read, through the
+ * ledger's upcasters, as the current event. The files of the first fifteen types were written by hand; those of the register and offering events were
  * written once by the serializer of the day and read through, so that they freeze the format that history has.
  */
 class GoldenEventJsonTest {
@@ -153,7 +163,8 @@ class GoldenEventJsonTest {
                         null,
                         List.of(),
                         "Marché subséquent d'un accord-cadre, non un achat au catalogue",
-                        List.of(source("Rapport de la Cour des comptes"))),
+                        List.of(source("Rapport de la Cour des comptes")),
+                        "microsoft-azure-health-data-services"),
                 new HostingDecisionChallenged(
                         "d-hdh-azure",
                         "Collectif SantéNathon",
@@ -317,6 +328,111 @@ class GoldenEventJsonTest {
 
     private static SourceNote source(String title) {
         return new SourceNote(title, null, null);
+    }
+
+    /**
+     * Older revisions as they were stored, in {@code golden/revisions/<Type>.<revision>.json} (the files of the day,
+     * kept as they were), and the event each must read as through the ledger's upcasters: the old file of a changed
+     * event never goes away, since the store still holds rows of that shape.
+     */
+    static Stream<Arguments> olderRevisions() {
+        return Stream.of(
+                Arguments.of(
+                        "HostingDecisionChallenged.1.json",
+                        new HostingDecisionChallenged(
+                                "d-hdh-azure",
+                                "Collectif SantéNathon",
+                                LocalDate.of(2020, 10, 8),
+                                "Transferts possibles de données de santé vers les États-Unis",
+                                "Conseil d'État, référé-liberté",
+                                "Rejet, avec injonctions",
+                                List.of(source("CE, ord., 13 octobre 2020, n° 444937")))),
+                Arguments.of(
+                        "HostingDecisionCorrected.1.json",
+                        new HostingDecisionCorrected(
+                                "d-hdh-azure",
+                                "Plateforme des données de santé (Health Data Hub)",
+                                "Plateforme technologique du Health Data Hub",
+                                "h-microsoft",
+                                List.of(1, 2, 3, 4, 5, 6),
+                                LocalDate.of(2019, 4, 10),
+                                ProcurementRoute.FRAMEWORK_AGREEMENT,
+                                "Microsoft Ireland Operations Ltd",
+                                null,
+                                List.of(),
+                                "Marché subséquent d'un accord-cadre, non un achat au catalogue",
+                                List.of(source("Rapport de la Cour des comptes")))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("olderRevisions")
+    void anOlderRevisionReadsAsTheEventThroughTheUpcasters(String file, LedgerEvent expected) throws IOException {
+        byte[] stored;
+        try (InputStream in = GoldenEventJsonTest.class.getResourceAsStream("/golden/revisions/" + file)) {
+            assertThat(in).as("older revision %s", file).isNotNull();
+            stored = in.readAllBytes();
+        }
+        JacksonSerializer serializer =
+                JacksonSerializer.builder().objectMapper(MAPPER).build();
+        // Stored without a revision, as the rows written before the type had a @Revision.
+        DomainEventData<byte[]> row = new GenericDomainEventEntry<>(
+                "HostingDecision",
+                "d-hdh-azure",
+                3,
+                "e-1",
+                Instant.parse("2022-01-10T10:00:00Z"),
+                expected.getClass().getName(),
+                null,
+                stored,
+                "{}".getBytes(StandardCharsets.UTF_8));
+
+        List<IntermediateEventRepresentation> read = LedgerUpcasters.chain()
+                .upcast(Stream.of(new InitialEventRepresentation(row, serializer)))
+                .toList();
+
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).getType().getRevision())
+                .as("the revision now on the class")
+                .isEqualTo(expected.getClass().getAnnotation(Revision.class).value());
+        Object event = serializer.deserialize(read.get(0).getData());
+        assertThat(event).isEqualTo(expected);
+        // Without the upcasters, the renamed field would be lost: the file is really the old shape.
+        if (expected instanceof HostingDecisionChallenged challenged) {
+            assertThat(MAPPER.readValue(stored, HostingDecisionChallenged.class).challenger())
+                    .isNull();
+            assertThat(challenged.challenger()).isNotNull();
+        }
+    }
+
+    /** The current revision's rows pass the upcasters untouched. */
+    @Test
+    void theCurrentRevisionIsNotUpcast() throws IOException {
+        JacksonSerializer serializer =
+                JacksonSerializer.builder().objectMapper(MAPPER).build();
+        byte[] stored;
+        try (InputStream in = golden(HostingDecisionChallenged.class)) {
+            stored = in.readAllBytes();
+        }
+        DomainEventData<byte[]> row = new GenericDomainEventEntry<>(
+                "HostingDecision",
+                "d-hdh-azure",
+                3,
+                "e-1",
+                Instant.parse("2022-01-10T10:00:00Z"),
+                HostingDecisionChallenged.class.getName(),
+                "2",
+                stored,
+                "{}".getBytes(StandardCharsets.UTF_8));
+
+        List<IntermediateEventRepresentation> read = LedgerUpcasters.chain()
+                .upcast(Stream.of(new InitialEventRepresentation(row, serializer)))
+                .toList();
+
+        assertThat(read.get(0).getType().getRevision()).isEqualTo("2");
+        assertThat(((HostingDecisionChallenged)
+                                serializer.deserialize(read.get(0).getData()))
+                        .challenger())
+                .isEqualTo("Collectif SantéNathon");
     }
 
     @ParameterizedTest

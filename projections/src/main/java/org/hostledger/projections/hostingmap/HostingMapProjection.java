@@ -117,7 +117,7 @@ public class HostingMapProjection {
                 DecisionChange.Kind.CHALLENGED.name(),
                 e.effectiveOn(),
                 Bitemporal.timestamp(at.recordedAt()),
-                e.by(),
+                e.challenger(),
                 e.argument(),
                 e.forum(),
                 e.outcome(),
@@ -200,6 +200,13 @@ public class HostingMapProjection {
                 sources,
                 version,
                 e.decisionId());
+        if (e.offeringId() != null) {
+            // Null: the correction left the offering as it was (and revision 1 corrections could not change it).
+            jdbc.update(
+                    "UPDATE rm_decision_base SET offering_id = ? WHERE decision_id = ?",
+                    e.offeringId(),
+                    e.decisionId());
+        }
         batch.insert(
                 "INSERT INTO rm_decision_event (decision_id, rec_seq, kind, effective_on, rec_from, reason, sources) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -1,9 +1,15 @@
 package org.hostledger.store.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.hostledger.core.command.RecordKind;
+import org.hostledger.core.event.EventJson;
+import org.hostledger.core.event.OfferingAdded;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -16,6 +22,12 @@ public class EventStoreRecords {
 
     private static final String FIRST_EVENT_TYPE =
             "SELECT type FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0";
+
+    /** The payload of an offering's latest {@code OfferingAdded}: it names the ledger host that publishes it. */
+    private static final String LATEST_OFFERING_ADDED = "SELECT payload FROM domain_event_entry "
+            + "WHERE aggregate_identifier = ? AND payload_type = ? ORDER BY sequence_number DESC FETCH FIRST 1 ROWS ONLY";
+
+    private static final ObjectMapper JSON = EventJson.mapper();
 
     private final JdbcTemplate jdbc;
 
@@ -33,6 +45,27 @@ public class EventStoreRecords {
     public Optional<RecordKind> kindOf(String id) {
         List<String> types = jdbc.queryForList(FIRST_EVENT_TYPE, String.class, id);
         return types.stream().findFirst().map(RecordKind::ofAggregateType);
+    }
+
+    /**
+     * The ledger host whose offering this is, as its latest {@code OfferingAdded} says (an offering is added again
+     * after a removal, possibly linked anew); empty when the store holds no such offering or its publisher is no ledger
+     * host. Read from the stored JSON's {@code hostId}, a field {@code OfferingAdded} has had since its first revision.
+     */
+    public Optional<String> offeringHost(String offeringId) {
+        List<byte[]> payloads =
+                jdbc.queryForList(LATEST_OFFERING_ADDED, byte[].class, offeringId, OfferingAdded.class.getName());
+        return payloads.isEmpty() ? Optional.empty() : hostIdIn(payloads.get(0));
+    }
+
+    /** The {@code hostId} of a stored {@code OfferingAdded} payload, when it names one. */
+    public static Optional<String> hostIdIn(byte[] offeringAddedPayload) {
+        try {
+            JsonNode hostId = JSON.readTree(offeringAddedPayload).get("hostId");
+            return hostId == null || !hostId.isTextual() ? Optional.empty() : Optional.of(hostId.asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored OfferingAdded is not JSON", e);
+        }
     }
 
     /** How many events the ledger holds: the global position of the last one (positions have no gaps). */

@@ -95,6 +95,7 @@ record EditedRecord(String id, String title, String page, Map<String, String> va
         values.put("contractor", d.contractor());
         values.put("rationale", d.rationale());
         values.put("alternatives", d.alternatives() == null ? null : String.join("\n", d.alternatives()));
+        values.put("offeringId", d.offering() == null ? null : d.offering().id());
         return new EditedRecord(d.id(), d.system() + " — " + d.controller(), "/decisions/" + d.id(), values);
     }
 

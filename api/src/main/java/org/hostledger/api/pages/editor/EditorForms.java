@@ -137,7 +137,8 @@ final class EditorForms {
                     required("procurement", PROCUREMENT),
                     optional("contractor", TEXT),
                     required("rationale", TEXTAREA),
-                    optional("alternatives", LINES)),
+                    optional("alternatives", LINES),
+                    optional("offeringId", ID)),
             form(
                     RecordKind.DECISION,
                     "decisions",
@@ -184,6 +185,7 @@ final class EditorForms {
                     optional("contractor", TEXT),
                     optional("rationale", TEXTAREA),
                     optional("alternatives", LINES),
+                    optional("offeringId", ID),
                     required("reason", TEXTAREA)));
 
     private EditorForms() {}
