@@ -372,29 +372,13 @@ class GoldenEventJsonTest {
             assertThat(in).as("older revision %s", file).isNotNull();
             stored = in.readAllBytes();
         }
-        JacksonSerializer serializer =
-                JacksonSerializer.builder().objectMapper(MAPPER).build();
         // Stored without a revision, as the rows written before the type had a @Revision.
-        DomainEventData<byte[]> row = new GenericDomainEventEntry<>(
-                "HostingDecision",
-                "d-hdh-azure",
-                3,
-                "e-1",
-                Instant.parse("2022-01-10T10:00:00Z"),
-                expected.getClass().getName(),
-                null,
-                stored,
-                "{}".getBytes(StandardCharsets.UTF_8));
-
-        List<IntermediateEventRepresentation> read = LedgerUpcasters.chain()
-                .upcast(Stream.of(new InitialEventRepresentation(row, serializer)))
-                .toList();
-
+        List<IntermediateEventRepresentation> read = throughTheUpcasters(stored, expected.getClass(), null);
         assertThat(read).hasSize(1);
         assertThat(read.get(0).getType().getRevision())
                 .as("the revision now on the class")
                 .isEqualTo(expected.getClass().getAnnotation(Revision.class).value());
-        Object event = serializer.deserialize(read.get(0).getData());
+        Object event = SERIALIZER.deserialize(read.get(0).getData());
         assertThat(event).isEqualTo(expected);
         // Without the upcasters, the renamed field would be lost: the file is really the old shape.
         if (expected instanceof HostingDecisionChallenged challenged) {
@@ -407,32 +391,39 @@ class GoldenEventJsonTest {
     /** The current revision's rows pass the upcasters untouched. */
     @Test
     void theCurrentRevisionIsNotUpcast() throws IOException {
-        JacksonSerializer serializer =
-                JacksonSerializer.builder().objectMapper(MAPPER).build();
         byte[] stored;
         try (InputStream in = golden(HostingDecisionChallenged.class)) {
             stored = in.readAllBytes();
         }
+
+        List<IntermediateEventRepresentation> read = throughTheUpcasters(stored, HostingDecisionChallenged.class, "2");
+
+        assertThat(read.get(0).getType().getRevision()).isEqualTo("2");
+        assertThat(((HostingDecisionChallenged)
+                                SERIALIZER.deserialize(read.get(0).getData()))
+                        .challenger())
+                .isEqualTo("Collectif SantéNathon");
+    }
+
+    private static final JacksonSerializer SERIALIZER =
+            JacksonSerializer.builder().objectMapper(MAPPER).build();
+
+    /** A stored row of this payload, type and revision, as the event store reads it: through the upcasters. */
+    private static List<IntermediateEventRepresentation> throughTheUpcasters(
+            byte[] payload, Class<?> type, String revision) {
         DomainEventData<byte[]> row = new GenericDomainEventEntry<>(
                 "HostingDecision",
                 "d-hdh-azure",
                 3,
                 "e-1",
                 Instant.parse("2022-01-10T10:00:00Z"),
-                HostingDecisionChallenged.class.getName(),
-                "2",
-                stored,
+                type.getName(),
+                revision,
+                payload,
                 "{}".getBytes(StandardCharsets.UTF_8));
-
-        List<IntermediateEventRepresentation> read = LedgerUpcasters.chain()
-                .upcast(Stream.of(new InitialEventRepresentation(row, serializer)))
+        return LedgerUpcasters.chain()
+                .upcast(Stream.of(new InitialEventRepresentation(row, SERIALIZER)))
                 .toList();
-
-        assertThat(read.get(0).getType().getRevision()).isEqualTo("2");
-        assertThat(((HostingDecisionChallenged)
-                                serializer.deserialize(read.get(0).getData()))
-                        .challenger())
-                .isEqualTo("Collectif SantéNathon");
     }
 
     @ParameterizedTest

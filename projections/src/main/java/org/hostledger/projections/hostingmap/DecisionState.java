@@ -22,7 +22,8 @@ record DecisionState(
         LocalDate endedOn,
         String endReason,
         String supersededBy,
-        String sources) {
+        String sources,
+        String offeringId) {
 
     static final List<String> COLUMNS = List.of(
             "controller",
@@ -44,7 +45,8 @@ record DecisionState(
             "ended_on",
             "end_reason",
             "superseded_by",
-            "sources");
+            "sources",
+            "offering_id");
 
     DecisionState migrating() {
         return switch (status) {
@@ -73,7 +75,8 @@ record DecisionState(
                 on,
                 reason,
                 by,
-                sources);
+                sources,
+                offeringId);
     }
 
     List<Object> values() {
@@ -91,7 +94,8 @@ record DecisionState(
                 endedOn,
                 endReason,
                 supersededBy,
-                sources));
+                sources,
+                offeringId));
         return values;
     }
 }

@@ -93,7 +93,8 @@ public class HostingMapProjection {
                 null,
                 null,
                 null,
-                sources);
+                sources,
+                e.offeringId());
         versions.create(
                 batch,
                 e.decisionId(),
@@ -230,7 +231,8 @@ public class HostingMapProjection {
         DecisionState base = jdbc.queryForObject(
                 "SELECT controller, system_name, host_id, activities, decided_on, procurement, contractor, rationale, "
                         + "alternatives, 'ACTIVE' AS status, CAST(NULL AS DATE) AS ended_on, "
-                        + "CAST(NULL AS VARCHAR(10)) AS end_reason, CAST(NULL AS VARCHAR(10)) AS superseded_by, sources "
+                        + "CAST(NULL AS VARCHAR(10)) AS end_reason, CAST(NULL AS VARCHAR(10)) AS superseded_by, sources, "
+                        + "offering_id "
                         + "FROM rm_decision_base WHERE decision_id = ?",
                 HostingMapProjection::state,
                 decisionId);
@@ -262,7 +264,8 @@ public class HostingMapProjection {
                 rs.getObject("ended_on", LocalDate.class),
                 rs.getString("end_reason"),
                 rs.getString("superseded_by"),
-                rs.getString("sources"));
+                rs.getString("sources"),
+                rs.getString("offering_id"));
     }
 
     @ResetHandler

@@ -55,7 +55,7 @@ public class HostingMapQueries {
 
     private static final String COLUMNS = "SELECT d.*, b.aggregate_version, h.name AS host_name, "
             + "h.country AS host_country, h.parent_company AS host_parent_company, "
-            + "h.parent_country AS host_parent_country, b.offering_id, o.offering_id AS offering_found, "
+            + "h.parent_country AS host_parent_country, o.offering_id AS offering_found, "
             + "o.name AS offering_name, o.chain AS offering_chain, " + EXPOSURE + " AS decision_exposure";
 
     private final NamedParameterJdbcTemplate jdbc;

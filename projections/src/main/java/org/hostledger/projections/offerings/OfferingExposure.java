@@ -42,10 +42,10 @@ public final class OfferingExposure {
     }
 
     /**
-     * The join of a decision ({@code b}: rm_decision_base, {@code d}: its version row) to its offering's chain on
-     * {@code :asOf} as known at {@code :knownAt}, as alias {@code o}.
+     * The join of a decision ({@code d}: its version row, which names its offering as known then) to its offering's
+     * chain on {@code :asOf} as known at {@code :knownAt}, as alias {@code o}.
      */
-    public static final String JOIN = " LEFT JOIN rm_offering_version o ON o.offering_id = b.offering_id"
+    public static final String JOIN = " LEFT JOIN rm_offering_version o ON o.offering_id = d.offering_id"
             + " AND o.published = TRUE AND " + AsOf.version("o");
 
     /** True when an actor performing one of decision {@code d}'s activities has answer {@code kind} ("adq"…). */

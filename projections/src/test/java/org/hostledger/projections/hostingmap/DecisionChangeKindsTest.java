@@ -26,7 +26,8 @@ class DecisionChangeKindsTest {
             null,
             null,
             null,
-            "[]");
+            "[]",
+            null);
 
     @Test
     void theStoredNamesAreTheOnesTheTableHolds() {

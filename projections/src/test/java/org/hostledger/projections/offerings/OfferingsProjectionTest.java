@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.hostledger.core.event.HostRegistered;
+import org.hostledger.core.event.HostingDecisionCorrected;
 import org.hostledger.core.event.HostingDecisionRecorded;
 import org.hostledger.core.event.OfferingAdded;
 import org.hostledger.core.event.OfferingChainChanged;
@@ -76,6 +77,77 @@ class OfferingsProjectionTest {
 
     private DecisionView decision(String asOf, Instant knownAt) {
         return harness.hostingMap.handle(new FindDecision("dec", harness.at(asOf, knownAt)));
+    }
+
+    /** A correction naming another offering changes the decision's chain for reads known after it only. */
+    @Test
+    void aDecisionsCorrectedOfferingIsBitemporal() {
+        harness.feed(new HostRegistered("cloud", "Cloud", "FR", null, null, d("2018-01-01"), SOURCES));
+        harness.feed(new OfferingAdded(
+                "cloud-db",
+                "cloud",
+                "Cloud",
+                "DB",
+                List.of(HOST, sub(AccessGround.ADEQUACY_DECISION, true)),
+                false,
+                d("2024-01-01"),
+                SOURCES,
+                null));
+        harness.feed(new OfferingAdded(
+                "cloud-vm", "cloud", "Cloud", "VM", List.of(HOST), false, d("2024-01-01"), SOURCES, null));
+        harness.feed(new HostingDecisionRecorded(
+                "dec",
+                "CHU",
+                "DPI",
+                "cloud",
+                List.of(1, 2, 3, 4, 5, 6),
+                d("2024-02-01"),
+                ProcurementRoute.PUBLIC_TENDER,
+                null,
+                "why",
+                List.of(),
+                SOURCES,
+                "cloud-db"));
+        Instant beforeCorrection = harness.now();
+        assertThat(decision("2024-03-01", null).exposure()).isEqualTo(Exposure.NON_EU);
+
+        harness.feed(new HostingDecisionCorrected(
+                "dec",
+                "CHU",
+                "DPI",
+                "cloud",
+                List.of(1, 2, 3, 4, 5, 6),
+                d("2024-02-01"),
+                ProcurementRoute.PUBLIC_TENDER,
+                null,
+                "why",
+                List.of(),
+                "the contract names the VM offering",
+                SOURCES,
+                "cloud-vm"));
+        DecisionView now = decision("2024-03-01", null);
+        assertThat(now.offering().id()).isEqualTo("cloud-vm");
+        assertThat(now.exposure()).isEqualTo(Exposure.EU);
+        assertThat(now.exposureReasons()).isEmpty();
+        DecisionView then = decision("2024-03-01", beforeCorrection);
+        assertThat(then.offering().id()).isEqualTo("cloud-db");
+        assertThat(then.exposure()).isEqualTo(Exposure.NON_EU);
+
+        // A later correction without an offering (revision 1 corrections never had one) keeps the corrected one.
+        harness.feed(new HostingDecisionCorrected(
+                "dec",
+                "CHU",
+                "DPI",
+                "cloud",
+                List.of(1, 2, 3, 4, 5, 6),
+                d("2024-02-01"),
+                ProcurementRoute.PUBLIC_TENDER,
+                null,
+                "why, restated",
+                List.of(),
+                "rationale restated",
+                SOURCES));
+        assertThat(decision("2024-03-01", null).offering().id()).isEqualTo("cloud-vm");
     }
 
     @Test
