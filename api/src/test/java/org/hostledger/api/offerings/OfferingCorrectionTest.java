@@ -202,8 +202,9 @@ class OfferingCorrectionTest extends IntegrationTest {
                 .auditor()
                 .send()
                 .json();
-        assertThat(history.get("items").findValuesAsText("type")).containsExactly("OfferingAdded", "OfferingCorrected");
-        assertThat(history.get("items").get(1).get("payload").get("reason").asText())
+        assertThat(history.get("events").findValuesAsText("type"))
+                .containsExactly("OfferingAdded", "OfferingCorrected");
+        assertThat(history.get("events").get(1).get("payload").get("reason").asText())
                 .isEqualTo("Activity 6 was mistyped");
         assertThat(http.at("/api/offerings/" + storage + "/history")
                         .editor()

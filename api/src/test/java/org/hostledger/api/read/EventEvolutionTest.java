@@ -146,7 +146,7 @@ class EventEvolutionTest extends IntegrationTest {
                 .auditor()
                 .send()
                 .json();
-        for (JsonNode event : history.get("items")) {
+        for (JsonNode event : history.get("events")) {
             if (event.get("type").asText().equals("HostingDecisionChallenged")) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> payload = json.treeToValue(event.get("payload"), Map.class);
