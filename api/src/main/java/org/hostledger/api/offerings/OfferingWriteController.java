@@ -1,6 +1,8 @@
 package org.hostledger.api.offerings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -57,10 +59,16 @@ public class OfferingWriteController {
             Boolean secNumCloud,
             @NotEmpty @Size(max = 6) List<@NotNull @Min(1) @Max(6) Integer> activities,
             @NotNull Boolean accessFromOutsideEea,
-            @Size(max = 50) List<@NotNull @CountryCode String> accessCountries,
+            // Springdoc does not carry @CountryCode to these items; the schema says the same bounds.
+            @ArraySchema(schema = @Schema(maxLength = 2, pattern = "^[A-Z]{2}$")) @Size(max = 50)
+            List<@NotNull @CountryCode String> accessCountries,
+
             AccessGround accessGround,
             @NotNull Boolean exposedToNonEuLaw,
-            @Size(max = 50) List<@NotNull @CountryCode String> exposureCountries,
+            // Springdoc does not carry @CountryCode to these items; the schema says the same bounds.
+            @ArraySchema(schema = @Schema(maxLength = 2, pattern = "^[A-Z]{2}$")) @Size(max = 50)
+            List<@NotNull @CountryCode String> exposureCountries,
+
             @PlainText(max = 2000, multiline = true) String note) {
 
         ChainActor toActor() {
