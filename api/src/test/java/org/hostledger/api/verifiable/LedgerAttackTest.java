@@ -144,6 +144,12 @@ class LedgerAttackTest extends IntegrationTest {
 
         // The ledger itself refuses: the new tree does not extend what it signed.
         assertThatThrownBy(checkpoints::signLatest).isInstanceOf(CheckpointLog.InconsistentTreeException.class);
+        // And says so to a client that asks for a proof the refused checkpoint would cover.
+        Http.Response refused = http.get("/api/audit/events/" + size + "/proof");
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("title").asText()).isEqualTo("Checkpoint refused");
+        assertThat(refused.json().get("detail").asText()).contains("does not extend the signed checkpoint");
 
         // The attacker holds the real key and signs the rewritten tree himself.
         JsonNode newest =
