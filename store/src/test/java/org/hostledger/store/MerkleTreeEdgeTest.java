@@ -56,11 +56,7 @@ class MerkleTreeEdgeTest {
                 keep,
                 hash,
                 keep);
-        for (Long key : jdbc.queryForList("SELECT node_key FROM ledger_merkle_node", Long.class)) {
-            if (((key >>> 6) + 1) << (key & 63) > keep) {
-                jdbc.update("DELETE FROM ledger_merkle_node WHERE node_key = ?", key);
-            }
-        }
+        jdbc.update("DELETE FROM ledger_merkle_node WHERE node_key >= ?", MerkleTreeWriter.firstKeyAfter(keep));
     }
 
     @Test

@@ -28,8 +28,10 @@ import org.hostledger.core.merkle.NodeId;
  * one the kept edge describes. Otherwise (another node appended since, this writer's transaction was rolled back, the
  * tail was rolled back by hand, or the tree was behind) it reads the edge from the stored subtrees: one query.
  *
- * <p>A subtree's row key is {@code index * 64 + level}: one indexed column, so that a proof's few hundred subtrees are
- * one {@code IN} lookup on H2 and PostgreSQL alike.
+ * <p>A subtree's row key is {@code end * 64 + level}, where {@code end = (index + 1) * 2^level} is the position of its
+ * last leaf: one indexed column, so that a proof's few hundred subtrees are one {@code IN} lookup on H2 and PostgreSQL
+ * alike, and every subtree an append completes ends at that append's last position, so that its rows all go to the
+ * right end of the primary key (one page written per commit, not one per level).
  */
 public class MerkleTreeWriter {
 
@@ -169,7 +171,17 @@ public class MerkleTreeWriter {
     }
 
     static long key(NodeId node) {
-        return (node.index() << 6) | node.level();
+        return (node.end() << 6) | node.level();
+    }
+
+    static NodeId node(long key) {
+        int level = (int) (key & 63);
+        return new NodeId(level, ((key >>> 6) >>> level) - 1);
+    }
+
+    /** The smallest row key of a subtree that ends after a tree size: every row from it on lies beyond that size. */
+    public static long firstKeyAfter(long size) {
+        return (size + 1) << 6;
     }
 
     /** Reads some stored subtrees in one query. */
@@ -187,8 +199,7 @@ public class MerkleTreeWriter {
             }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    long key = rs.getLong(1);
-                    hashes.put(new NodeId((int) (key & 63), key >>> 6), rs.getBytes(2));
+                    hashes.put(node(rs.getLong(1)), rs.getBytes(2));
                 }
             }
         }
