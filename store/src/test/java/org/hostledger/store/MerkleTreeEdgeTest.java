@@ -90,8 +90,9 @@ class MerkleTreeEdgeTest {
         append(engineB, 3);
         assertThat(head()).as("the same size as node A last saw, other events").isEqualTo(10);
 
-        append(engineA, 1);
-        assertThat(tree.size()).isEqualTo(11);
+        // Its two leaves complete a subtree over node B's leaves 8 and 9: a stale edge would hash A's instead.
+        append(engineA, 2);
+        assertThat(tree.size()).isEqualTo(12);
         PlainTree.checkEverySize(tree);
     }
 
