@@ -67,7 +67,10 @@ class MerkleBackfillTest {
                 .as("8 behind, more than the append's limit of 5")
                 .isZero();
 
-        assertThat(new MerkleBackfill(nodeA, 3).run()).isEqualTo(9);
+        assertThat(new MerkleBackfill(nodeA, 3).runIfBehindBy(10))
+                .as("9 behind")
+                .isZero();
+        assertThat(new MerkleBackfill(nodeA, 3).runIfBehindBy(9)).isEqualTo(9);
         engine.appendEvents(new GenericDomainEventMessage<>("Host", "later", 0, "later event"));
         assertThat(tree.size()).isEqualTo(10);
         PlainTree.checkEverySize(tree);

@@ -34,10 +34,18 @@ public class MerkleBackfill {
 
     /** Brings the tree up to the chain head, one chunk per transaction; returns how many events it added. */
     public long run() {
+        return runIfBehindBy(1);
+    }
+
+    /**
+     * Brings the tree up to the chain head when it lacks at least {@code lag} events — fewer, and the next append
+     * catches it up in its own transaction; returns how many events it added.
+     */
+    public long runIfBehindBy(long lag) {
         Map<String, Object> head = jdbc.queryForMap("SELECT last_index, tree_size FROM ledger_chain_head WHERE id = 1");
         long last = ((Number) head.get("last_index")).longValue();
         long treeSize = ((Number) head.get("tree_size")).longValue();
-        if (treeSize >= last) {
+        if (last - treeSize < Math.max(lag, 1)) {
             return 0;
         }
         log.info("Building the Merkle tree for events {} to {}, {} per transaction", treeSize + 1, last, chunk);
