@@ -97,7 +97,8 @@ public class MerkleTreeWriter {
             range = kept.range().copy();
         } else {
             last = null;
-            range = stored(connection, treeSize);
+            // A tree size above the head (a head rewound by hand, not the tree) is not trusted: grow from the head.
+            range = stored(connection, Math.min(treeSize, headIndex));
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             if (range.size() < headIndex) {
