@@ -10,6 +10,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.hostledger.store.engine.LedgerEventStorageEngine;
+import org.hostledger.store.merkle.MerkleTreeWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -35,6 +36,11 @@ final class StoreDatabase {
 
     /** One node's storage engine, exactly as the application builds it, on its own data source. */
     static LedgerEventStorageEngine engine(DataSource dataSource) {
+        return engine(dataSource, new MerkleTreeWriter());
+    }
+
+    /** The same, growing the Merkle tree with the given writer. */
+    static LedgerEventStorageEngine engine(DataSource dataSource, MerkleTreeWriter merkleTree) {
         TransactionManager transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         return new LedgerEventStorageEngine(
@@ -44,7 +50,8 @@ final class StoreDatabase {
                         .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                         .schema(new StoreAutoConfiguration().eventSchema())
                         .dataType(byte[].class),
-                transactions);
+                transactions,
+                merkleTree);
     }
 
     static JdbcTemplate jdbc(DataSource dataSource) {

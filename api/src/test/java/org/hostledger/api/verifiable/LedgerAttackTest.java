@@ -19,6 +19,7 @@ import org.hostledger.core.note.SignedNote;
 import org.hostledger.core.note.TlogProof;
 import org.hostledger.store.merkle.CheckpointLog;
 import org.hostledger.store.merkle.CheckpointPublisher;
+import org.hostledger.store.merkle.MerkleTreeWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
@@ -51,12 +52,7 @@ class LedgerAttackTest extends IntegrationTest {
                 keep,
                 hash,
                 keep);
-        for (Long key : jdbc.queryForList("SELECT node_key FROM ledger_merkle_node", Long.class)) {
-            long end = ((key >>> 6) + 1) << (key & 63);
-            if (end > keep) {
-                jdbc.update("DELETE FROM ledger_merkle_node WHERE node_key = ?", key);
-            }
-        }
+        jdbc.update("DELETE FROM ledger_merkle_node WHERE node_key >= ?", MerkleTreeWriter.firstKeyAfter(keep));
     }
 
     private JsonNode verify() {
@@ -144,6 +140,12 @@ class LedgerAttackTest extends IntegrationTest {
 
         // The ledger itself refuses: the new tree does not extend what it signed.
         assertThatThrownBy(checkpoints::signLatest).isInstanceOf(CheckpointLog.InconsistentTreeException.class);
+        // And says so to a client that asks for a proof the refused checkpoint would cover.
+        Http.Response refused = http.get("/api/audit/events/" + size + "/proof");
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("title").asText()).isEqualTo("Checkpoint refused");
+        assertThat(refused.json().get("detail").asText()).contains("does not extend the signed checkpoint");
 
         // The attacker holds the real key and signs the rewritten tree himself.
         JsonNode newest =

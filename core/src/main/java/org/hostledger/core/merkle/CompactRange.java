@@ -50,6 +50,13 @@ public final class CompactRange {
         return size;
     }
 
+    /** An independent copy: appending to it leaves this range as it is (hashes are never changed, only shared). */
+    public CompactRange copy() {
+        CompactRange copy = new CompactRange(size);
+        copy.edge.addAll(edge);
+        return copy;
+    }
+
     /** Appends one leaf hash; returns the complete subtrees it creates, the leaf first. */
     public List<Node> append(byte[] leafHash) {
         List<Node> created = new ArrayList<>();

@@ -53,6 +53,22 @@ class MerkleProofsTest {
     }
 
     @Test
+    void aCopyOfACompactRangeGrowsOnItsOwn() {
+        CompactRange range = CompactRange.empty();
+        for (int i = 0; i < 11; i++) {
+            range.append(leaves.get(i));
+        }
+        CompactRange copy = range.copy();
+        for (int i = 11; i < 30; i++) {
+            copy.append(leaves.get(i));
+        }
+        assertThat(range.size()).isEqualTo(11);
+        assertThat(range.root()).isEqualTo(reference(0, 11));
+        assertThat(copy.size()).isEqualTo(30);
+        assertThat(copy.root()).isEqualTo(reference(0, 30));
+    }
+
+    @Test
     void theEmptyTreeHasTheKnownRoot() {
         assertThat(Base64.getEncoder().encodeToString(MerkleProofs.root(0, this::lookup)))
                 .isEqualTo("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");

@@ -68,7 +68,9 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     /**
      * Switches the Merkle tree's upkeep off or back on, for measurements that compare an append with and without it in
      * one run. While it is off, appends leave the tree behind (its size stays in the chain head); the first append
-     * after it is back on catches the tree up in its own transaction, so no leaf is ever missing from a checkpoint.
+     * after it is back on catches the tree up in its own transaction (up to {@link MerkleTreeWriter#CATCH_UP_CHUNK}
+     * events; beyond, the chunked {@link org.hostledger.store.merkle.MerkleBackfill} does), so no leaf is ever
+     * missing from a checkpoint: a checkpoint covers the tree's size, never more.
      */
     public void setMerkleTreeOn(boolean on) {
         this.merkleTreeOn = on;
@@ -111,7 +113,8 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
             }
         }
         OffsetDateTime recordedAt = OffsetDateTime.ofInstant(recorded, ZoneOffset.UTC);
-        long sizeBefore = index;
+        long headBefore = index;
+        byte[] hashBefore = hash;
         boolean tree = merkleTree != null && merkleTreeOn;
         List<byte[]> leaves = new ArrayList<>(events.size());
         try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
@@ -152,11 +155,7 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
         }
         if (tree) {
             // Same transaction, same lock: the tree never lags behind the store, on any node.
-            if (treeSize < sizeBefore) {
-                merkleTree.catchUp(connection, treeSize, sizeBefore);
-            }
-            merkleTree.append(connection, sizeBefore, leaves);
-            treeSize = index;
+            treeSize = merkleTree.append(connection, treeSize, headBefore, hashBefore, leaves, hash);
         }
         try (PreparedStatement update = connection.prepareStatement(UPDATE_HEAD)) {
             update.setLong(1, index);

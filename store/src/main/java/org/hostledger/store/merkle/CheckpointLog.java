@@ -15,6 +15,7 @@ import org.hostledger.core.note.NoteSigner;
 import org.hostledger.core.note.SignedNote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -106,6 +107,48 @@ public class CheckpointLog {
         return sign(size, tree.root(size));
     }
 
+    /** Signing or storing a new checkpoint failed (the key, the database); nothing was signed. */
+    public static class SigningFailedException extends IllegalStateException {
+        public SigningFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** This node's signing key is not the one that signed the stored checkpoints. */
+    public static class ForeignKeyException extends IllegalStateException {
+        public ForeignKeyException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Checks that the latest stored checkpoint was signed by this node's key: every node sharing a database must sign
+     * with the same key file and origin, or clients would see checkpoints of two keys for one log.
+     *
+     * @throws ForeignKeyException naming both keys when it was not
+     */
+    public void checkSignedByThisKey() {
+        Optional<Stored> last = latest();
+        if (last.isEmpty()) {
+            return;
+        }
+        String signedBy = "no key";
+        try {
+            SignedNote note = SignedNote.parse(last.get().note());
+            if (!note.signatures().isEmpty()) {
+                SignedNote.Signature first = note.signatures().get(0);
+                signedBy = "the key " + first.name() + " with id " + String.format("%08x", first.keyId());
+            }
+            note.open(List.of(signer.verifier()));
+        } catch (NoteException e) {
+            throw new ForeignKeyException(
+                    "the stored checkpoint at size " + last.get().size() + " was signed by "
+                            + signedBy + ", not by this node's key " + verifierKey() + " (" + e.getMessage()
+                            + "): every node sharing a database must use the same hostledger.ledger.signing-key file and"
+                            + " hostledger.ledger.origin; copy the key file of the node that signed it");
+        }
+    }
+
     /** How many events the tree lacks compared with the largest checkpoint this ledger signed; 0 when none. */
     public long rolledBack() {
         return latest().map(c -> Math.max(0, c.size() - tree.size())).orElse(0L);
@@ -133,8 +176,8 @@ public class CheckpointLog {
         String note;
         try {
             note = signer.sign(body);
-        } catch (NoteException e) {
-            throw new IllegalStateException("a checkpoint body is always a valid note", e);
+        } catch (NoteException | RuntimeException e) {
+            throw new SigningFailedException("signing the checkpoint at size " + size + " failed", e);
         }
         Instant now = Instant.now();
         try {
@@ -153,6 +196,8 @@ public class CheckpointLog {
                 throw new InconsistentTreeException("two roots for size " + size);
             }
             return other;
+        } catch (DataAccessException e) {
+            throw new SigningFailedException("storing the checkpoint at size " + size + " failed", e);
         }
     }
 }

@@ -8,12 +8,10 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * At start-up, builds the tree for events stored before it existed; then signs a checkpoint every {@code
+ * At start-up, builds the tree for events it lacks ({@link MerkleBackfill}; before each round too when it lags more
+ * than an append catches up); then signs a checkpoint every {@code
  * hostledger.ledger.checkpoint-interval} when the tree has grown. A tree that no longer extends the last checkpoint is
  * reported in the log at every round and never signed.
  */
@@ -36,27 +34,17 @@ public class CheckpointPublisher implements SmartLifecycle {
         this.interval = interval;
     }
 
-    /** Adds to the tree the events stored before it existed (or while it was switched off), under the head lock. */
+    /** Adds to the tree the events it lacks, in chunks of one transaction each ({@link MerkleBackfill}). */
     public void catchUp() {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
-            var head = jdbc.queryForMap("SELECT last_index, tree_size FROM ledger_chain_head WHERE id = 1 FOR UPDATE");
-            long last = ((Number) head.get("last_index")).longValue();
-            long treeSize = ((Number) head.get("tree_size")).longValue();
-            if (treeSize < last) {
-                log.info("Building the Merkle tree for events {} to {}", treeSize + 1, last);
-                jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
-                    new MerkleTreeWriter().catchUp(c, treeSize, last);
-                    return null;
-                });
-                jdbc.update("UPDATE ledger_chain_head SET tree_size = ? WHERE id = 1", last);
-            }
-        });
+        new MerkleBackfill(dataSource, MerkleTreeWriter.CATCH_UP_CHUNK).run();
     }
 
     /** One round: sign the current head if it grew, then bring the witnesses up to date and read theirs. */
     public void publish() {
         try {
+            // Only a tree further behind than an append catches up (the benchmark's tree switched off lags less).
+            new MerkleBackfill(dataSource, MerkleTreeWriter.CATCH_UP_CHUNK)
+                    .runIfBehindBy(MerkleTreeWriter.CATCH_UP_CHUNK + 1L);
             checkpoints.signLatest();
             lastProblem = null;
         } catch (CheckpointLog.InconsistentTreeException e) {
@@ -82,6 +70,12 @@ public class CheckpointPublisher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        try {
+            checkpoints.checkSignedByThisKey();
+        } catch (CheckpointLog.ForeignKeyException e) {
+            log.error("Refusing to start: {}", e.getMessage());
+            throw e;
+        }
         catchUp();
         publish();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
