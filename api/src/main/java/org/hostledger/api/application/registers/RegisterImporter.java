@@ -32,6 +32,8 @@ import org.hostledger.core.model.RegisterEntryFacts;
 import org.hostledger.core.model.RegisterFinding;
 import org.hostledger.core.model.RegisterKeys;
 import org.hostledger.core.model.SourceNote;
+import org.hostledger.core.query.CertificationView;
+import org.hostledger.core.query.FindCertification;
 import org.hostledger.core.query.FindRegisterDecisions;
 import org.hostledger.core.query.FindRegisterHoldings;
 import org.hostledger.core.query.ListOfferings;
@@ -131,6 +133,21 @@ public class RegisterImporter {
                         latest,
                         changes,
                         new Links(register(citation.register()).scheme(), citation, records::kindOf));
+                if (register.format() == RegisterFormat.REGISTER_CSV) {
+                    toSend.addAll(
+                            0,
+                            CertificateSync.commands(
+                                    citation,
+                                    register.scheme(),
+                                    snapshot,
+                                    holdings,
+                                    toSend,
+                                    changes,
+                                    id -> java.util.Optional.ofNullable(queries.ask(
+                                            new FindCertification(id, TimePoint.asKnownNow(citation.publishedOn())),
+                                            CertificationView.class)),
+                                    records::kindOf));
+                }
                 if (register.format() == RegisterFormat.FEDRAMP_JSON) {
                     toSend.addAll(AgencyAuthorizations.commands(
                             citation,
