@@ -40,8 +40,11 @@ class FedrampAgencyAuthorizationsTest extends IntegrationTest {
         SharedRegisters.Published april = snapshot("2025-04-01");
         SharedRegisters.Published june = snapshot("2025-06-01");
 
-        JsonNode first = imported(april.bytes(), april.publishedAt());
-        assertThat(first.get("changes").get("AUTHORIZATION_RECORDED").asInt()).isGreaterThan(2000);
+        // For speed, each real file keeps Box's product and the first 20 others (the rest of the file as published).
+        byte[] aprilFile = trimmed(april.bytes());
+        byte[] juneFile = trimmed(june.bytes());
+        JsonNode first = imported(aprilFile, april.publishedAt());
+        assertThat(first.get("changes").get("AUTHORIZATION_RECORDED").asInt()).isGreaterThanOrEqualTo(41);
 
         // Every agency of the product is a decision: controller = the agency, host = the provider, system = the
         // offering; the register's ATO date when it gives one, else the publication of the first snapshot.
@@ -53,7 +56,8 @@ class FedrampAgencyAuthorizationsTest extends IntegrationTest {
         assertThat(va.get("system").asText()).isEqualTo(SYSTEM);
         assertThat(va.get("decidedOn").asText()).isEqualTo("2022-08-29");
         assertThat(va.get("activities")).isEmpty();
-        assertThat(va.get("sources").get(0).get("title").asText()).contains(april.sha256());
+        assertThat(va.get("sources").get(0).get("title").asText())
+                .contains(first.get("sha256").asText());
         JsonNode fsa = decisions.get(FSA);
         assertThat(fsa.get("decidedOn").asText()).isEqualTo("2025-04-01");
         // The Marketplace publishes no country: the provider's exposure is unknown, neither EU nor NON_EU.
@@ -72,20 +76,21 @@ class FedrampAgencyAuthorizationsTest extends IntegrationTest {
                 .contains(vaId);
 
         // An agency that disappears ends its decision from that snapshot's date, citing it.
-        JsonNode second = imported(june.bytes(), june.publishedAt());
+        JsonNode second = imported(juneFile, june.publishedAt());
         assertThat(second.get("changes").get("AUTHORIZATION_ENDED").asInt()).isGreaterThanOrEqualTo(2);
         String fsaId = fsa.get("id").asText();
         assertThat(decision(fsaId, "2025-05-31", null).get("status").asText()).isEqualTo("ACTIVE");
         JsonNode fsaEnded = decision(fsaId, "2025-06-01", null);
         assertThat(fsaEnded.get("status").asText()).isEqualTo("ENDED");
         assertThat(fsaEnded.get("ending").get("effectiveOn").asText()).isEqualTo("2025-06-01");
-        assertThat(fsaEnded.get("ending").get("reason").asText()).contains(june.sha256(), PACKAGE);
+        assertThat(fsaEnded.get("ending").get("reason").asText())
+                .contains(second.get("sha256").asText(), PACKAGE);
         assertThat(decisions("2025-06-01", null)).hasSize(40).doesNotContainKeys(FSA, "Justice Management Division");
         Instant juneRecorded = Instant.parse(second.get("recordedAt").asText());
 
         // The product back to In Process (a snapshot derived from June's): its decisions no longer comply...
         JsonNode inProcess = imported(
-                derived(june.bytes(), p -> ((ObjectNode) p).put("status", "FedRAMP In Process")),
+                derived(juneFile, p -> ((ObjectNode) p).put("status", "FedRAMP In Process")),
                 Instant.parse("2025-06-15T08:00:00Z"));
         assertThat(inProcess.get("changes").get("STATUS").asInt()).isEqualTo(1);
         assertThat(decision(vaId, "2025-06-15", null)
@@ -107,7 +112,7 @@ class FedrampAgencyAuthorizationsTest extends IntegrationTest {
         Instant inProcessRecorded = Instant.parse(inProcess.get("recordedAt").asText());
 
         // The product gone from the register: every decision on it ends from that snapshot's date.
-        JsonNode gone = imported(derived(june.bytes(), p -> null), Instant.parse("2025-07-01T08:00:00Z"));
+        JsonNode gone = imported(derived(juneFile, p -> null), Instant.parse("2025-07-01T08:00:00Z"));
         assertThat(gone.get("changes").get("DELISTED").asInt()).isEqualTo(1);
         assertThat(gone.get("changes").get("AUTHORIZATION_ENDED").asInt()).isEqualTo(40);
         JsonNode vaEnded = decision(vaId, "2025-07-01", null);
@@ -146,11 +151,26 @@ class FedrampAgencyAuthorizationsTest extends IntegrationTest {
 
     private JsonNode imported(byte[] file, Instant publishedAt) {
         Http.Response response = http.at("/api/registers/" + REGISTER + "/snapshots?publishedAt=" + publishedAt)
+                .timeout(java.time.Duration.ofMinutes(10))
                 .editor()
                 .postBytes(file, "application/json")
                 .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json();
+    }
+
+    /** The file with only the product and the first 20 others. */
+    private static byte[] trimmed(byte[] file) throws Exception {
+        JsonNode root = JSON.readTree(file);
+        ArrayNode products = (ArrayNode) root.path("data").path("Products");
+        ArrayNode kept = JSON.createArrayNode();
+        for (int i = 0; i < products.size(); i++) {
+            if (i < 20 || PACKAGE.equals(products.get(i).path("id").asText())) {
+                kept.add(products.get(i));
+            }
+        }
+        ((ObjectNode) root.path("data")).set("Products", kept);
+        return JSON.writeValueAsBytes(root);
     }
 
     /** The file with the product replaced by what {@code change} makes of it (null: removed). */

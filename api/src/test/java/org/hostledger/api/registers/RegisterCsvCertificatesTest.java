@@ -35,20 +35,22 @@ class RegisterCsvCertificatesTest extends IntegrationTest {
         assertThat(certificate(CERT, "2026-01-15").get("validUntil").asText()).isEqualTo("2027-12-19");
 
         // Validity extended, activity 6 dropped: a renewal and a scope change, from the list's publication.
-        String renewed = clever.replace("1,2,3,4,5,6;2024-12-20;2027-12-19", "1,2,3,4,5;2024-12-20;2028-12-19");
+        // (A new cycle from 2026-02-01: the renewal takes effect on the new validity's start.)
+        String renewed = clever.replace("1,2,3,4,5,6;2024-12-20;2027-12-19", "1,2,3,4,5;2026-02-01;2029-01-31");
         assertThat(renewed).isNotEqualTo(clever);
         String march = String.join("\n", lines.get(0), renewed, lines.get(2)) + "\n";
         JsonNode second = imported(march, "2026-03-01T08:00:00Z");
         assertThat(second.get("changes").get("CERTIFICATION_RENEWED").asInt()).isEqualTo(1);
         assertThat(second.get("changes").get("CERTIFICATION_SCOPE_CHANGED").asInt())
                 .isEqualTo(1);
-        JsonNode beforeRenewal = certificate(CERT, "2026-02-28");
-        assertThat(beforeRenewal.get("validUntil").asText()).isEqualTo("2027-12-19");
-        assertThat(ints(beforeRenewal.get("activities"))).containsExactly(1, 2, 3, 4, 5, 6);
-        JsonNode afterRenewal = certificate(CERT, "2026-03-01");
-        assertThat(afterRenewal.get("validUntil").asText()).isEqualTo("2028-12-19");
-        assertThat(ints(afterRenewal.get("activities"))).containsExactly(1, 2, 3, 4, 5);
-        assertThat(afterRenewal.get("changes").toString())
+        assertThat(certificate(CERT, "2026-01-31").get("validUntil").asText()).isEqualTo("2027-12-19");
+        JsonNode renewedOnly = certificate(CERT, "2026-02-28");
+        assertThat(renewedOnly.get("validUntil").asText()).isEqualTo("2029-01-31");
+        assertThat(ints(renewedOnly.get("activities"))).containsExactly(1, 2, 3, 4, 5, 6);
+        JsonNode rescoped = certificate(CERT, "2026-03-01");
+        assertThat(rescoped.get("validUntil").asText()).isEqualTo("2029-01-31");
+        assertThat(ints(rescoped.get("activities"))).containsExactly(1, 2, 3, 4, 5);
+        assertThat(rescoped.get("changes").toString())
                 .contains(second.get("sha256").asText());
 
         // Gone from the list before the end of its validity: withdrawn from that publication, citing it.
@@ -71,7 +73,8 @@ class RegisterCsvCertificatesTest extends IntegrationTest {
         String again = CERT + "-20260501";
         JsonNode granted = certificate(again, "2026-05-01");
         assertThat(granted.get("status").asText()).isEqualTo("VALID");
-        assertThat(granted.get("validUntil").asText()).isEqualTo("2028-12-19");
+        assertThat(granted.get("validUntil").asText()).isEqualTo("2029-01-31");
+        assertThat(ints(granted.get("activities"))).containsExactly(1, 2, 3, 4, 5);
         assertThat(granted.get("sources").toString())
                 .contains(fourth.get("sha256").asText());
         JsonNode entry = entry("clever-cloud-hds", fourth.get("positionTo").asText());

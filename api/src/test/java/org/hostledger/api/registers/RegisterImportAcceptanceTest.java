@@ -50,11 +50,13 @@ class RegisterImportAcceptanceTest extends IntegrationTest {
             // Half the series as gzip (as published), half as plain JSON.
             Http.Response response = n++ % 2 == 0
                     ? http.at(path(snapshot))
+                            .timeout(java.time.Duration.ofMinutes(10))
                             .editor()
                             .header("Content-Encoding", "gzip")
                             .postBytes(gzip(file), "application/json")
                             .send()
                     : http.at(path(snapshot))
+                            .timeout(java.time.Duration.ofMinutes(10))
                             .editor()
                             .postBytes(file, "application/json")
                             .send();
