@@ -62,6 +62,9 @@ class RegisterImportAcceptanceTest extends IntegrationTest {
                             .send();
             assertThat(response.status()).as(response.toString()).isEqualTo(201);
             JsonNode answer = response.json();
+            assertThat(answer.hasNonNull("recordedAt"))
+                    .as(snapshot.file() + ": " + answer)
+                    .isTrue();
             assertThat(answer.get("sha256").asText()).isEqualTo(snapshot.sha256());
             assertThat(answer.get("register").asText()).isEqualTo("fedramp");
             assertThat(Instant.parse(answer.get("publishedAt").asText())).isEqualTo(snapshot.publishedAt());
