@@ -90,6 +90,12 @@ public final class Http {
             return this;
         }
 
+        /** A longer wait than the usual 60 s: a large register import on a loaded machine. */
+        public Request timeout(Duration timeout) {
+            builder.timeout(timeout);
+            return this;
+        }
+
         public Request post(String json) {
             return post(json, "application/json");
         }

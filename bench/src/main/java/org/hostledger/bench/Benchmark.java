@@ -244,6 +244,12 @@ public final class Benchmark {
         // The application goes before stock Axon starts: one application in the heap at a time.
         app.close();
         app = null;
+        figures.addAll(RegisterImportBench.run(
+                options.quick(),
+                options.repetitions(),
+                appArgs,
+                dataDir,
+                options.postgres() ? postgresArguments("registers") : List.of()));
         stockAxon(appArgs);
         figures.add(Figure.atMost(
                 "peak live heap after collection (whole run)",

@@ -297,7 +297,11 @@ public class ApiDescription {
                     case "limit" -> integer(1, maxExport).format("int64");
                     case "awaitPosition" -> integer(0, Long.MAX_VALUE).format("int64");
                     case "country" -> new StringSchema().maxLength(2).pattern("^[A-Z]{2}$");
-                    case "exposure" -> new StringSchema()._enum(List.of("EU", "NON_EU"));
+                    case "exposure" ->
+                        new StringSchema()
+                                ._enum(java.util.Arrays.stream(org.hostledger.core.model.Exposure.values())
+                                        .map(Enum::name)
+                                        .toList());
                     case "compliance" -> new StringSchema()._enum(List.of("COVERED", "GAP", "NOT_CERTIFIED"));
                     case "aggregateType" ->
                         new StringSchema()._enum(List.of("Host", "Certification", "HostingDecision"));

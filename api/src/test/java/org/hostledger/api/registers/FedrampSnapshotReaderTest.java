@@ -191,4 +191,66 @@ class FedrampSnapshotReaderTest {
         }
         assertThat(read(file(products)).entries()).hasSize(10_000);
     }
+
+    @Test
+    void agencyAuthorizationsAreReadByNameWithTheirAtoDateWhenPlausible() {
+        String product = "{\"id\":\"F1\",\"csp\":\"Acme\",\"cso\":\"Acme Cloud\",\"status\":"
+                + "\"FedRAMP Authorized\",\"impact_level\":\"High\",\"auth_date\":\"2020-01-02T20:00:00.000Z\","
+                + "\"agency_authorizations\":[\"22-001\",\"Department of State \",\"#N/A\",\"\",\"22-002\"]}";
+        String agencies = "[{\"id\":\"22-001\",\"parent\":\"Department of Energy\",\"sub\":\"Argonne Site Office\"},"
+                + "{\"id\":\"22-002\",\"parent\":\"Department of State\",\"sub\":\"\"},"
+                + "{\"id\":\"22-003\",\"parent\":\"Department of Labor\",\"sub\":\"\"}]";
+        String ato = "[{\"id\":\"F1\",\"agency_id\":\"22-001\",\"ato_date\":\"2021-05-04T20:00:00.000Z\"},"
+                + "{\"id\":\"F1\",\"agency_id\":\"22-002\",\"ato_date\":\"2009-11-09T20:00:00.000Z\"}]";
+        ParsedSnapshot snapshot = read(
+                "{\"data\":{\"Products\":[" + product + "],\"Agencies\":" + agencies + ",\"AtoMapping\":" + ato + "}}");
+        Map<String, LocalDate> read = snapshot.entries().get(0).agencies();
+        // The first generation's ids read as names; one agency listed by id and by name is one authorization.
+        assertThat(read).containsOnlyKeys("Argonne Site Office", "Department of State");
+        assertThat(read.get("Argonne Site Office")).isEqualTo(LocalDate.of(2021, 5, 4));
+        // An ATO dated before FedRAMP existed is a finding, not a date.
+        assertThat(read.get("Department of State")).isNull();
+        assertThat(snapshot.findings())
+                .extracting(RegisterFinding::where, RegisterFinding::kind, RegisterFinding::raw)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "$.data.AtoMapping[1].ato_date", "DATE_BEFORE_PROGRAMME", "2009-11-09T20:00:00.000Z"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "$.data.Products[0].agency_authorizations[2]", "SPREADSHEET_ERROR", "#N/A"));
+    }
+
+    @Test
+    void realAgencyAuthorizationsOfTheFirstAndOfALaterPublication() {
+        Map<String, ParsedSnapshot> byDay = new TreeMap<>();
+        for (SharedRegisters.Published published : SharedRegisters.fedramp()) {
+            String day = published.publishedAt().toString().substring(0, 10);
+            if (day.equals("2023-02-15") || day.equals("2025-04-01")) {
+                byDay.put(day, reader.read(new ByteArrayInputStream(published.bytes()), published.publishedAt()));
+            }
+        }
+        ParsedSnapshot first = byDay.get("2023-02-15");
+        // 1,828 values: 101 are the spreadsheet's #N/A, the others agency ids, read as 1,718 (product, agency) pairs.
+        assertThat(first.entries().stream().mapToInt(e -> e.agencies().size()).sum())
+                .isEqualTo(1718);
+        assertThat(first.findings().stream()
+                        .filter(f -> "agency_authorizations".equals(f.field()))
+                        .count())
+                .isEqualTo(101);
+        ParsedSnapshot.Entry akamai = first.entries().stream()
+                .filter(e -> e.entryId().equals("F1206061353"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(akamai.agencies()).containsKey("JAB Authorization");
+        ParsedSnapshot.Entry box = byDay.get("2025-04-01").entries().stream()
+                .filter(e -> e.entryId().equals("F1212191840A"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(box.agencies()).hasSize(41);
+        assertThat(box.agencies().get("Department of Veterans Affairs")).isEqualTo(LocalDate.of(2022, 8, 29));
+        assertThat(box.agencies().get("Federal Student Aid")).isNull();
+        assertThat(byDay.get("2025-04-01").entries().stream()
+                        .mapToInt(e -> e.agencies().size())
+                        .sum())
+                .isEqualTo(2719);
+    }
 }

@@ -65,6 +65,8 @@ public class HostingDecision {
     private String offeringId;
 
     private LocalDate endedOn;
+    /** The register entry (FedRAMP product) this decision is an agency authorization of; null for HDS decisions. */
+    private String registerEntry;
     /** Effective dates of the earliest and latest challenge or migration plan, null while there is none. */
     private LocalDate firstFollowUpOn;
 
@@ -82,14 +84,30 @@ public class HostingDecision {
                 Rules.text(command.controller(), "controller"),
                 Rules.text(command.system(), "system"),
                 host,
-                Rules.activities(command.activities(), Scheme.HDS),
+                activities(command.activities(), Rules.optional(command.registerEntry())),
                 Rules.date(command.decidedOn(), "decidedOn"),
                 procurement(command.procurement()),
                 Rules.optional(command.contractor()),
                 Rules.text(command.rationale(), "rationale"),
                 alternatives(command.alternatives()),
                 Rules.sources(command.sources()),
-                offering(knownRecords, command.offeringId(), host)));
+                offering(knownRecords, command.offeringId(), host),
+                Rules.optional(command.registerEntry())));
+    }
+
+    /**
+     * An HDS decision names the activities its host's certificates must cover; a decision on a register entry (a
+     * FedRAMP product: levels, not activities) names none.
+     */
+    private static List<Integer> activities(List<Integer> activities, String registerEntry) {
+        if (registerEntry == null) {
+            return Rules.activities(activities, Scheme.HDS);
+        }
+        if (activities != null && !activities.isEmpty()) {
+            throw new RuleViolation(
+                    "activities", "a decision on register entry " + registerEntry + " covers no HDS activities");
+        }
+        return List.of();
     }
 
     /**
@@ -189,7 +207,7 @@ public class HostingDecision {
         String newController = correctedValue(Rules.optional(command.controller()), controller);
         String newSystem = correctedValue(Rules.optional(command.system()), system);
         List<Integer> newActivities =
-                command.activities() == null ? activities : Rules.activities(command.activities(), Scheme.HDS);
+                command.activities() == null ? activities : activities(command.activities(), registerEntry);
         LocalDate newDecidedOn = correctedValue(command.decidedOn(), decidedOn);
         ProcurementRoute newProcurement = correctedValue(command.procurement(), procurement);
         String newContractor = corrected(command.contractor(), contractor);
@@ -279,6 +297,7 @@ public class HostingDecision {
         system = event.system();
         hostId = event.hostId();
         activities = event.activities();
+        registerEntry = event.registerEntry();
         decidedOn = event.decidedOn();
         procurement = event.procurement();
         contractor = event.contractor();

@@ -59,11 +59,22 @@ public class Host {
         apply(new HostRegistered(
                 command.hostId(),
                 Rules.text(command.name(), "name"),
-                Rules.country(command.country(), "country"),
+                country(command),
                 parentCompany,
                 parentCountry,
                 Rules.date(command.effectiveOn(), "effectiveOn"),
                 Rules.sources(command.sources())));
+    }
+
+    /**
+     * The host's country: required, unless a register whose format publishes none registers the host (then unknown,
+     * until a correction gives it).
+     */
+    private static String country(RegisterHost command) {
+        if (Rules.optional(command.country()) == null && Rules.optional(command.countryUnpublishedBy()) != null) {
+            return null;
+        }
+        return Rules.country(command.country(), "country");
     }
 
     @CommandHandler
@@ -93,7 +104,11 @@ public class Host {
     public long handle(CorrectHost command) {
         String reason = Rules.text(command.reason(), "reason");
         String newName = correctedValue(Rules.optional(command.name()), name);
-        String newCountry = Rules.country(correctedValue(Rules.optional(command.country()), country), "country");
+        // A country left unknown by a register import stays unknown until a correction gives one.
+        String givenCountry = Rules.optional(command.country());
+        String newCountry = givenCountry == null && country == null
+                ? null
+                : Rules.country(correctedValue(givenCountry, country), "country");
         String newParentCompany = corrected(command.parentCompany(), registeredParentCompany);
         String newParentCountry = corrected(command.parentCountry(), registeredParentCountry);
         Rules.parent(newParentCompany, newParentCountry);
@@ -104,7 +119,7 @@ public class Host {
                     "the registration cannot move after the first ownership change (" + firstChangeOn + ")");
         }
         if (newName.equals(name)
-                && newCountry.equals(country)
+                && Objects.equals(newCountry, country)
                 && Objects.equals(newParentCompany, registeredParentCompany)
                 && Objects.equals(newParentCountry, registeredParentCountry)
                 && newEffectiveOn.equals(registeredOn)) {

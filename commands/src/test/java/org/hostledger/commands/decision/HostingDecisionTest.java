@@ -481,4 +481,53 @@ class HostingDecisionTest {
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("the correction changes nothing");
     }
+
+    private RecordHostingDecision onRegisterEntry(List<Integer> activities) {
+        return new RecordHostingDecision(
+                "fedramp-f1-va",
+                "Department of Veterans Affairs",
+                "Box Enterprise Cloud",
+                "microsoft",
+                activities,
+                d("2022-08-29"),
+                ProcurementRoute.UNKNOWN,
+                null,
+                "FedRAMP agency authorization",
+                List.of(),
+                SOURCES,
+                null,
+                "fedramp:F1");
+    }
+
+    @Test
+    void aFedrampDecisionIsOnItsRegisterEntryAndCoversNoHdsActivity() {
+        fixture.givenNoPriorActivity()
+                .when(onRegisterEntry(List.of()))
+                .expectEvents(new HostingDecisionRecorded(
+                        "fedramp-f1-va",
+                        "Department of Veterans Affairs",
+                        "Box Enterprise Cloud",
+                        "microsoft",
+                        List.of(),
+                        d("2022-08-29"),
+                        ProcurementRoute.UNKNOWN,
+                        null,
+                        "FedRAMP agency authorization",
+                        List.of(),
+                        SOURCES,
+                        null,
+                        "fedramp:F1"));
+        fixture.givenNoPriorActivity()
+                .when(onRegisterEntry(List.of(1)))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anHdsDecisionStillNeedsActivities() {
+        fixture.givenNoPriorActivity()
+                .when(record("microsoft", List.of()))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
 }

@@ -177,4 +177,38 @@ class HostTest {
                 .expectEvents(new HostCorrected(
                         "ovh", "OVH", "FR", "Acme", "US", d("2018-06-01"), "was Acme from the start", SOURCES));
     }
+
+    private final HostRegistered box =
+            new HostRegistered("box-inc", "Box Inc.", null, null, null, d("2022-08-29"), SOURCES);
+
+    @Test
+    void aRegisterThatPublishesNoCountryRegistersAHostWhoseCountryIsUnknown() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterHost("box-inc", "Box Inc.", null, null, null, d("2022-08-29"), SOURCES, "fedramp"))
+                .expectEvents(box);
+    }
+
+    @Test
+    void anyOtherRegistrationMustGiveTheCountry() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterHost("box-inc", "Box Inc.", null, null, null, d("2022-08-29"), SOURCES))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterHost("box-inc", "Box Inc.", "XX", null, null, d("2022-08-29"), SOURCES, "fedramp"))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCorrectionGivesTheUnknownCountryAndAnyOtherCorrectionKeepsItUnknown() {
+        fixture.given(box)
+                .when(new CorrectHost("box-inc", null, "US", null, null, null, "Incorporated in the US", SOURCES, null))
+                .expectEvents(new HostCorrected(
+                        "box-inc", "Box Inc.", "US", null, null, d("2022-08-29"), "Incorporated in the US", SOURCES));
+        fixture.given(box)
+                .when(new CorrectHost("box-inc", "Box, Inc.", null, null, null, null, "Name", SOURCES, null))
+                .expectEvents(
+                        new HostCorrected("box-inc", "Box, Inc.", null, null, null, d("2022-08-29"), "Name", SOURCES));
+    }
 }

@@ -7,7 +7,9 @@ import org.hostledger.core.model.SourceNote;
 
 /**
  * A data controller put a system or data set on a host, for some activities, by some procurement route, for stated
- * reasons; {@code offeringId}, when given, names the host's offering whose chain it relies on (null in older events).
+ * reasons; {@code offeringId}, when given, names the host's offering whose chain it relies on (null in older events);
+ * {@code registerEntry}, when given, the register entry (a FedRAMP product) whose agency authorization the decision
+ * is (null in older events and in HDS decisions).
  */
 public record HostingDecisionRecorded(
         String decisionId,
@@ -21,8 +23,39 @@ public record HostingDecisionRecorded(
         String rationale,
         List<String> alternatives,
         List<SourceNote> sources,
-        String offeringId)
+        String offeringId,
+        String registerEntry)
         implements LedgerEvent {
+
+    /** Not on a register entry: an HDS decision, whose activities its host's certificates must cover. */
+    public HostingDecisionRecorded(
+            String decisionId,
+            String controller,
+            String system,
+            String hostId,
+            List<Integer> activities,
+            LocalDate decidedOn,
+            ProcurementRoute procurement,
+            String contractor,
+            String rationale,
+            List<String> alternatives,
+            List<SourceNote> sources,
+            String offeringId) {
+        this(
+                decisionId,
+                controller,
+                system,
+                hostId,
+                activities,
+                decidedOn,
+                procurement,
+                contractor,
+                rationale,
+                alternatives,
+                sources,
+                offeringId,
+                null);
+    }
 
     /** Without an offering: the decision's exposure and compliance are its host's alone. */
     public HostingDecisionRecorded(
@@ -49,6 +82,7 @@ public record HostingDecisionRecorded(
                 rationale,
                 alternatives,
                 sources,
+                null,
                 null);
     }
 

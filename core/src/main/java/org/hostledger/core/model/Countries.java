@@ -24,10 +24,14 @@ public final class Countries {
     }
 
     /**
-     * The exposure of a host: decided by its ultimate parent's country when it has one, by its own otherwise.
+     * The exposure of a host: decided by its ultimate parent's country when it has one, by its own otherwise;
+     * {@link Exposure#UNKNOWN} when neither is known (a host imported from a register that publishes no country).
      */
     public static Exposure exposureOf(String country, String parentCountry) {
         String ultimate = parentCountry != null ? parentCountry : country;
+        if (ultimate == null) {
+            return Exposure.UNKNOWN;
+        }
         return isInEea(ultimate) ? Exposure.EU : Exposure.NON_EU;
     }
 }

@@ -1,6 +1,10 @@
 package org.hostledger.core.query;
 
-/** Whether a decision's activities are covered by valid HDS certificates of its host on a date. */
+/**
+ * A decision's compliance on a date, per scheme. HDS: whether its activities are covered by valid HDS certificates of
+ * its host. FedRAMP (a decision that is an agency authorization of a register entry): COVERED when the product is
+ * listed and Authorized on that date, NOT_CERTIFIED otherwise (Ready and In Process cover nothing).
+ */
 public enum ComplianceStatus {
     /** Every activity of the decision is covered. */
     COVERED,

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * How many decisions in force sit on hosts whose ultimate parent is outside the EU/EEA. Shares are between 0 and 1;
- * decisions whose host's country is not known on the date asked count in {@code unknown} and in no share.
+ * decisions whose host is not known on the date asked, or whose register publishes no country (exposure
+ * {@code UNKNOWN}, as FedRAMP's), count in {@code unknown} and in no share.
  */
 public record SovereigntyStats(
         LocalDate asOf,

@@ -64,8 +64,8 @@ public class HostingMapProjection {
         String sources = JsonColumns.write(e.sources());
         batch.insert(
                 "INSERT INTO rm_decision_base (decision_id, controller, system_name, host_id, activities, decided_on, "
-                        + "procurement, contractor, rationale, alternatives, sources, aggregate_version, offering_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "procurement, contractor, rationale, alternatives, sources, aggregate_version, offering_id, "
+                        + "register_entry) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.decisionId(),
                 e.controller(),
                 e.system(),
@@ -78,7 +78,8 @@ public class HostingMapProjection {
                 alternatives,
                 sources,
                 version,
-                e.offeringId());
+                e.offeringId(),
+                e.registerEntry());
         DecisionState state = new DecisionState(
                 e.controller(),
                 e.system(),

@@ -24,7 +24,9 @@ import org.hostledger.core.query.DecisionPage;
 import org.hostledger.core.query.DecisionStatus;
 import org.hostledger.core.query.DecisionView;
 import org.hostledger.core.query.FindDecision;
+import org.hostledger.core.query.FindRegisterDecisions;
 import org.hostledger.core.query.ListDecisions;
+import org.hostledger.core.query.RegisterDecisions;
 import org.hostledger.core.query.TimePoint;
 import org.hostledger.projections.offerings.OfferingExposure;
 import org.hostledger.projections.support.Activities;
@@ -55,7 +57,7 @@ public class HostingMapQueries {
 
     private static final String COLUMNS = "SELECT d.*, b.aggregate_version, h.name AS host_name, "
             + "h.country AS host_country, h.parent_company AS host_parent_company, "
-            + "h.parent_country AS host_parent_country, o.offering_id AS offering_found, "
+            + "h.parent_country AS host_parent_country, b.register_entry, o.offering_id AS offering_found, "
             + "o.name AS offering_name, o.chain AS offering_chain, " + EXPOSURE + " AS decision_exposure";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -107,6 +109,23 @@ public class HostingMapQueries {
     }
 
     @QueryHandler
+    public RegisterDecisions handle(FindRegisterDecisions query) {
+        Map<String, List<RegisterDecisions.Held>> byEntry = new java.util.TreeMap<>();
+        jdbc.query(
+                "SELECT b.register_entry, b.decision_id, b.controller, CASE WHEN EXISTS (SELECT 1 FROM"
+                        + " rm_decision_event e WHERE e.decision_id = b.decision_id AND e.kind = 'ENDED') THEN 1"
+                        + " ELSE 0 END AS ended FROM rm_decision_base b WHERE b.register_entry LIKE :prefix"
+                        + " ORDER BY b.register_entry, b.decision_id",
+                new MapSqlParameterSource("prefix", query.register() + ":%"),
+                rs -> {
+                    byEntry.computeIfAbsent(rs.getString("register_entry"), k -> new ArrayList<>())
+                            .add(new RegisterDecisions.Held(
+                                    rs.getString("decision_id"), rs.getString("controller"), rs.getInt("ended") == 1));
+                });
+        return new RegisterDecisions(byEntry);
+    }
+
+    @QueryHandler
     public DecisionView handle(FindDecision query) {
         MapSqlParameterSource params = AsOf.params(query.at()).addValue("id", query.decisionId());
         List<Row> rows = jdbc.query(
@@ -141,7 +160,8 @@ public class HostingMapQueries {
             String offeringId,
             String offeringName,
             String offeringChain,
-            String exposure) {}
+            String exposure,
+            String registerEntry) {}
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(
@@ -168,7 +188,8 @@ public class HostingMapQueries {
                 rs.getString("offering_id"),
                 rs.getString("offering_found") == null ? null : rs.getString("offering_name"),
                 rs.getString("offering_found") == null ? null : rs.getString("offering_chain"),
-                rs.getString("decision_exposure"));
+                rs.getString("decision_exposure"),
+                rs.getString("register_entry"));
     }
 
     /** Follow-ups shown inline: a few on a page of the map, more for one decision. */
@@ -251,8 +272,12 @@ public class HostingMapQueries {
         for (Row r : rows) {
             int[] coveredAtDecision = coverage(r.hostId(), r.decidedOn(), params, coverageCache);
             int[] coveredAsOf = coverage(r.hostId(), at.asOf(), params, coverageCache);
-            ComplianceStatus atDecision = compliance(r.activities(), coveredAtDecision);
-            ComplianceStatus asOf = compliance(r.activities(), coveredAsOf);
+            ComplianceStatus atDecision = r.registerEntry() == null
+                    ? compliance(r.activities(), coveredAtDecision)
+                    : authorization(r.registerEntry(), r.decidedOn(), params);
+            ComplianceStatus asOf = r.registerEntry() == null
+                    ? compliance(r.activities(), coveredAsOf)
+                    : authorization(r.registerEntry(), at.asOf(), params);
             List<DecisionView.ActivityCoverage> perActivity = new ArrayList<>();
             for (int activity : r.activities()) {
                 HdsActivity hds = HdsActivity.ofCode(activity).orElseThrow();
@@ -345,6 +370,23 @@ public class HostingMapQueries {
                     gaps));
         }
         return views;
+    }
+
+    /**
+     * The compliance of a FedRAMP decision on {@code date}: COVERED when its product (register entry) is listed and
+     * Authorized that day as known at the time asked; a product Ready, In Process, of an unknown status or delisted
+     * covers nothing.
+     */
+    private ComplianceStatus authorization(String entryKey, LocalDate date, MapSqlParameterSource base) {
+        MapSqlParameterSource params = new MapSqlParameterSource(base.getValues())
+                .addValue("entryKey", entryKey)
+                .addValue("date", date);
+        Long authorized = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM rm_register_entry_version re WHERE re.entry_key = :entryKey"
+                        + " AND re.listed = TRUE AND re.stage = 'AUTHORIZED' AND " + AsOf.version("re", ":date"),
+                params,
+                Long.class);
+        return authorized != null && authorized > 0 ? ComplianceStatus.COVERED : ComplianceStatus.NOT_CERTIFIED;
     }
 
     /** Coverage flags of a host's valid HDS certificates on {@code date}, or null when it holds none. */

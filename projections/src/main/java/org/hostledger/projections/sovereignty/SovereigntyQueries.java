@@ -45,9 +45,11 @@ public class SovereigntyQueries {
     @QueryHandler
     public SovereigntyStats handle(GetSovereigntyStats query) {
         MapSqlParameterSource params = AsOf.params(query.at());
+        // A host whose register publishes no country (exposure UNKNOWN) counts with the hosts not known on the date.
         String counts = "SUM(CASE WHEN " + EXPOSURE + " = 'EU' THEN 1 ELSE 0 END) AS eu, "
                 + "SUM(CASE WHEN " + EXPOSURE + " = 'NON_EU' THEN 1 ELSE 0 END) AS non_eu, "
-                + "SUM(CASE WHEN " + EXPOSURE + " IS NULL THEN 1 ELSE 0 END) AS unknown_count";
+                + "SUM(CASE WHEN " + EXPOSURE + " IS NULL OR " + EXPOSURE
+                + " = 'UNKNOWN' THEN 1 ELSE 0 END) AS unknown_count";
         List<SovereigntyStats.ByController> byController = jdbc.query(
                 "SELECT d.controller, " + counts + IN_FORCE + " GROUP BY d.controller ORDER BY d.controller",
                 params,
@@ -62,7 +64,7 @@ public class SovereigntyQueries {
                             + "SUM(CASE WHEN d.a%1$d = 1 AND " + EXPOSURE
                             + " = 'NON_EU' THEN 1 ELSE 0 END) AS non_eu%1$d, "
                             + "SUM(CASE WHEN d.a%1$d = 1 AND " + EXPOSURE
-                            + " IS NULL THEN 1 ELSE 0 END) AS unknown_count%1$d, ",
+                            + " IS NULL OR " + EXPOSURE + " = 'UNKNOWN' THEN 1 ELSE 0 END) AS unknown_count%1$d, ",
                     a));
         }
         perActivity.append(counts).append(IN_FORCE);

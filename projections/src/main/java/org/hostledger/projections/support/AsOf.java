@@ -56,7 +56,27 @@ public final class AsOf {
                 + date + " AND " + version("cv", date) + " GROUP BY cv.host_id";
     }
 
-    /** The compliance of decision row {@code d} against coverage row {@code cov}. */
+    /**
+     * Whether the register entry (FedRAMP product) that decision row {@code d} is an agency authorization of is listed
+     * and Authorized on {@code date}, as known at {@code :knownAt}.
+     */
+    public static String entryAuthorized(String d, String date) {
+        return "EXISTS (SELECT 1 FROM rm_decision_base rb JOIN rm_register_entry_version re"
+                + " ON re.entry_key = rb.register_entry WHERE rb.decision_id = " + d + ".decision_id"
+                + " AND re.listed = TRUE AND re.stage = 'AUTHORIZED' AND " + version("re", date) + ")";
+    }
+
+    /** Whether decision row {@code d} is the agency authorization of a register entry (a FedRAMP decision). */
+    public static String onRegisterEntry(String d) {
+        return "EXISTS (SELECT 1 FROM rm_decision_base rb WHERE rb.decision_id = " + d
+                + ".decision_id AND rb.register_entry IS NOT NULL)";
+    }
+
+    /**
+     * The compliance of decision row {@code d} on {@code :asOf}, per scheme: a FedRAMP decision (on a register entry)
+     * is COVERED when its product is Authorized that day, NOT_CERTIFIED otherwise; an HDS decision is judged against
+     * coverage row {@code cov}.
+     */
     public static String compliance(String d, String cov) {
         StringBuilder covered = new StringBuilder();
         for (int a = 1; a <= 6; a++) {
@@ -71,8 +91,10 @@ public final class AsOf {
                     .append(".c")
                     .append(a);
         }
-        return "CASE WHEN " + cov + ".host_id IS NULL THEN 'NOT_CERTIFIED' WHEN " + covered
-                + " THEN 'COVERED' ELSE 'GAP' END";
+        return "CASE WHEN " + onRegisterEntry(d) + " THEN (CASE WHEN " + entryAuthorized(d, ":asOf")
+                + " THEN 'COVERED' ELSE 'NOT_CERTIFIED' END) WHEN " + cov
+                + ".host_id IS NULL THEN 'NOT_CERTIFIED' WHEN "
+                + covered + " THEN 'COVERED' ELSE 'GAP' END";
     }
 
     /** A certificate's status on {@code :asOf}: WITHDRAWN stays, a lapsed validity is EXPIRED, else as recorded. */

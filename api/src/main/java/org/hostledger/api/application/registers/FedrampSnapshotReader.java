@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.hostledger.core.model.RegisterEntryFacts;
 import org.hostledger.core.model.RegisterFinding;
@@ -105,7 +106,51 @@ public final class FedrampSnapshotReader implements SnapshotReader {
         } catch (IOException e) {
             throw new SnapshotUnreadable("$", "the snapshot could not be read: " + e.getMessage());
         }
-        return new ParsedSnapshot(List.copyOf(reading.entries), List.copyOf(reading.findings), reading.rows);
+        return new ParsedSnapshot(authorizations(reading), List.copyOf(reading.findings), reading.rows);
+    }
+
+    /**
+     * Each product's agency authorizations, by agency name: the file names them by id in its first generation (early
+     * 2023) and by name since, so an id is read as its agency's name ({@code sub}, else {@code parent}, of
+     * {@code $.data.Agencies}); the date of an authorization is {@code $.data.AtoMapping}'s {@code ato_date} when it
+     * gives a plausible one. A value that names no agency ({@code #N/A}) is a finding, never an agency.
+     */
+    private static List<ParsedSnapshot.Entry> authorizations(Reading reading) {
+        List<ParsedSnapshot.Entry> entries = new ArrayList<>(reading.entries.size());
+        for (ParsedSnapshot.Entry entry : reading.entries) {
+            List<String> raw = reading.agencies.getOrDefault(entry.entryId(), List.of());
+            Map<String, LocalDate> dates = reading.atoDates.getOrDefault(entry.entryId(), Map.of());
+            Map<String, LocalDate> agencies = new TreeMap<>();
+            for (int i = 0; i < raw.size(); i++) {
+                String value = raw.get(i);
+                String name = reading.agencyNames.getOrDefault(value, value);
+                if (value.isEmpty()) {
+                    continue; // the file's way of writing "no agency": [""]
+                }
+                if (value.startsWith("#")) {
+                    reading.findings.add(new RegisterFinding(
+                            entry.where() + ".agency_authorizations[" + i + "]",
+                            entry.entryId(),
+                            "agency_authorizations",
+                            "SPREADSHEET_ERROR",
+                            value));
+                    continue;
+                }
+                LocalDate date = null;
+                for (Map.Entry<String, LocalDate> ato : dates.entrySet()) {
+                    if (name.equals(reading.agencyNames.getOrDefault(ato.getKey(), ato.getKey()))) {
+                        date = ato.getValue();
+                    }
+                }
+                // Two ids of one agency name (the file has a few) are one authorization; a known date wins.
+                if (agencies.get(name) == null) {
+                    agencies.put(name, date);
+                }
+            }
+            entries.add(new ParsedSnapshot.Entry(
+                    entry.entryId(), entry.facts(), entry.registerDate(), entry.where(), null, agencies));
+        }
+        return List.copyOf(entries);
     }
 
     private boolean readData(JsonParser parser, Reading reading) throws IOException {
@@ -132,7 +177,27 @@ public final class FedrampSnapshotReader implements SnapshotReader {
                     JsonNode ato = parser.readValueAsTree();
                     if (ato.isObject()) {
                         String id = text(ato, "id", reading.path);
-                        date(ato, "ato_date", reading.path, id, false, reading);
+                        LocalDate date = date(ato, "ato_date", reading.path, id, false, reading);
+                        String agency = text(ato, "agency_id", reading.path);
+                        if (id != null && agency != null && date != null) {
+                            reading.atoDates
+                                    .computeIfAbsent(id, k -> new HashMap<>())
+                                    .put(agency, date);
+                        }
+                    }
+                    index++;
+                }
+            } else if ("Agencies".equals(name) && value == JsonToken.START_ARRAY) {
+                int index = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    reading.path = "$.data.Agencies[" + index + "]";
+                    JsonNode agency = parser.readValueAsTree();
+                    String id = agency.isObject() ? text(agency, "id", reading.path) : null;
+                    String sub = id == null ? null : text(agency, "sub", reading.path);
+                    String parent = id == null ? null : text(agency, "parent", reading.path);
+                    String agencyName = sub != null && !sub.isBlank() ? sub : parent;
+                    if (id != null && agencyName != null && !agencyName.isBlank()) {
+                        reading.agencyNames.put(id, agencyName);
                     }
                     index++;
                 }
@@ -188,6 +253,7 @@ public final class FedrampSnapshotReader implements SnapshotReader {
         String provider = firstText(product, where, "csp", "name");
         String name = firstText(product, where, "cso", "service_offering");
         String assessor = text(product, "independent_assessor", where);
+        reading.agencies.put(id, texts(product, "agency_authorizations", where));
         reading.entries.add(new ParsedSnapshot.Entry(
                 id, new RegisterEntryFacts(name, provider, status, stage, level, assessor), registerDate, where));
     }
@@ -264,6 +330,34 @@ public final class FedrampSnapshotReader implements SnapshotReader {
         return null;
     }
 
+    /** The texts of an array member, stripped, in file order (a lone text reads as one); none when absent. */
+    private static List<String> texts(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        List<String> texts = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return texts;
+        }
+        if (value.isTextual()) {
+            if (!value.asText().isBlank()) {
+                texts.add(value.asText());
+            }
+            return texts;
+        }
+        if (!value.isArray()) {
+            throw new SnapshotUnreadable(
+                    where + "." + field, "expected an array of texts, found " + value.getNodeType());
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isTextual()) {
+                throw new SnapshotUnreadable(
+                        where + "." + field + "[" + i + "]", "expected a text, found " + item.getNodeType());
+            }
+            texts.add(item.asText().strip());
+        }
+        return texts;
+    }
+
     /** A text member, verbatim; null when absent or null. Any other kind of value is not this file. */
     private static String text(JsonNode node, String field, String where) {
         JsonNode value = node.get(field);
@@ -281,6 +375,13 @@ public final class FedrampSnapshotReader implements SnapshotReader {
         final List<ParsedSnapshot.Entry> entries = new ArrayList<>();
         final List<RegisterFinding> findings = new ArrayList<>();
         final Map<String, String> ids = new HashMap<>();
+        /** Each product's agency authorizations as the file writes them (ids or names). */
+        final Map<String, List<String>> agencies = new HashMap<>();
+        /** Agency names by agency id ({@code $.data.Agencies}). */
+        final Map<String, String> agencyNames = new HashMap<>();
+        /** Plausible ATO dates by product id and agency id ({@code $.data.AtoMapping}). */
+        final Map<String, Map<String, LocalDate>> atoDates = new HashMap<>();
+
         int rows;
         String path;
 

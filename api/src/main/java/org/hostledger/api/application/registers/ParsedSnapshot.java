@@ -1,7 +1,10 @@
 package org.hostledger.api.application.registers;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.hostledger.core.model.RegisterEntryFacts;
 import org.hostledger.core.model.RegisterFinding;
 
@@ -16,12 +19,32 @@ public record ParsedSnapshot(List<Entry> entries, List<RegisterFinding> findings
      *
      * @param registerDate the register's own date for the entry's current stage when it gives a plausible one
      *     (FedRAMP's {@code auth_date} of an authorized product), else null
+     * @param agencies the agencies that authorized the product (FedRAMP), by name as the register writes it, each with
+     *     the register's own plausible date of that authorization when it gives one (its {@code AtoMapping}), else null
      */
     public record Entry(
-            String entryId, RegisterEntryFacts facts, LocalDate registerDate, String where, Certificate certificate) {
+            String entryId,
+            RegisterEntryFacts facts,
+            LocalDate registerDate,
+            String where,
+            Certificate certificate,
+            Map<String, LocalDate> agencies) {
+
+        public Entry {
+            agencies = agencies == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(agencies));
+        }
 
         public Entry(String entryId, RegisterEntryFacts facts, LocalDate registerDate, String where) {
-            this(entryId, facts, registerDate, where, null);
+            this(entryId, facts, registerDate, where, null, Map.of());
+        }
+
+        public Entry(
+                String entryId,
+                RegisterEntryFacts facts,
+                LocalDate registerDate,
+                String where,
+                Certificate certificate) {
+            this(entryId, facts, registerDate, where, certificate, Map.of());
         }
     }
 

@@ -32,11 +32,15 @@ import org.hostledger.core.model.RegisterEntryFacts;
 import org.hostledger.core.model.RegisterFinding;
 import org.hostledger.core.model.RegisterKeys;
 import org.hostledger.core.model.SourceNote;
+import org.hostledger.core.query.CertificationView;
+import org.hostledger.core.query.FindCertification;
+import org.hostledger.core.query.FindRegisterDecisions;
 import org.hostledger.core.query.FindRegisterHoldings;
 import org.hostledger.core.query.ListOfferings;
 import org.hostledger.core.query.ListRegisterSnapshots;
 import org.hostledger.core.query.OfferingList;
 import org.hostledger.core.query.PageRequest;
+import org.hostledger.core.query.RegisterDecisions;
 import org.hostledger.core.query.RegisterHoldings;
 import org.hostledger.core.query.RegisterSnapshotPage;
 import org.hostledger.core.query.RegisterSnapshotView;
@@ -121,16 +125,39 @@ public class RegisterImporter {
                 // A list that suddenly holds nothing is a broken export, not every entry delisted at once.
                 throw new SnapshotUnreadable(null, "the snapshot lists no entry");
             }
-            plan = new Plan(
-                    snapshot.entries().size(),
-                    snapshot.findings(),
-                    (holdings, latest, changes) -> diff(
+            plan = new Plan(snapshot.entries().size(), snapshot.findings(), (holdings, latest, changes) -> {
+                List<LedgerCommand> toSend = diff(
+                        citation,
+                        snapshot,
+                        holdings,
+                        latest,
+                        changes,
+                        new Links(register(citation.register()).scheme(), citation, records::kindOf));
+                if (register.format() == RegisterFormat.REGISTER_CSV) {
+                    toSend.addAll(
+                            0,
+                            CertificateSync.commands(
+                                    citation,
+                                    register.scheme(),
+                                    snapshot,
+                                    holdings,
+                                    toSend,
+                                    changes,
+                                    id -> java.util.Optional.ofNullable(queries.ask(
+                                            new FindCertification(id, TimePoint.asKnownNow(citation.publishedOn())),
+                                            CertificationView.class)),
+                                    records::kindOf));
+                }
+                if (register.format() == RegisterFormat.FEDRAMP_JSON) {
+                    toSend.addAll(AgencyAuthorizations.commands(
                             citation,
                             snapshot,
-                            holdings,
-                            latest,
+                            queries.ask(new FindRegisterDecisions(register.id()), RegisterDecisions.class),
                             changes,
-                            new Links(register(citation.register()).scheme(), citation, records::kindOf)));
+                            records::kindOf));
+                }
+                return toSend;
+            });
         }
         ReentrantLock lock = locks.computeIfAbsent(register.id(), k -> new ReentrantLock());
         lock.lock();
