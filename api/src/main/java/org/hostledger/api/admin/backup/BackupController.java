@@ -35,7 +35,7 @@ public class BackupController {
         this.backups = backups;
     }
 
-    @PostMapping(produces = ZIP)
+    @PostMapping
     @Operation(
             summary = "Take an online backup of the embedded store (H2) and answer it as a zip archive",
             responses =
