@@ -29,6 +29,7 @@ public class HostLedgerApplication {
         if (CommandLineModes.isOneShot(args)) {
             application.setWebApplicationType(WebApplicationType.NONE);
         }
+        application.addListeners(new org.hostledger.api.admin.backup.BackupModes());
         application.run(args);
     }
 }

@@ -62,7 +62,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
     ProjectionReplays.class,
     ProjectionMetrics.class,
     EmbeddedStoreMaintenance.class,
-    VerifiableLogConfiguration.class
+    VerifiableLogConfiguration.class,
+    org.hostledger.store.backup.StoreBackup.class
 })
 public class StoreAutoConfiguration {
 

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.hostledger.api.admin.backup.BackupModes;
+import org.hostledger.api.admin.backup.RestoreCheck;
 import org.hostledger.api.registers.RegisterImportMode;
 import org.hostledger.store.audit.ChainVerifier;
 import org.hostledger.store.processing.ProjectionProgress;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The operator's one-shot modes: {@code --replay=all} (or a comma-separated list of projections) rebuilds and exits;
  * {@code --verify} checks the hash chain and exits non-zero when it is broken; {@code --import=<register> FILE…}
- * imports register snapshots (see {@link RegisterImportMode}) and exits non-zero at the first refused file. Both run without the web server, on a
+ * imports register snapshots (see {@link RegisterImportMode}) and exits non-zero at the first refused file;
+ * {@code --restore=DIR} verifies what {@link BackupModes} restored ({@code --backup=DIR} never gets this far). Both run without the web server, on a
  * store that no other process has open (H2), or alongside running nodes whose processors are stopped (PostgreSQL).
  */
 @Component
@@ -34,14 +37,17 @@ public class CommandLineModes implements ApplicationRunner {
     private final ChainVerifier chainVerifier;
     private final ConfigurableApplicationContext context;
     private final RegisterImportMode registerImport;
+    private final RestoreCheck restoreCheck;
 
     public CommandLineModes(
             ProjectionProgress progress,
             ProjectionReplays replays,
             ChainVerifier chainVerifier,
             ConfigurableApplicationContext context,
-            RegisterImportMode registerImport) {
+            RegisterImportMode registerImport,
+            RestoreCheck restoreCheck) {
         this.registerImport = registerImport;
+        this.restoreCheck = restoreCheck;
         this.progress = progress;
         this.replays = replays;
         this.chainVerifier = chainVerifier;
@@ -53,7 +59,9 @@ public class CommandLineModes implements ApplicationRunner {
         for (String arg : args) {
             if (arg.startsWith("--" + REPLAY)
                     || arg.equals("--" + VERIFY)
-                    || arg.startsWith("--" + RegisterImportMode.IMPORT + "=")) {
+                    || arg.startsWith("--" + RegisterImportMode.IMPORT + "=")
+                    || arg.startsWith("--" + BackupModes.BACKUP + "=")
+                    || arg.startsWith("--" + BackupModes.RESTORE + "=")) {
                 return true;
             }
         }
@@ -61,7 +69,7 @@ public class CommandLineModes implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws java.io.IOException {
         Integer code = null;
         if (args.containsOption(REPLAY)) {
             code = replayAll(args.getOptionValues(REPLAY), System.out, Duration.ofHours(12)) ? 0 : 1;
@@ -74,6 +82,14 @@ public class CommandLineModes implements ApplicationRunner {
                     args.getNonOptionArgs(),
                     published == null || published.isEmpty() ? null : published.get(0),
                     System.out);
+        } else if (args.containsOption(BackupModes.RESTORE)) {
+            // BackupModes unpacked the backup before the application opened it; check what it holds.
+            code = restoreCheck.check(
+                            java.nio.file.Path.of(
+                                    args.getOptionValues(BackupModes.RESTORE).get(0)),
+                            System.out)
+                    ? 0
+                    : 2;
         }
         if (code != null) {
             int exit = code;

@@ -199,17 +199,16 @@ public class ApiDescription {
                             ? "Over this client's budget of writes or exports, or of failed sign-ins"
                             : "Too many failed sign-ins from this address (requests carrying credentials only)",
                     limited);
-            tooMany.addHeaderObject(
-                    "Retry-After",
-                    new Header()
-                            .description("Seconds to wait before trying again")
-                            .schema(new IntegerSchema()
-                                    .format("int64")
-                                    .minimum(java.math.BigDecimal.ONE)
-                                    .maximum(java.math.BigDecimal.valueOf(86_400))));
+            tooMany.addHeaderObject("Retry-After", retryAfter());
             responses.addApiResponse("429", tooMany);
         }
         error(responses, HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected; nothing was recorded", false);
+        error(
+                        responses,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "The database cannot be reached; try again after Retry-After",
+                        false)
+                .addHeaderObject("Retry-After", retryAfter());
         if (limited) {
             responses.forEach((code, response) -> {
                 if (code.startsWith("2") || code.startsWith("4")) {
@@ -224,6 +223,9 @@ public class ApiDescription {
         ApiResponse ok = responses.get("200");
         if (!write || ok == null) {
             return;
+        }
+        if (path.equals("/api/admin/backups")) {
+            return; // answers the backup itself (200, a zip archive), records nothing
         }
         responses.remove("200");
         if (path.endsWith("/replay")) {
@@ -240,6 +242,15 @@ public class ApiDescription {
         ok.addHeaderObject(
                 "X-Ledger-Position", header("The event's global position: pass as awaitPosition", "^[0-9]{1,19}$"));
         responses.addApiResponse("201", ok);
+    }
+
+    private static Header retryAfter() {
+        return new Header()
+                .description("Seconds to wait before trying again")
+                .schema(new IntegerSchema()
+                        .format("int64")
+                        .minimum(java.math.BigDecimal.ONE)
+                        .maximum(java.math.BigDecimal.valueOf(86_400)));
     }
 
     private static ApiResponse error(ApiResponses responses, HttpStatus status, String description, boolean limited) {

@@ -24,7 +24,13 @@ public class VerifiableLogHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        long rolledBack = Math.max(checkpoints.rolledBack(), publisher.witnessedRollback());
+        long rolledBack;
+        try {
+            rolledBack = Math.max(checkpoints.rolledBack(), publisher.witnessedRollback());
+        } catch (RuntimeException unreachable) {
+            // The store cannot be read (a database outage): DOWN like the database's own indicator, not an error.
+            return Health.down().withDetail("store", "unreadable").build();
+        }
         String problem = publisher.problem();
         Health.Builder health = rolledBack > 0 || problem != null ? Health.down() : Health.up();
         health.withDetail("rolledBack", rolledBack);

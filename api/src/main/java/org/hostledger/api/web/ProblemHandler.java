@@ -150,6 +150,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            return DatabaseOutage.answer(e);
+        }
         log.error("unexpected error", e);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,

@@ -67,6 +67,9 @@ class ApiDescriptionTest extends IntegrationTest {
                         .isEqualTo(403);
             }
             assertThat(operation.get("responses").has("500")).isTrue();
+            assertThat(operation.get("responses").get("503").get("headers").has("Retry-After"))
+                    .as(method + " " + path + " may find the database unreachable")
+                    .isTrue();
             assertThat(operation.get("responses").has("400")).isTrue();
             assertThat(operation.get("responses").get("400").get("content").has("application/problem+json"))
                     .isTrue();

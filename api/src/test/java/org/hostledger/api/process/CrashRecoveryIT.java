@@ -2,18 +2,11 @@ package org.hostledger.api.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.hostledger.api.Http;
 import org.junit.jupiter.api.Test;
 
@@ -31,70 +24,23 @@ class CrashRecoveryIT {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "crash-");
         try (LedgerProcess ledger = new LedgerProcess(dataDir, Map.of(), List.of())) {
             Http http = ledger.start();
-            int port = http.port();
-            List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicInteger counter = new AtomicInteger();
-            ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-            for (int w = 0; w < WRITERS; w++) {
-                writers.submit(() -> {
-                    Http client = new Http(port);
-                    while (running.get()) {
-                        String id = "crash-" + counter.incrementAndGet();
-                        try {
-                            Http.Response response = client.at("/api/hosts")
-                                    .as("admin", LedgerProcess.ADMIN_PASSWORD)
-                                    .post("{\"id\":\"" + id + "\",\"name\":\"Crash " + id + "\",\"country\":\"FR\","
-                                            + "\"effectiveOn\":\"2020-01-01\",\"sources\":[{\"title\":\"t\"}]}")
-                                    .send();
-                            if (response.status() == 201) {
-                                acknowledged.add(id);
-                            }
-                        } catch (AssertionError connectionLost) {
-                            // the server died under us: this write was never acknowledged
-                        }
-                    }
-                });
+            List<String> acked;
+            try (WriteLoad load = new WriteLoad(http.port(), "crash", WRITERS)) {
+                assertThat(load.awaitAcknowledged(ACKNOWLEDGED_BEFORE_KILL, Duration.ofMinutes(5)))
+                        .isTrue();
+                ledger.kill();
+                // the writers' last requests fail with the server: none of them is acknowledged
+                load.close();
+                acked = load.acknowledged();
             }
-            while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL) {
-                Thread.onSpinWait();
-                TimeUnit.MILLISECONDS.sleep(20);
-            }
-            ledger.kill();
-            running.set(false);
-            writers.shutdown();
-            assertThat(writers.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-            List<String> acked = List.copyOf(acknowledged);
 
             http = ledger.start();
             Http admin = http;
-            for (String id : acked) {
-                Http.Response history = admin.at("/api/hosts/" + id + "/history")
-                        .as("admin", LedgerProcess.ADMIN_PASSWORD)
-                        .send();
-                assertThat(history.status()).as("acknowledged " + id).isEqualTo(200);
-                assertThat(history.json().get("events")).hasSize(1);
-            }
-            JsonNode verdict = admin.at("/api/audit/verify")
-                    .as("admin", LedgerProcess.ADMIN_PASSWORD)
-                    .send()
-                    .json();
-            assertThat(verdict.get("intact").asBoolean()).as(verdict.toString()).isTrue();
-            long head = verdict.get("headPosition").asLong();
+            Views.assertRecorded(admin, acked);
+            long head = Views.verifiedIntact(admin).get("headPosition").asLong();
             assertThat(head).isGreaterThanOrEqualTo(36 + acked.size());
 
-            String caughtUp = views(admin, head);
-            for (String projection : List.of("registry", "hosting-map")) {
-                assertThat(admin.at("/api/admin/projections/" + projection + "/replay")
-                                .as("admin", LedgerProcess.ADMIN_PASSWORD)
-                                .post("")
-                                .send()
-                                .status())
-                        .isEqualTo(202);
-            }
-            assertThat(views(admin, head))
-                    .as("views after the crash equal a fresh replay")
-                    .isEqualTo(caughtUp);
+            String caughtUp = Views.assertEqualToAReplay(admin, head, List.of(), "after the crash");
             ledger.stop();
 
             LedgerProcess.Result replay = ledger.runOnce("--replay=all");
@@ -105,26 +51,9 @@ class CrashRecoveryIT {
             assertThat(verify.output()).contains("chain intact");
 
             http = ledger.start();
-            assertThat(views(http, head))
+            assertThat(Views.read(http, head))
                     .as("views after a command-line replay")
                     .isEqualTo(caughtUp);
         }
-    }
-
-    /** Every page of every list view, once the projections reached {@code head}. */
-    private static String views(Http http, long head) {
-        StringBuilder all = new StringBuilder();
-        for (String list : List.of("/api/hosts", "/api/certifications", "/api/decisions")) {
-            for (int page = 0; ; page++) {
-                Http.Response response = http.get(list + "?size=200&page=" + page + "&awaitPosition=" + head);
-                assertThat(response.header("X-Ledger-Position-Reached")).isEqualTo("true");
-                JsonNode json = response.json();
-                all.append(json.get("items").toString()).append('\n');
-                if ((long) (page + 1) * 200 >= json.get("totalItems").asLong()) {
-                    break;
-                }
-            }
-        }
-        return all.toString();
     }
 }
