@@ -47,9 +47,10 @@ class ChangesPageController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String hostId,
             @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
             HttpServletRequest request,
             Model model) {
-        return page(from, to, params.id(hostId, "hostId"), page, request, model);
+        return page(from, to, params.id(hostId, "hostId"), page, size, request, model);
     }
 
     @GetMapping("/hosts/{id}/changes")
@@ -58,12 +59,14 @@ class ChangesPageController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
             HttpServletRequest request,
             Model model) {
-        return page(from, to, RecordPaths.id(id, "host"), page, request, model);
+        return page(from, to, RecordPaths.id(id, "host"), page, size, request, model);
     }
 
-    private String page(String from, String to, String hostId, String page, HttpServletRequest request, Model model) {
+    private String page(
+            String from, String to, String hostId, String page, String size, HttpServletRequest request, Model model) {
         HostView host = null;
         if (hostId != null) {
             host = queries.ask(new FindHost(hostId, TimePoint.asKnownNow(END_OF_TIME)), HostView.class);
@@ -73,7 +76,7 @@ class ChangesPageController {
         }
         ChangesController.Period period = changes.period(from, to);
         ChangeLog.ChangedRecordPage records =
-                log.between(period.from(), period.to(), hostId, changes.zone(), params.page(page, null));
+                log.between(period.from(), period.to(), hostId, changes.zone(), params.page(page, size));
         model.addAttribute("host", host);
         model.addAttribute("period", period);
         model.addAttribute("records", records);

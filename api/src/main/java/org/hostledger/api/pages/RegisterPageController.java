@@ -44,8 +44,7 @@ class RegisterPageController {
     private final Queries queries;
     private final ReadParams params;
 
-    RegisterPageController(
-            RegisterController registers, RegisterCatalog catalog, Queries queries, ReadParams params) {
+    RegisterPageController(RegisterController registers, RegisterCatalog catalog, Queries queries, ReadParams params) {
         this.registers = registers;
         this.catalog = catalog;
         this.queries = queries;
@@ -113,7 +112,8 @@ class RegisterPageController {
         model.addAttribute("register", definition);
         model.addAttribute("at", at);
         model.addAttribute("filter", filter);
-        model.addAttribute("latest", latest.items().isEmpty() ? null : latest.items().get(0));
+        model.addAttribute(
+                "latest", latest.items().isEmpty() ? null : latest.items().get(0));
         model.addAttribute("snapshots", latest.totalItems());
         model.addAttribute("entries", entries);
         model.addAttribute("paging", Paging.of(request, entries.page(), pages(entries.totalItems(), entries.size())));
@@ -161,8 +161,7 @@ class RegisterPageController {
             @RequestParam(required = false) String size) {
         definition(register);
         return attachment(
-                registers.entriesCsv(register, status, level, q, asOf, knownAt, page, size),
-                register + "-entries.csv");
+                registers.entriesCsv(register, status, level, q, asOf, knownAt, page, size), register + "-entries.csv");
     }
 
     /** The changes between two dates, as the API's CSV, to download. */

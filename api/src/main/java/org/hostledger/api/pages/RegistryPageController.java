@@ -73,12 +73,7 @@ class RegistryPageController {
                 knownAt);
         CertificationPage list = queries.ask(
                 new ListCertifications(
-                        filter.hostId(),
-                        filter.activity(),
-                        filter.status(),
-                        filter.q(),
-                        at,
-                        params.page(page, size)),
+                        filter.hostId(), filter.activity(), filter.status(), filter.q(), at, params.page(page, size)),
                 CertificationPage.class);
         model.addAttribute("at", at);
         model.addAttribute("filter", filter);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hostledger.api.application.Queries;
 import org.hostledger.api.application.registers.RegisterCatalog;
 import org.hostledger.api.application.registers.RegisterFormat;
+import org.hostledger.api.web.ReadParams;
 import org.hostledger.core.query.CertificationPage;
 import org.hostledger.core.query.DecisionPage;
 import org.hostledger.core.query.HostPage;
@@ -16,7 +17,6 @@ import org.hostledger.core.query.ListRegisterEntries;
 import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.RegisterEntryPage;
 import org.hostledger.core.query.TimePoint;
-import org.hostledger.api.web.ReadParams;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,8 +68,7 @@ class SearchPageController {
         parameters.put("knownAt", knownAt);
         String query = QueryString.of(parameters);
         model.addAttribute("query", query);
-        model.addAttribute(
-                "hosts", queries.ask(new ListHosts(null, null, text, at, first), HostPage.class));
+        model.addAttribute("hosts", queries.ask(new ListHosts(null, null, text, at, first), HostPage.class));
         model.addAttribute(
                 "certificates",
                 queries.ask(new ListCertifications(null, null, null, text, at, first), CertificationPage.class));
@@ -82,8 +81,7 @@ class SearchPageController {
                         r.id(),
                         r.name(),
                         queries.ask(
-                                new ListRegisterEntries(r.id(), null, null, text, at, first),
-                                RegisterEntryPage.class),
+                                new ListRegisterEntries(r.id(), null, null, text, at, first), RegisterEntryPage.class),
                         "/registers/" + r.id() + query))
                 .filter(m -> m.entries().totalItems() > 0)
                 .toList();

@@ -105,7 +105,8 @@ public class ChangeLog {
         if (keys.isEmpty()) {
             return new ChangedRecordPage(List.of(), page.page(), page.size(), total == null ? 0 : total);
         }
-        params.addValue("ids", keys.values().stream().map(RecordKey::id).distinct().toList());
+        params.addValue(
+                "ids", keys.values().stream().map(RecordKey::id).distinct().toList());
         Map<String, List<Row>> rows = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.query(

@@ -20,8 +20,7 @@ public class ChangesController {
     private final ReadParams params;
     private final ZoneId zone;
 
-    public ChangesController(
-            ChangeLog log, ReadParams params, @Value("${hostledger.zone:Europe/Paris}") String zone) {
+    public ChangesController(ChangeLog log, ReadParams params, @Value("${hostledger.zone:Europe/Paris}") String zone) {
         this.log = log;
         this.params = params;
         this.zone = ZoneId.of(zone);
@@ -57,7 +56,6 @@ public class ChangesController {
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         Period period = period(from, to);
-        return log.between(
-                period.from(), period.to(), params.id(hostId, "hostId"), zone, params.page(page, size));
+        return log.between(period.from(), period.to(), params.id(hostId, "hostId"), zone, params.page(page, size));
     }
 }

@@ -49,7 +49,11 @@ public final class Search {
             if (i > 0) {
                 condition.append(" OR ");
             }
-            condition.append(folded(columns[i])).append(" LIKE :q ESCAPE '").append(ESCAPE).append('\'');
+            condition
+                    .append(folded(columns[i]))
+                    .append(" LIKE :q ESCAPE '")
+                    .append(ESCAPE)
+                    .append('\'');
         }
         return condition.append(')').toString();
     }
