@@ -18,7 +18,6 @@ import org.hostledger.core.query.ListDecisions;
 import org.hostledger.core.query.ListHosts;
 import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.TimePoint;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -98,11 +97,8 @@ class RegistryPageController {
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        ResponseEntity<String> csv = certifications.csv(hostId, activity, status, q, asOf, knownAt, page, size);
-        return ResponseEntity.ok()
-                .headers(csv.getHeaders())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"certifications.csv\"")
-                .body(csv.getBody());
+        return RegisterPageController.attachment(
+                certifications.csv(hostId, activity, status, q, asOf, knownAt, page, size), "certifications.csv");
     }
 
     @GetMapping("/hosts")

@@ -66,7 +66,8 @@ class SearchTest extends IntegrationTest {
                 .containsExactly(host);
         assertThat(ids(read("/api/hosts?q=" + q("hôpital saint-éloi " + tag.toUpperCase()), position)))
                 .containsExactly(host);
-        assertThat(ids(read("/api/hosts?q=" + q(host), position))).containsExactly(host);
+        // An id is found as a part too (and "sh-…-1" is a part of "sh-…-12": contains, not exactly).
+        assertThat(ids(read("/api/hosts?q=" + q(host), position))).contains(host);
         // A certificate is found by its host's name too; a decision by its controller.
         assertThat(ids(read("/api/certifications?q=" + q("saint-eloi " + tag), position)))
                 .containsExactly(certificate);
