@@ -35,18 +35,18 @@ class SearchTest extends IntegrationTest {
                         + "\"effectiveOn\":\"2018-01-01\",\"sources\":" + sources() + "}");
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         certificate = id("sc");
-        grant(certificate, host, "[1]", "2021-01-01", "2030-01-01");
+        grant(certificate, host, "[1]", "2025-01-01", "2027-12-31");
         decision = id("sd");
         Http.Response decided = post(
                 "/api/decisions",
                 "{\"id\":\"" + decision + "\",\"controller\":\"Agence Régionale " + tag + "\",\"system\":\"Dossiers\","
-                        + "\"hostId\":\"" + host + "\",\"activities\":[1],\"decidedOn\":\"2021-02-01\","
+                        + "\"hostId\":\"" + host + "\",\"activities\":[1],\"decidedOn\":\"2025-02-01\","
                         + "\"procurement\":\"PUBLIC_TENDER\",\"rationale\":\"Best offer\",\"sources\":" + sources()
                         + "}");
         assertThat(decided.status()).as(decided.toString()).isEqualTo(201);
         entry = "e-" + tag;
         String csv = "entry_id;host;country;certifier;referential;activities;valid_from;valid_until\n" + entry
-                + ";Clinique Sainte-Thérèse " + tag + ";FR;AFNOR Certification;v2.0;1,2;2021-01-01;2030-01-01\n";
+                + ";Clinique Sainte-Thérèse " + tag + ";FR;AFNOR Certification;v2.0;1,2;2025-01-01;2027-12-31\n";
         Http.Response imported = http.at("/api/registers/search-hds/snapshots?publishedAt="
                         + java.time.Instant.now().minusSeconds(5))
                 .editor()
@@ -102,7 +102,8 @@ class SearchTest extends IntegrationTest {
 
     @Test
     void theSearchPageFindsHostsCertificatesDecisionsAndRegisterEntries() {
-        String page = PagesTest.html(pages.get("/search?q=" + q("hopital " + tag) + "&awaitPosition=" + position), 200);
+        String page = PagesTest.html(
+                pages.get("/search?q=" + q("hopital saint-eloi " + tag) + "&awaitPosition=" + position), 200);
         assertThat(Html.hrefs(Html.element(page, "section", "found-hosts"))).contains("/hosts/" + host);
         assertThat(Html.hrefs(Html.element(page, "section", "found-certificates")))
                 .contains("/certifications/" + certificate);
@@ -122,7 +123,8 @@ class SearchTest extends IntegrationTest {
             String page = PagesTest.html(pages.get(path), 200);
             assertThat(page).as(path).contains("action=\"/search\"", "id=\"site-q\"", "name=\"q\"");
         }
-        String hosts = PagesTest.html(pages.get("/hosts?q=" + q("HOPITAL " + tag) + "&awaitPosition=" + position), 200);
+        String hosts = PagesTest.html(
+                pages.get("/hosts?q=" + q("HOPITAL SAINT-ÉLOI " + tag) + "&awaitPosition=" + position), 200);
         assertThat(Html.hasId(hosts, "host-" + host)).isTrue();
         assertThat(Html.count(Html.first(hosts, "tbody"), "<tr ")).isEqualTo(1);
         String certifications = PagesTest.html(pages.get("/certifications?q=" + q("eloi " + tag)), 200);
@@ -134,7 +136,8 @@ class SearchTest extends IntegrationTest {
 
     @Test
     void theSearchPageSpeaksFrench() {
-        String page = PagesTest.html(pages.language("fr").get("/search?q=" + q("hopital " + tag)), 200);
-        assertThat(Html.text(page)).contains("Recherche : hopital " + tag, "Hébergeurs (1)", "Entrées de registres");
+        String page = PagesTest.html(pages.language("fr").get("/search?q=" + q("hopital saint-eloi " + tag)), 200);
+        assertThat(Html.text(page))
+                .contains("Recherche : hopital saint-eloi " + tag, "Hébergeurs (1)", "Entrées de registres");
     }
 }
