@@ -58,6 +58,7 @@ public class CertificationReadController {
             @RequestParam(required = false) String hostId,
             @RequestParam(required = false) String activity,
             @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) String page,
@@ -67,6 +68,7 @@ public class CertificationReadController {
                         params.id(hostId, "hostId"),
                         params.activity(activity),
                         params.enumValue(status, CertificationStatus.class, "status"),
+                        params.text(q, "q"),
                         params.timePoint(asOf, knownAt),
                         params.page(page, size)),
                 CertificationPage.class);
@@ -79,11 +81,12 @@ public class CertificationReadController {
             @RequestParam(required = false) String hostId,
             @RequestParam(required = false) String activity,
             @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        CertificationPage result = list(hostId, activity, status, asOf, knownAt, page, size);
+        CertificationPage result = list(hostId, activity, status, q, asOf, knownAt, page, size);
         StringBuilder csv = new StringBuilder(Csv.row(CSV_HEADER));
         for (CertificationView c : result.items()) {
             List<Object> row = new ArrayList<>(List.of(c.id(), c.hostId()));

@@ -91,6 +91,9 @@ public class WebConfig implements WebMvcConfigurer {
                         "/hosts/**",
                         "/certifications",
                         "/certifications/**",
-                        "/changes");
+                        "/changes",
+                        "/registers",
+                        "/registers/**",
+                        "/search");
     }
 }

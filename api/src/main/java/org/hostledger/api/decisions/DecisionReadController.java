@@ -41,6 +41,7 @@ public class DecisionReadController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String compliance,
             @RequestParam(required = false) String exposure,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) String page,
@@ -52,6 +53,7 @@ public class DecisionReadController {
                         params.enumValue(status, DecisionStatus.class, "status"),
                         params.enumValue(compliance, ComplianceStatus.class, "compliance"),
                         params.enumValue(exposure, Exposure.class, "exposure"),
+                        params.text(q, "q"),
                         params.timePoint(asOf, knownAt),
                         params.page(page, size)),
                 DecisionPage.class);

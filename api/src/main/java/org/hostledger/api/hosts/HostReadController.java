@@ -37,6 +37,7 @@ public class HostReadController {
     public HostPage list(
             @RequestParam(required = false) String country,
             @RequestParam(required = false) String exposure,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) String page,
@@ -45,6 +46,7 @@ public class HostReadController {
                 new ListHosts(
                         params.text(country, "country"),
                         params.enumValue(exposure, Exposure.class, "exposure"),
+                        params.text(q, "q"),
                         params.timePoint(asOf, knownAt),
                         params.page(page, size)),
                 HostPage.class);

@@ -40,6 +40,7 @@ class MapPageController {
             ComplianceStatus compliance,
             Exposure exposure,
             String hostId,
+            String q,
             String asOf,
             String knownAt) {}
 
@@ -49,6 +50,7 @@ class MapPageController {
             @RequestParam(required = false) String compliance,
             @RequestParam(required = false) String exposure,
             @RequestParam(required = false) String hostId,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) String page,
@@ -61,6 +63,7 @@ class MapPageController {
                 params.enumValue(compliance, ComplianceStatus.class, "compliance"),
                 params.enumValue(exposure, Exposure.class, "exposure"),
                 params.id(hostId, "hostId"),
+                params.text(q, "q"),
                 asOf,
                 knownAt);
         DecisionPage decisions = queries.ask(
@@ -70,6 +73,7 @@ class MapPageController {
                         filter.status(),
                         filter.compliance(),
                         filter.exposure(),
+                        filter.q(),
                         at,
                         params.page(page, size)),
                 DecisionPage.class);

@@ -18,7 +18,6 @@ import org.hostledger.core.query.ListDecisions;
 import org.hostledger.core.query.ListHosts;
 import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.TimePoint;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,9 +43,9 @@ class RegistryPageController {
 
     /** The filters as parsed, to select them again in the form. */
     record CertificationFilter(
-            String hostId, Integer activity, CertificationStatus status, String asOf, String knownAt) {}
+            String hostId, Integer activity, CertificationStatus status, String q, String asOf, String knownAt) {}
 
-    record HostFilter(String country, Exposure exposure, String asOf, String knownAt) {}
+    record HostFilter(String country, Exposure exposure, String q, String asOf, String knownAt) {}
 
     /** A host's row: the host and how many decisions it serves on the date asked. */
     record HostRow(HostView host, long decisions) {}
@@ -56,6 +55,7 @@ class RegistryPageController {
             @RequestParam(required = false) String hostId,
             @RequestParam(required = false) String activity,
             @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) String page,
@@ -67,11 +67,12 @@ class RegistryPageController {
                 params.id(hostId, "hostId"),
                 params.activity(activity),
                 params.enumValue(status, CertificationStatus.class, "status"),
+                params.text(q, "q"),
                 asOf,
                 knownAt);
         CertificationPage list = queries.ask(
                 new ListCertifications(
-                        filter.hostId(), filter.activity(), filter.status(), at, params.page(page, size)),
+                        filter.hostId(), filter.activity(), filter.status(), filter.q(), at, params.page(page, size)),
                 CertificationPage.class);
         model.addAttribute("at", at);
         model.addAttribute("filter", filter);
@@ -91,21 +92,20 @@ class RegistryPageController {
             @RequestParam(required = false) String hostId,
             @RequestParam(required = false) String activity,
             @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        ResponseEntity<String> csv = certifications.csv(hostId, activity, status, asOf, knownAt, page, size);
-        return ResponseEntity.ok()
-                .headers(csv.getHeaders())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"certifications.csv\"")
-                .body(csv.getBody());
+        return RegisterPageController.attachment(
+                certifications.csv(hostId, activity, status, q, asOf, knownAt, page, size), "certifications.csv");
     }
 
     @GetMapping("/hosts")
     String hosts(
             @RequestParam(required = false) String country,
             @RequestParam(required = false) String exposure,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) String page,
@@ -116,10 +116,12 @@ class RegistryPageController {
         HostFilter filter = new HostFilter(
                 country == null || country.isBlank() ? null : country.trim().toUpperCase(java.util.Locale.ROOT),
                 params.enumValue(exposure, Exposure.class, "exposure"),
+                params.text(q, "q"),
                 asOf,
                 knownAt);
         HostPage list = queries.ask(
-                new ListHosts(filter.country(), filter.exposure(), at, params.page(page, size)), HostPage.class);
+                new ListHosts(filter.country(), filter.exposure(), filter.q(), at, params.page(page, size)),
+                HostPage.class);
         List<HostRow> rows = list.items().stream()
                 .map(h -> new HostRow(
                         h,

@@ -24,6 +24,14 @@ final class Html {
         return m.group(1);
     }
 
+    /** The inner HTML of the first {@code tag} element; tags of that name must not nest inside it. */
+    static String first(String html, String tag) {
+        Matcher m = Pattern.compile("<" + tag + "\\b[^>]*>(.*?)</" + tag + ">", Pattern.DOTALL)
+                .matcher(html);
+        assertThat(m.find()).as("<%s> in the page", tag).isTrue();
+        return m.group(1);
+    }
+
     static boolean hasId(String html, String id) {
         return html.contains("id=\"" + id + "\"");
     }

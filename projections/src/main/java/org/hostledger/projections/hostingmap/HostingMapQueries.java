@@ -32,6 +32,7 @@ import org.hostledger.projections.offerings.OfferingExposure;
 import org.hostledger.projections.support.Activities;
 import org.hostledger.projections.support.AsOf;
 import org.hostledger.projections.support.JsonColumns;
+import org.hostledger.projections.support.Search;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -93,6 +94,12 @@ public class HostingMapQueries {
         if (query.compliance() != null) {
             where.append(" AND ").append(AsOf.compliance("d", "cov")).append(" = :compliance");
             params.addValue("compliance", query.compliance().name());
+        }
+        if (query.q() != null) {
+            where.append(" AND ")
+                    .append(Search.anyContains(
+                            "d.decision_id", "d.controller", "d.system_name", "d.host_id", "h.name"));
+            Search.bind(params, query.q());
         }
         long total = jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
         params.addValue("offset", query.page().offset())

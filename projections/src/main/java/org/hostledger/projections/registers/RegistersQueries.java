@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.axonframework.queryhandling.QueryHandler;
 import org.hostledger.core.query.FindRegisterHoldings;
@@ -30,6 +29,7 @@ import org.hostledger.core.query.RegisterSnapshotPage;
 import org.hostledger.core.query.RegisterSnapshotView;
 import org.hostledger.projections.support.AsOf;
 import org.hostledger.projections.support.Bitemporal;
+import org.hostledger.projections.support.Search;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -62,14 +62,8 @@ public class RegistersQueries {
             params.addValue("level", query.level());
         }
         if (query.q() != null) {
-            where.append(" AND (LOWER(v.entry_id) LIKE :q ESCAPE '!' OR LOWER(v.name) LIKE :q ESCAPE '!'"
-                    + " OR LOWER(v.provider) LIKE :q ESCAPE '!')");
-            String escaped = query.q()
-                    .toLowerCase(Locale.ROOT)
-                    .replace("!", "!!")
-                    .replace("%", "!%")
-                    .replace("_", "!_");
-            params.addValue("q", "%" + escaped + "%");
+            where.append(" AND ").append(Search.anyContains("v.entry_id", "v.name", "v.provider"));
+            Search.bind(params, query.q());
         }
         long total = jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
         paging(params, query.page());

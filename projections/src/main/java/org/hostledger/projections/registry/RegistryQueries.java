@@ -25,6 +25,7 @@ import org.hostledger.core.query.TimePoint;
 import org.hostledger.projections.support.Activities;
 import org.hostledger.projections.support.AsOf;
 import org.hostledger.projections.support.JsonColumns;
+import org.hostledger.projections.support.Search;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -58,6 +59,10 @@ public class RegistryQueries {
         if (query.exposure() != null) {
             where.append(" AND h.exposure = :exposure");
             params.addValue("exposure", query.exposure().name());
+        }
+        if (query.q() != null) {
+            where.append(" AND ").append(Search.anyContains("h.host_id", "h.name"));
+            Search.bind(params, query.q());
         }
         long total = jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
         params.addValue("offset", query.page().offset())
@@ -180,6 +185,16 @@ public class RegistryQueries {
         if (query.status() != null) {
             where.append(" AND ").append(AsOf.certificationStatus("c")).append(" = :status");
             params.addValue("status", query.status().name());
+        }
+        if (query.q() != null) {
+            where.append(" AND (")
+                    .append(Search.anyContains("c.cert_id", "c.certifier", "c.host_id"))
+                    .append(" OR EXISTS (SELECT 1 FROM rm_host_version hq WHERE hq.host_id = c.host_id AND ")
+                    .append(AsOf.version("hq"))
+                    .append(" AND ")
+                    .append(Search.anyContains("hq.name"))
+                    .append("))");
+            Search.bind(params, query.q());
         }
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM rm_cert_version c" + where, params, Long.class);
         params.addValue("offset", query.page().offset())
