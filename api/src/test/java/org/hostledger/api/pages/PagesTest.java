@@ -35,12 +35,15 @@ class PagesTest extends IntegrationTest {
 
     @Test
     void theMapShowsTheHealthDataHubOnAzureAsNonEuUnderTheSovereigntyCounts() {
-        String map = page("/?awaitPosition=36");
+        // The store is shared with other test classes (register imports add thousands of decisions whose ids sort
+        // first), so each row is looked for on a map filtered to its host.
+        String map = page("/?hostId=microsoft&awaitPosition=36");
         String row = Html.text(Html.element(map, "tr", "decision-hdh-azure"));
         assertThat(row)
                 .contains("Health Data Hub", "Microsoft (Azure)", "IE (US)", "NON_EU", "Migrating", "1 December 2019");
         assertThat(Html.element(map, "tr", "decision-hdh-azure")).contains("class=\"badge badge-non-eu\"");
-        assertThat(Html.element(map, "tr", "decision-stopcovid-outscale")).contains("badge-eu\">EU<");
+        assertThat(Html.element(page("/?hostId=outscale&awaitPosition=36"), "tr", "decision-stopcovid-outscale"))
+                .contains("badge-eu\">EU<");
         assertThat(Long.parseLong(Html.element(map, "dd", "count-non-eu"))).isGreaterThanOrEqualTo(1);
         assertThat(Long.parseLong(Html.element(map, "dd", "count-decisions"))).isGreaterThanOrEqualTo(2);
         assertThat(Html.hrefs(map)).contains("/decisions/hdh-azure", "/hosts/microsoft");
@@ -48,8 +51,9 @@ class PagesTest extends IntegrationTest {
 
     @Test
     void theMapOnTheFirstOfJune2019HasNoHealthDataHubDecisionYet() {
-        assertThat(Html.hasId(page("/?awaitPosition=36"), "decision-hdh-azure")).isTrue();
-        String before = page("/?asOf=2019-06-01&awaitPosition=36");
+        assertThat(Html.hasId(page("/?hostId=microsoft&awaitPosition=36"), "decision-hdh-azure"))
+                .isTrue();
+        String before = page("/?asOf=2019-06-01&hostId=microsoft&awaitPosition=36");
         assertThat(Html.hasId(before, "decision-hdh-azure")).isFalse();
         assertThat(Html.text(before)).contains("On 1 June 2019");
         assertThat(before).contains("name=\"asOf\" value=\"2019-06-01\"");
