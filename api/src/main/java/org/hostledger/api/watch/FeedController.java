@@ -52,7 +52,7 @@ public class FeedController {
                     .orElseThrow(() -> new UnknownRecord("subscription", subscription));
         } else {
             filter = new SubscriptionFilter(recordId == null ? null : List.of(recordId), hostId, register, type);
-            SubscriptionController.check(filter);
+            Subscriptions.check(filter);
         }
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         String self = ServletUriComponentsBuilder.fromCurrentRequest().toUriString();
