@@ -33,8 +33,17 @@ class SubscriptionPageController {
     static final String SECRET = "secret";
     static final String DONE = "done";
 
-    /** The form's values as typed (lists as text, one id or name per line or separated by commas). */
-    record FormValues(String recordIds, String hostId, String register, String eventTypes, String webhook) {}
+    /** The form's values as typed, by control name (lists as text, separated by commas or spaces). */
+    static Map<String, String> values(
+            String recordIds, String hostId, String register, String eventTypes, String webhook) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("recordIds", recordIds);
+        values.put("hostId", hostId);
+        values.put("register", register);
+        values.put("eventTypes", eventTypes);
+        values.put("webhook", webhook);
+        return values;
+    }
 
     private final Subscriptions subscriptions;
     private final WatchStore store;
@@ -53,7 +62,7 @@ class SubscriptionPageController {
             @RequestParam(required = false) String register,
             @RequestParam(required = false) String type,
             Model model) {
-        return draw(new FormValues(recordId, hostId, register, type, null), Map.of(), model);
+        return draw(values(recordId, hostId, register, type, null), Map.of(), model);
     }
 
     @PostMapping("/subscriptions")
@@ -66,7 +75,7 @@ class SubscriptionPageController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        FormValues values = new FormValues(recordIds, hostId, register, eventTypes, webhook);
+        Map<String, String> values = values(recordIds, hostId, register, eventTypes, webhook);
         try {
             Subscriptions.Created created = subscriptions.create(
                     new SubscriptionFilter(
@@ -118,7 +127,7 @@ class SubscriptionPageController {
         return "redirect:/subscriptions";
     }
 
-    private String draw(FormValues values, Map<String, String> errors, Model model) {
+    private String draw(Map<String, String> values, Map<String, String> errors, Model model) {
         model.addAttribute("subscriptions", subscriptions.visible());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
