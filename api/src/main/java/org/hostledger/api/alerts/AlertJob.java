@@ -16,6 +16,7 @@ import org.hostledger.core.query.AlertCandidates.DecisionCandidate;
 import org.hostledger.core.query.ComplianceStatus;
 import org.hostledger.core.query.ListAlertCandidates;
 import org.hostledger.core.rule.IdAlreadyTaken;
+import org.hostledger.core.rule.LedgerRejection;
 import org.hostledger.store.processing.ProjectionProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,6 +124,10 @@ public class AlertJob {
             commands.sendAs(command, ACTOR, "alerts-" + today());
             return true;
         } catch (IdAlreadyTaken | AggregateStreamCreationException e) {
+            return false;
+        } catch (LedgerRejection e) {
+            // One refused alert must not hold back the others; it is tried again at the next run.
+            log.warn("alert job: {} refused: {}", command.alertKey(), e.getMessage());
             return false;
         }
     }
