@@ -3,6 +3,7 @@ package org.hostledger.api.alerts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.hostledger.api.application.LedgerCommands;
@@ -58,8 +59,14 @@ public class AlertJob {
         this.zone = ZoneId.of(zone);
     }
 
-    /** What a run did: alerts recorded, and occurrences found already recorded. */
-    public record Outcome(int recorded, int alreadyRecorded) {}
+    /** What a run did: alerts recorded, occurrences found already recorded, alerts the ledger refused. */
+    public record Outcome(int recorded, int alreadyRecorded, int refused) {}
+
+    private enum Result {
+        RECORDED,
+        ALREADY_RECORDED,
+        REFUSED
+    }
 
     public Outcome run() {
         long head = progress.head();
@@ -70,25 +77,23 @@ public class AlertJob {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         AlertCandidates candidates =
                 queries.ask(new ListAlertCandidates(today, properties.getHorizonDays()), AlertCandidates.class);
-        int recorded = 0;
-        int already = 0;
+        EnumMap<Result, Integer> counts = new EnumMap<>(Result.class);
         for (CertificateCandidate c : candidates.certificates()) {
             String occurrence = c.occurredOn().toString();
             LocalDate effectiveOn = c.kind() == AlertKind.CERTIFICATE_EXPIRING ? today : c.occurredOn();
-            if (record(new RecordAlert(
-                    AlertKeys.of(c.kind(), c.certificationId(), occurrence),
-                    c.kind(),
-                    c.certificationId(),
-                    c.hostId(),
-                    occurrence,
-                    c.decisions(),
-                    c.validUntil(),
-                    List.of(),
-                    effectiveOn))) {
-                recorded++;
-            } else {
-                already++;
-            }
+            counts.merge(
+                    record(new RecordAlert(
+                            AlertKeys.of(c.kind(), c.certificationId(), occurrence),
+                            c.kind(),
+                            c.certificationId(),
+                            c.hostId(),
+                            occurrence,
+                            c.decisions(),
+                            c.validUntil(),
+                            List.of(),
+                            effectiveOn)),
+                    1,
+                    Integer::sum);
         }
         for (DecisionCandidate d : candidates.decisions()) {
             AlertKind kind =
@@ -98,37 +103,40 @@ public class AlertJob {
                         case COVERED -> AlertKind.DECISION_COVERED;
                     };
             String occurrence = Integer.toString(d.lastSequence() + 1);
-            if (record(new RecordAlert(
-                    AlertKeys.of(kind, d.decisionId(), occurrence),
-                    kind,
-                    d.decisionId(),
-                    d.hostId(),
-                    occurrence,
-                    List.of(d.decisionId()),
-                    null,
-                    d.compliance() == ComplianceStatus.COVERED ? List.of() : d.uncoveredActivities(),
-                    today))) {
-                recorded++;
-            } else {
-                already++;
-            }
+            counts.merge(
+                    record(new RecordAlert(
+                            AlertKeys.of(kind, d.decisionId(), occurrence),
+                            kind,
+                            d.decisionId(),
+                            d.hostId(),
+                            occurrence,
+                            List.of(d.decisionId()),
+                            null,
+                            d.compliance() == ComplianceStatus.COVERED ? List.of() : d.uncoveredActivities(),
+                            today)),
+                    1,
+                    Integer::sum);
         }
-        if (recorded > 0) {
-            log.info("alert job: {} alerts recorded ({} already recorded)", recorded, already);
+        Outcome outcome = new Outcome(
+                counts.getOrDefault(Result.RECORDED, 0),
+                counts.getOrDefault(Result.ALREADY_RECORDED, 0),
+                counts.getOrDefault(Result.REFUSED, 0));
+        if (outcome.recorded() > 0 || outcome.refused() > 0) {
+            log.info("alert job: {}", outcome);
         }
-        return new Outcome(recorded, already);
+        return outcome;
     }
 
-    private boolean record(RecordAlert command) {
+    private Result record(RecordAlert command) {
         try {
             commands.sendAs(command, ACTOR, "alerts-" + today());
-            return true;
+            return Result.RECORDED;
         } catch (IdAlreadyTaken | AggregateStreamCreationException e) {
-            return false;
+            return Result.ALREADY_RECORDED;
         } catch (LedgerRejection e) {
             // One refused alert must not hold back the others; it is tried again at the next run.
             log.warn("alert job: {} refused: {}", command.alertKey(), e.getMessage());
-            return false;
+            return Result.REFUSED;
         }
     }
 

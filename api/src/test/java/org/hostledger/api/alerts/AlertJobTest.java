@@ -75,6 +75,7 @@ class AlertJobTest extends IntegrationTest {
         clock.set(Instant.parse("2027-03-15T10:00:00Z"));
         AlertJob.Outcome first = job.run();
         assertThat(first.recorded()).isPositive();
+        assertThat(first.refused()).isZero();
         String expiring = "alert:certificate-expiring:" + cert + ":2027-06-01";
         assertThat(alertIds("hostId=" + host)).containsExactly(expiring);
 
