@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -45,6 +46,14 @@ class SubscriptionPageBrowserTest extends BrowserTest {
         screenshot(name);
     }
 
+    /** Pause or resume, and wait for the page it leads to. */
+    private void toggle() {
+        WebElement button = browser.findElement(By.id("toggle"));
+        button.click();
+        waitFor(ExpectedConditions.stalenessOf(button));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+    }
+
     private void type(String id, String text) {
         browser.findElement(By.id(id)).clear();
         browser.findElement(By.id(id)).sendKeys(text);
@@ -70,11 +79,9 @@ class SubscriptionPageBrowserTest extends BrowserTest {
             waitFor(ExpectedConditions.presenceOfElementLocated(By.id("secret")));
             check("subscription-made-" + language);
 
-            browser.findElement(By.id("toggle")).click();
-            waitFor(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+            toggle();
             check("subscription-paused-" + language);
-            browser.findElement(By.id("toggle")).click();
-            waitFor(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+            toggle();
 
             registerHost(host, "FR", null, null);
             String page = browser.getCurrentUrl().replaceAll("\\?.*$", "");
