@@ -47,7 +47,7 @@ class AlertJobTest extends IntegrationTest {
         String host = id("alerted");
         registerHost(host, "FR", null, null);
         String cert = id("alertedcert");
-        grant(cert, host, "[1,2,3,4,5,6]", "2024-01-01", "2027-06-01");
+        grant(cert, host, "[1,2,3,4,5,6]", "2025-01-01", "2027-06-01");
         List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", exchange -> {
