@@ -3,9 +3,6 @@ package org.hostledger.api.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,22 +45,6 @@ class AlertJobTest extends IntegrationTest {
         registerHost(host, "FR", null, null);
         String cert = id("alertedcert");
         grant(cert, host, "[1,2,3,4,5,6]", "2025-01-01", "2027-06-01");
-        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/", exchange -> {
-            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        Http.Response subscribed = http.at("/api/subscriptions")
-                .editor()
-                .post("{\"filter\":{\"recordIds\":[\"" + cert + "\"],\"eventTypes\":[\"AlertRecorded\"]},"
-                        + "\"delivery\":{\"webhook\":\"http://127.0.0.1:"
-                        + receiver.getAddress().getPort()
-                        + "/hook\"}}")
-                .send();
-        assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
         decide(id("alerteddecision"), host, "[1,2,3,4,5,6]", "2025-01-01");
 
         clock.set(Instant.parse("2026-12-01T10:00:00Z"));
@@ -145,10 +126,15 @@ class AlertJobTest extends IntegrationTest {
         String feed = http.get(
                         "/api/feeds/changes.atom?recordId=" + cert + "&type=AlertRecorded&awaitPosition=" + head())
                 .body();
-        assertThat(feed).contains("alert:certificate-suspended:" + cert).contains("alert:certificate-expiring:" + cert);
+        assertThat(feed)
+                .contains("<title>AlertRecorded CERTIFICATE_SUSPENDED — Alert " + cert + "</title>")
+                .contains("<title>AlertRecorded CERTIFICATE_EXPIRING — Alert " + cert + "</title>")
+                .doesNotContain("DECISION_");
         String hostFeed = http.get("/api/feeds/changes.atom?hostId=" + host + "&type=AlertRecorded")
                 .body();
-        assertThat(hostFeed).contains("alert:decision-covered:" + decision);
+        assertThat(hostFeed)
+                .contains("<title>AlertRecorded DECISION_COVERED — Alert " + decision + "</title>")
+                .contains("<title>AlertRecorded DECISION_NOT_CERTIFIED — Alert " + decision + "</title>");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.hostledger.api.alerts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -9,17 +10,20 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock the test sets: the application's "today" and "now" (the edge's one clock) follow it. */
+/**
+ * A clock the test sets, which then runs on from there at the pace of real time (retries and leases fall due): the
+ * application's "today" and "now" (the edge's one clock) follow it.
+ */
 public final class MovableClock extends Clock {
 
-    private final AtomicReference<Instant> now;
+    private final AtomicReference<Duration> offset;
 
     public MovableClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this.offset = new AtomicReference<>(Duration.between(Instant.now(), start));
     }
 
     public void set(Instant instant) {
-        now.set(instant);
+        offset.set(Duration.between(Instant.now(), instant));
     }
 
     @Override
@@ -34,7 +38,7 @@ public final class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return Instant.now().plus(offset.get());
     }
 
     /** Replaces the application's clock in a test context. */
