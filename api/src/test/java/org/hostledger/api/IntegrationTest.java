@@ -113,7 +113,8 @@ public abstract class IntegrationTest {
             "rm_register_change",
             "rm_register_snapshot",
             "rm_register_finding",
-            "rm_offering_version");
+            "rm_offering_version",
+            "rm_alert");
 
     /** A digest of every row of every read table, independent of row order. */
     protected java.util.Map<String, String> readModelFingerprint() throws Exception {

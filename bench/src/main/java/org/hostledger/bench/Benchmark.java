@@ -211,6 +211,7 @@ public final class Benchmark {
         List<String> appArgs = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--hostledger.demo-data=false",
+                "--hostledger.alerts.enabled=false",
                 "--hostledger.security.admin-password=benchmark",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
@@ -240,6 +241,7 @@ public final class Benchmark {
         reads(history);
         rest(history);
         wrongCredentialFlood();
+        figures.add(new WebhookLatency(app, options.quick(), options.repetitions()).measure());
         events = progress.head();
         // The application goes before stock Axon starts: one application in the heap at a time.
         app.close();

@@ -42,6 +42,7 @@ public final class ProjectionHarness {
     public final ComplianceQueries compliance;
     public final SovereigntyQueries sovereignty;
     public final org.hostledger.projections.offerings.OfferingsQueries offerings;
+    public final org.hostledger.projections.alerts.AlertQueries alerts;
 
     private final List<AnnotationEventHandlerAdapter> handlers;
     private final Map<String, Long> sequences = new HashMap<>();
@@ -61,12 +62,15 @@ public final class ProjectionHarness {
         handlers = List.of(
                 new AnnotationEventHandlerAdapter(new RegistryProjection(jdbc)),
                 new AnnotationEventHandlerAdapter(new HostingMapProjection(jdbc)),
-                new AnnotationEventHandlerAdapter(new org.hostledger.projections.offerings.OfferingsProjection(jdbc)));
+                new AnnotationEventHandlerAdapter(new org.hostledger.projections.offerings.OfferingsProjection(jdbc)),
+                new AnnotationEventHandlerAdapter(new org.hostledger.projections.alerts.AlertsProjection(jdbc)),
+                new AnnotationEventHandlerAdapter(new org.hostledger.projections.registers.RegistersProjection(jdbc)));
         registry = new RegistryQueries(named);
         hostingMap = new HostingMapQueries(named);
         compliance = new ComplianceQueries(named);
         sovereignty = new SovereigntyQueries(named);
         offerings = new org.hostledger.projections.offerings.OfferingsQueries(named);
+        alerts = new org.hostledger.projections.alerts.AlertQueries(named, compliance);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.hostledger.commands.alert.Alert;
 import org.hostledger.commands.certification.Certification;
 import org.hostledger.commands.decision.HostingDecision;
 import org.hostledger.commands.host.Host;
@@ -121,7 +122,8 @@ public class AxonConfig {
                         factory(HostingDecision.class, parameterResolverFactory, handlerDefinition),
                         factory(RegisterEntry.class, parameterResolverFactory, handlerDefinition),
                         factory(Register.class, parameterResolverFactory, handlerDefinition),
-                        factory(Offering.class, parameterResolverFactory, handlerDefinition)))
+                        factory(Offering.class, parameterResolverFactory, handlerDefinition),
+                        factory(Alert.class, parameterResolverFactory, handlerDefinition)))
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
                 .parameterResolverFactory(parameterResolverFactory)
@@ -147,7 +149,8 @@ public class AxonConfig {
                     HostingDecision.class,
                     RegisterEntry.class,
                     Register.class,
-                    Offering.class)) {
+                    Offering.class,
+                    Alert.class)) {
                 configurer.configureAggregate(aggregate(type, properties));
             }
         };

@@ -5,8 +5,11 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Who is looking at a page: drives the sign-in or sign-out control, the audit link and the editing links. */
-public record Viewer(String name, boolean auditor, boolean editor) {
+/**
+ * Who is looking at a page: drives the sign-in or sign-out control, the audit link, the editing links and the
+ * subscriptions link.
+ */
+public record Viewer(String name, boolean auditor, boolean editor, boolean subscriber) {
 
     /** The signed-in person, or null for an anonymous visitor. */
     static Viewer current() {
@@ -17,7 +20,10 @@ public record Viewer(String name, boolean auditor, boolean editor) {
             return null;
         }
         return new Viewer(
-                authentication.getName(), has(authentication, Roles.AUDITOR), has(authentication, Roles.EDITOR));
+                authentication.getName(),
+                has(authentication, Roles.AUDITOR),
+                has(authentication, Roles.EDITOR),
+                has(authentication, Roles.EDITOR) || has(authentication, Roles.SUBSCRIBER));
     }
 
     private static boolean has(Authentication authentication, String role) {

@@ -50,7 +50,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
  *
  * <p>The JSON API is stateless (HTTP Basic, or bearer JWTs when a JWT issuer or key is configured) and has no CSRF:
  * it sets no cookie a browser could replay. The web pages use a session with a login form and keep CSRF on; their
- * editor forms ({@code /edit/**}) need EDITOR.
+ * editor forms ({@code /edit/**}) need EDITOR, the subscription page ({@code /subscriptions}) EDITOR or SUBSCRIBER.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -238,6 +238,8 @@ public class SecurityConfig {
                         .hasRole(Roles.AUDITOR)
                         .requestMatchers("/edit/**")
                         .hasRole(Roles.EDITOR)
+                        .requestMatchers("/subscriptions", "/subscriptions/**")
+                        .hasAnyRole(Roles.EDITOR, Roles.SUBSCRIBER)
                         .anyRequest()
                         .permitAll())
                 .formLogin(form -> form.loginPage("/login")

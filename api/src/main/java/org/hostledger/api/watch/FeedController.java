@@ -10,6 +10,8 @@ import com.rometools.rome.io.WireFeedOutput;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hostledger.api.web.FieldError;
 import org.hostledger.core.rule.UnknownRecord;
 import org.springframework.http.MediaType;
@@ -52,7 +54,7 @@ public class FeedController {
                     .orElseThrow(() -> new UnknownRecord("subscription", subscription));
         } else {
             filter = new SubscriptionFilter(recordId == null ? null : List.of(recordId), hostId, register, type);
-            SubscriptionController.check(filter);
+            Subscriptions.check(filter);
         }
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         String self = ServletUriComponentsBuilder.fromCurrentRequest().toUriString();
@@ -82,10 +84,12 @@ public class FeedController {
         }
     }
 
+    private static final Pattern ALERT_KIND = Pattern.compile("\"kind\"\\s*:\\s*\"([A-Z_]+)\"");
+
     private static Entry entry(String base, WatchedChange change) {
         Entry entry = new Entry();
         entry.setId("urn:hostledger:event:" + change.position());
-        entry.setTitle(change.eventType() + " — " + change.recordType() + " " + change.recordId());
+        entry.setTitle(what(change) + " — " + change.recordType() + " " + change.recordId());
         Date recorded = Date.from(change.recordedAt());
         entry.setUpdated(recorded);
         entry.setPublished(recorded);
@@ -99,13 +103,24 @@ public class FeedController {
                 .ifPresent(api -> entry.setOtherLinks(List.of(link("related", base + api, "application/json"))));
         Content summary = new Content();
         summary.setType("text");
-        summary.setValue(change.eventType() + " of " + change.recordType() + " " + change.recordId()
+        summary.setValue(what(change) + " of " + change.recordType() + " " + change.recordId()
                 + (change.effectiveOn() == null ? "" : ", effective " + change.effectiveOn())
                 + (change.hostId() == null ? "" : ", host " + change.hostId())
                 + (change.registerId() == null ? "" : ", register " + change.registerId())
                 + ", recorded " + change.recordedAt() + " at position " + change.position());
         entry.setSummary(summary);
         return entry;
+    }
+
+    /** The event's name; for an alert, with its kind ("AlertRecorded CERTIFICATE_SUSPENDED"). */
+    private static String what(WatchedChange change) {
+        if ("Alert".equals(change.recordType())) {
+            Matcher kind = ALERT_KIND.matcher(change.payload());
+            if (kind.find()) {
+                return change.eventType() + " " + kind.group(1);
+            }
+        }
+        return change.eventType();
     }
 
     private static Link link(String rel, String href, String type) {

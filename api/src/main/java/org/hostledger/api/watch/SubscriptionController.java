@@ -2,23 +2,14 @@ package org.hostledger.api.watch;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.hostledger.api.security.Roles;
-import org.hostledger.api.web.ActorResolver;
-import org.hostledger.api.web.FieldError;
 import org.hostledger.core.rule.UnknownRecord;
-import org.hostledger.store.processing.ProjectionProgress;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,121 +35,35 @@ public class SubscriptionController {
             @Valid SubscriptionFilter filter, @Valid Delivery delivery) {}
 
     private final WatchStore store;
-    private final WebhookUrls urls;
-    private final WebhookDispatcher dispatcher;
-    private final WatchProperties properties;
-    private final ActorResolver actors;
-    private final ProjectionProgress progress;
+    private final Subscriptions subscriptions;
     private final Clock clock;
 
-    public SubscriptionController(
-            WatchStore store,
-            WebhookUrls urls,
-            WebhookDispatcher dispatcher,
-            WatchProperties properties,
-            ActorResolver actors,
-            ProjectionProgress progress,
-            Clock clock) {
+    public SubscriptionController(WatchStore store, Subscriptions subscriptions, Clock clock) {
         this.store = store;
-        this.urls = urls;
-        this.dispatcher = dispatcher;
-        this.properties = properties;
-        this.actors = actors;
-        this.progress = progress;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
     @PostMapping(consumes = "application/json", produces = "application/json")
     public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody SubscriptionRequest request) {
-        SubscriptionFilter filter =
-                request.filter() == null ? new SubscriptionFilter(null, null, null, null) : request.filter();
-        check(filter);
-        String url = null;
-        String secret = null;
-        String id = "sub-" + UUID.randomUUID();
-        if (request.delivery() != null && request.delivery().webhook() != null) {
-            URI uri = urls.check("delivery.webhook", request.delivery().webhook());
-            secret = request.delivery().secret() == null
-                    ? WebhookSignature.newSecret()
-                    : checkSecret(request.delivery().secret());
-            verify(uri, id, secret);
-            url = uri.toString();
-        } else if (request.delivery() != null && request.delivery().secret() != null) {
-            throw FieldError.invalid("delivery.secret", "a secret goes with a webhook");
+        Delivery delivery = request.delivery();
+        Subscriptions.Created created = subscriptions.create(
+                request.filter(),
+                delivery == null ? null : delivery.webhook(),
+                delivery == null ? null : delivery.secret());
+        Map<String, Object> body = view(created.subscription());
+        if (created.secret() != null) {
+            body.put("secret", created.secret()); // said once, here
         }
-        WatchStore.Subscription subscription = new WatchStore.Subscription(
-                id, actors.currentActor(), filter, url, secret, false, progress.head(), clock.instant());
-        store.insert(subscription);
-        Map<String, Object> body = view(subscription);
-        if (secret != null) {
-            body.put("secret", secret); // said once, here
-        }
-        return ResponseEntity.created(URI.create("/api/subscriptions/" + id)).body(body);
-    }
-
-    static void check(SubscriptionFilter filter) {
-        if (filter.recordIds().size() > 100) {
-            throw FieldError.invalid("filter.recordIds", "at most 100 records");
-        }
-        if (filter.eventTypes().size() > 50) {
-            throw FieldError.invalid("filter.eventTypes", "at most 50 event types");
-        }
-        for (String id : filter.recordIds()) {
-            if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}")) {
-                throw FieldError.invalid("filter.recordIds", "not a record id: " + id);
-            }
-        }
-        for (String type : filter.eventTypes()) {
-            if (type == null || !type.matches("[A-Z][A-Za-z]{1,99}")) {
-                throw FieldError.invalid("filter.eventTypes", "not an event name: " + type);
-            }
-        }
-        if (filter.hostId() != null && !filter.hostId().matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}")) {
-            throw FieldError.invalid("filter.hostId", "not a record id");
-        }
-        if (filter.register() != null && !filter.register().matches("[a-z0-9][a-z0-9-]{0,99}")) {
-            throw FieldError.invalid("filter.register", "not a register id");
-        }
-    }
-
-    private static String checkSecret(String secret) {
-        try {
-            WebhookSignature.key(secret);
-            return secret;
-        } catch (IllegalArgumentException e) {
-            throw FieldError.invalid("delivery.secret", e.getMessage());
-        }
-    }
-
-    /**
-     * A signed {@code hostledger.subscription.created} ping: a URL that answers with a redirect is refused (redirects
-     * are never followed). A receiver that is down or failing is accepted: notifications wait for it.
-     */
-    private void verify(URI uri, String id, String secret) {
-        String body = "{\"type\":\"hostledger.subscription.created\",\"timestamp\":\"" + clock.instant()
-                + "\",\"data\":{\"subscription\":\"" + id + "\"}}";
-        HttpClient client = WebhookDispatcher.client(properties);
-        try {
-            HttpResponse<Void> response = client.send(
-                    dispatcher.request(uri, "msg_" + id + "_created", secret, body),
-                    HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 == 3) {
-                throw FieldError.invalid(
-                        "delivery.webhook",
-                        "the URL answered a redirect (" + response.statusCode() + "); redirects are not followed");
-            }
-        } catch (IOException e) {
-            // down for now: accepted, its notifications are retried
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling the webhook", e);
-        }
+        return ResponseEntity.created(URI.create(
+                        "/api/subscriptions/" + created.subscription().id()))
+                .body(body);
     }
 
     @GetMapping(produces = "application/json")
     public Map<String, Object> list() {
-        List<Map<String, Object>> items = store.subscriptions(isAdmin() ? null : actors.currentActor()).stream()
-                .map(this::view)
+        List<Map<String, Object>> items = subscriptions.visible().stream()
+                .map(SubscriptionController::view)
                 .toList();
         return Map.of("items", items);
     }
@@ -229,17 +134,10 @@ public class SubscriptionController {
     }
 
     private WatchStore.Subscription owned(String id) {
-        return store.subscription(id)
-                .filter(s -> isAdmin() || s.owner().equals(actors.currentActor()))
-                .orElseThrow(() -> new UnknownRecord("subscription", id));
+        return subscriptions.owned(id);
     }
 
-    private static boolean isAdmin() {
-        return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.ADMIN));
-    }
-
-    private Map<String, Object> view(WatchStore.Subscription s) {
+    static Map<String, Object> view(WatchStore.Subscription s) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", s.id());
         body.put("owner", s.owner());

@@ -12,6 +12,7 @@ final class WatchLinks {
             case "Host" -> Optional.of("/api/hosts/" + change.recordId());
             case "Certification" -> Optional.of("/api/certifications/" + change.recordId());
             case "HostingDecision" -> Optional.of("/api/decisions/" + change.recordId());
+            case "Alert" -> Optional.of("/api/compliance/alerts?recordId=" + change.recordId());
             default -> Optional.ofNullable(change.registerId()).map(r -> "/api/registers/" + r);
         };
     }
@@ -22,6 +23,7 @@ final class WatchLinks {
             case "Certification" ->
                 change.hostId() == null ? Optional.empty() : Optional.of("/hosts/" + change.hostId());
             case "HostingDecision" -> Optional.of("/decisions/" + change.recordId());
+            case "Alert" -> change.hostId() == null ? Optional.empty() : Optional.of("/hosts/" + change.hostId());
             default -> Optional.ofNullable(change.registerId()).map(r -> "/registers/" + r);
         };
     }

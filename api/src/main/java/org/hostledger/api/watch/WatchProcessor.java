@@ -47,7 +47,8 @@ public class WatchProcessor {
             return;
         }
         JsonNode payload = json.valueToTree(event);
-        String recordId = event.aggregateId();
+        // An alert is its own record, but watchers follow the certificate or decision it is about.
+        String recordId = event.subjectId();
         String recordType = message instanceof DomainEventMessage<?> domain
                 ? domain.getType()
                 : message.getPayloadType().getSimpleName();

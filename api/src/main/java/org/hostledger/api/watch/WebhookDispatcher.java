@@ -286,13 +286,21 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    /** The record as the ledger knew it when the event was recorded, on today's date; null for register records. */
+    /**
+     * The record as the ledger knew it when the event was recorded, on today's date (for an alert, the record it is
+     * about); null for register records.
+     */
     private Object state(WatchedChange change) {
         TimePoint at = new TimePoint(params.today(), change.recordedAt());
         return switch (change.recordType()) {
             case "Host" -> queries.ask(new FindHost(change.recordId(), at), HostView.class);
             case "Certification" -> queries.ask(new FindCertification(change.recordId(), at), CertificationView.class);
             case "HostingDecision" -> queries.ask(new FindDecision(change.recordId(), at), DecisionView.class);
+            // An alert's state is that of the certificate or decision it is about.
+            case "Alert" ->
+                change.payload().contains("\"kind\":\"DECISION_")
+                        ? queries.ask(new FindDecision(change.recordId(), at), DecisionView.class)
+                        : queries.ask(new FindCertification(change.recordId(), at), CertificationView.class);
             default -> null;
         };
     }

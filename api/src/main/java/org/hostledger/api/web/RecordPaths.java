@@ -11,6 +11,7 @@ public final class RecordPaths {
     public static final String DECISION = "/api/decisions/{id}";
     public static final String REGISTER = "/api/registers/{id}";
     public static final String OFFERING = "/api/offerings/{id}";
+    public static final String ALERTS = "/api/compliance/alerts";
 
     private RecordPaths() {}
 
@@ -22,6 +23,7 @@ public final class RecordPaths {
             case DECISION -> DECISION;
             case REGISTER_ENTRY, REGISTER -> REGISTER;
             case OFFERING -> OFFERING;
+            case ALERT -> ALERTS;
         };
     }
 

@@ -13,12 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.WebDriver;
 
-/**
- * Deque's axe-core on a page in the browser, at WCAG 2.1 AA: each check's result is written under {@code target/axe}
- * (one JSON file a check, and a line in {@code summary.txt}) and any violation fails the test.
- */
+/** Deque's axe-core, injected into the page a browser test shows: WCAG 2.1 AA, results under {@code target/axe}. */
 final class Axe {
 
     static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
@@ -27,7 +24,7 @@ final class Axe {
     private Axe() {}
 
     /** Runs axe-core on the page as it is now; writes its result; fails on any violation. */
-    static void check(ChromeDriver browser, String name) {
+    static void check(WebDriver browser, String name) {
         Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
         List<Rule> violations = results.getViolations();
         String summary = "axe-core " + results.getTestEngine().getVersion() + " on " + name + " ("
@@ -36,6 +33,7 @@ final class Axe {
                 + results.getIncomplete().size() + " to review";
         System.out.println(summary);
         try {
+            Files.createDirectories(RESULTS);
             Files.writeString(
                     RESULTS.resolve(name + ".json"),
                     new com.fasterxml.jackson.databind.ObjectMapper()

@@ -64,6 +64,10 @@ public final class LedgerProcess implements AutoCloseable {
                 jar().toAbsolutePath().toString(),
                 "--hostledger.data-dir=" + dataDir.toAbsolutePath()));
         command.addAll(database());
+        if (extraArgs.stream().noneMatch(a -> a.startsWith("--hostledger.alerts.enabled="))) {
+            // The alert job writes events of its own at start-up: only the tests about it turn it on.
+            command.add("--hostledger.alerts.enabled=false");
+        }
         command.addAll(extraArgs);
         command.addAll(args);
         return command;

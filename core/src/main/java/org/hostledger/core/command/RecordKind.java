@@ -7,7 +7,8 @@ public enum RecordKind {
     DECISION("decision", "HostingDecision"),
     REGISTER_ENTRY("register entry", "RegisterEntry"),
     REGISTER("register", "Register"),
-    OFFERING("offering", "Offering");
+    OFFERING("offering", "Offering"),
+    ALERT("alert", "Alert");
 
     private final String label;
     private final String aggregateType;

@@ -12,6 +12,11 @@ public interface LedgerEvent {
 
     String aggregateId();
 
+    /** The record a watcher follows for this fact: its own record, unless it is about another (an alert). */
+    default String subjectId() {
+        return aggregateId();
+    }
+
     /** When it happened in the world. */
     LocalDate effectiveDate();
 

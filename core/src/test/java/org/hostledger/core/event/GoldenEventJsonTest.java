@@ -27,6 +27,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.hostledger.core.alert.AlertKind;
 import org.hostledger.core.event.upcasting.LedgerUpcasters;
 import org.hostledger.core.model.ProcurementRoute;
 import org.hostledger.core.model.RegisterCitation;
@@ -259,7 +260,18 @@ class GoldenEventJsonTest {
                         CHAIN,
                         LocalDate.of(2024, 5, 14),
                         "Activities of the subcontractor mistyped",
-                        List.of(source("Représentation des garanties HDS, page corrigée"))));
+                        List.of(source("Représentation des garanties HDS, page corrigée"))),
+                new AlertRecorded(
+                        "alert:decision-gap:hdh-azure:1",
+                        AlertKind.DECISION_GAP,
+                        "hdh-azure",
+                        "microsoft-azure",
+                        "1",
+                        List.of("hdh-azure"),
+                        null,
+                        List.of(5, 6),
+                        LocalDate.of(2026, 12, 1),
+                        List.of(source("HostLedger alert job, from the facts recorded in the ledger"))));
     }
 
     private static final RegisterCitation FEDRAMP_2024_06 = new RegisterCitation(

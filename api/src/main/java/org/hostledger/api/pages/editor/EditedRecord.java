@@ -33,7 +33,7 @@ record EditedRecord(String id, String title, String page, Map<String, String> va
                         id);
             case DECISION ->
                 decision(queries.ask(new FindDecision(RecordPaths.id(id, "decision"), now), DecisionView.class), id);
-            case REGISTER_ENTRY, REGISTER, OFFERING -> throw noForm(kind);
+            case REGISTER_ENTRY, REGISTER, OFFERING, ALERT -> throw noForm(kind);
         };
     }
 
@@ -43,11 +43,11 @@ record EditedRecord(String id, String title, String page, Map<String, String> va
             case HOST -> "/hosts/" + id;
             case CERTIFICATION -> "/certifications/" + id;
             case DECISION -> "/decisions/" + id;
-            case REGISTER_ENTRY, REGISTER, OFFERING -> throw noForm(kind);
+            case REGISTER_ENTRY, REGISTER, OFFERING, ALERT -> throw noForm(kind);
         };
     }
 
-    /** Register entries, registers and offerings change by imports of their register, not by a form. */
+    /** Register entries, registers and offerings change by imports of their register, alerts by the alert job. */
     private static IllegalArgumentException noForm(RecordKind kind) {
         return new IllegalArgumentException("no editor form changes a " + kind.label() + ": it changes by imports");
     }

@@ -1,0 +1,2 @@
+/** Alerts: one record per occurrence, created once across runs and nodes. */
+package org.hostledger.commands.alert;
