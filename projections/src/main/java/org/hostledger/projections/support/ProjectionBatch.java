@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The writes of one batch of events, sent to the database as JDBC batches when the batch commits: every insert
  * first (grouped by statement, in first-use order), then every update and delete, which target rows by primary key
  * or by record id and so may safely follow inserts made earlier in the batch. A row inserted and then closed, changed
- * or dropped within the batch is sent once, as it ends — no update follows its insert. Reads that must see the batch's own
- * writes either use the batch's cache or {@link #flush()} first.
+ * or dropped within the batch is sent once, as it ends — no update follows its insert. Reads that must see the
+ * batch's own writes either use the batch's cache or {@link #flush()} first.
  *
  * <p>A processor handles a batch of events in one unit of work and one transaction; the batch lives as long as that
  * unit of work. Without one (a handler called directly), each write goes to the database at once.

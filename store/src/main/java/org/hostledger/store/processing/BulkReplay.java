@@ -141,18 +141,14 @@ final class BulkReplay {
         for (Feeder feeder : feeders) {
             running.add(executor.submit(feeder));
         }
-        long events;
+        long[] events = {-1};
         try {
-            events = read(feeders);
-        } catch (RuntimeException e) {
-            // Each feeder stops after what it was given; its processor resumes from there.
+            events[0] = read(feeders);
+        } finally {
+            // When reading failed, each feeder stops after what it was given; its processor resumes from there.
             for (Feeder feeder : feeders) {
-                feeder.offer(ABORT);
+                feeder.offer(events[0] < 0 ? ABORT : END);
             }
-            throw e;
-        }
-        for (Feeder feeder : feeders) {
-            feeder.offer(END);
         }
         RuntimeException failure = null;
         for (Future<?> future : running) {
@@ -171,7 +167,7 @@ final class BulkReplay {
         log.info(
                 "projections {} rebuilt from {} events in one pass",
                 targets.stream().map(Target::name).toList(),
-                events);
+                events[0]);
     }
 
     /** Reads the whole store, a batch at a time, decoding what some projection handles; answers how many events. */
