@@ -582,7 +582,7 @@ public final class Benchmark {
         for (int rep = 0; rep < options.repetitions(); rep++) {
             ceiling.add(ceilings.rebuild());
             long start = System.nanoTime();
-            progress.names().forEach(replays::replay);
+            replays.replay(progress.names());
             awaitCaughtUp(Duration.ofHours(2));
             replay.add(head / JdbcCeilings.seconds(start));
             say(

@@ -100,6 +100,29 @@ class BatchedProjectionTest {
         assertThat(tables(inThrees)).isEqualTo(tables(oneByOne));
     }
 
+    /**
+     * Insert-only version rows: a belief interval that a later event of the same batch closes is written closed, and
+     * a record's version number bumped by later events of the batch goes into its insert — no UPDATE follows.
+     */
+    @Test
+    void changesWithinOneBatchAreWrittenAsInsertsOnly() {
+        // Each record's changes in date order: none folds its timeline again (a refold reads, so sends first).
+        List<LedgerEvent> history = HISTORY.subList(0, 9);
+        ProjectionHarness oneByOne = new ProjectionHarness();
+        history.forEach(oneByOne::feed);
+        assertThat(oneByOne.statements).anyMatch(sql -> sql.startsWith("UPDATE rm_host_version"));
+        ProjectionHarness batched = new ProjectionHarness();
+        batched.feedInOneBatch(history.toArray(LedgerEvent[]::new));
+        assertThat(batched.statements).noneMatch(sql -> sql.startsWith("UPDATE") || sql.startsWith("DELETE"));
+        assertThat(batched.statements).hasSizeLessThan(oneByOne.statements.size());
+        assertThat(batched.jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rm_cert_version WHERE rec_to < TIMESTAMP WITH TIME ZONE "
+                                + "'9999-01-01 00:00:00Z'",
+                        Integer.class))
+                .isGreaterThan(0);
+        assertThat(tables(batched)).isEqualTo(tables(oneByOne));
+    }
+
     private static Map<String, List<Map<String, Object>>> tables(ProjectionHarness harness) {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         for (String table : List.of(

@@ -44,6 +44,9 @@ public final class ProjectionHarness {
     public final org.hostledger.projections.offerings.OfferingsQueries offerings;
     public final org.hostledger.projections.alerts.AlertQueries alerts;
 
+    /** Every write statement sent, once per row it was sent for. */
+    public final List<String> statements = new java.util.ArrayList<>();
+
     private final List<AnnotationEventHandlerAdapter> handlers;
     private final Map<String, Long> sequences = new HashMap<>();
     private long globalIndex;
@@ -57,7 +60,19 @@ public final class ProjectionHarness {
                 .locations("classpath:db/migration/common")
                 .load()
                 .migrate();
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = new JdbcTemplate(dataSource) {
+            @Override
+            public int[] batchUpdate(String sql, List<Object[]> batchArgs) {
+                batchArgs.forEach(args -> statements.add(sql));
+                return super.batchUpdate(sql, batchArgs);
+            }
+
+            @Override
+            public int update(String sql, Object... args) {
+                statements.add(sql);
+                return super.update(sql, args);
+            }
+        };
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         handlers = List.of(
                 new AnnotationEventHandlerAdapter(new RegistryProjection(jdbc)),

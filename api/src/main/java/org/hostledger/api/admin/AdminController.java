@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Administration")
 public class AdminController {
 
+    /** The path name that rebuilds every projection in one pass. */
+    public static final String ALL = "all";
+
     private final ProjectionProgress progress;
     private final ProjectionReplays replays;
 
@@ -34,9 +37,11 @@ public class AdminController {
     }
 
     @PostMapping("/{name}/replay")
-    @Operation(summary = "Rebuild one projection from the first event")
+    @Operation(
+            summary = "Rebuild one projection from the first event",
+            description = "The name `all` rebuilds every projection from one read of the event store.")
     public ResponseEntity<Map<String, String>> replay(@PathVariable String name) {
-        replays.replay(name);
+        replays.replay(ALL.equals(name) ? progress.names() : List.of(name));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/admin/projections"))
                 .body(Map.of("projection", name, "status", "replay started"));

@@ -121,7 +121,7 @@ public class CommandLineModes implements ApplicationRunner {
         }
         long head = progress.head();
         out.println("replaying " + names + " over " + head + " events");
-        names.forEach(replays::replay);
+        replays.replay(names);
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (true) {

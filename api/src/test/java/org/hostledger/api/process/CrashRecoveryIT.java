@@ -54,6 +54,19 @@ class CrashRecoveryIT {
             assertThat(Views.read(http, head))
                     .as("views after a command-line replay")
                     .isEqualTo(caughtUp);
+
+            // kill -9 during a rebuild of every projection: the restart rebuilds again, the views come back the same.
+            assertThat(http.at("/api/admin/projections/all/replay")
+                            .as("admin", LedgerProcess.ADMIN_PASSWORD)
+                            .post("")
+                            .send()
+                            .status())
+                    .isEqualTo(202);
+            ledger.kill();
+            http = ledger.start();
+            assertThat(views(http, head))
+                    .as("views after a kill during a rebuild")
+                    .isEqualTo(caughtUp);
         }
     }
 }

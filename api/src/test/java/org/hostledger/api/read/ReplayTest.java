@@ -94,6 +94,15 @@ class ReplayTest extends IntegrationTest {
         assertThat(after).isEqualTo(before);
         assertThat(readModelFingerprint()).isEqualTo(fingerprint);
 
+        // Every projection again, from one read of the store feeding them all.
+        Http.Response all =
+                http.at("/api/admin/projections/all/replay").admin().post("").send();
+        assertThat(all.status()).as(all.toString()).isEqualTo(202);
+        awaitReplays();
+        assertThat(read("/api/decisions/" + d + "?asOf=2023-06-01", Long.toString(head())))
+                .isEqualTo(before);
+        assertThat(readModelFingerprint()).isEqualTo(fingerprint);
+
         JsonNode status = http.at("/api/admin/projections").admin().send().json();
         assertThat(status.findValuesAsText("name"))
                 .containsExactly("hosting-map", "offerings", "registers", "registry", "watch");

@@ -22,6 +22,7 @@ import org.hostledger.projections.support.Bitemporal;
 import org.hostledger.projections.support.EventPosition;
 import org.hostledger.projections.support.JsonColumns;
 import org.hostledger.projections.support.ProjectionBatch;
+import org.hostledger.projections.support.ReadModelTables;
 import org.hostledger.projections.support.Segment;
 import org.hostledger.projections.support.Timelines;
 import org.hostledger.projections.support.VersionTable;
@@ -38,6 +39,11 @@ import org.springframework.stereotype.Component;
 public class HostingMapProjection {
 
     public static final String NAME = "hosting-map";
+
+    private static final String BASE = "rm_decision_base:";
+
+    /** The place of {@code aggregate_version} among the base row's insert arguments. */
+    private static final int BASE_VERSION = 11;
 
     private final JdbcTemplate jdbc;
     private final VersionTable<DecisionState> versions;
@@ -62,7 +68,8 @@ public class HostingMapProjection {
         String activities = Activities.text(e.activities());
         String alternatives = JsonColumns.write(e.alternatives());
         String sources = JsonColumns.write(e.sources());
-        batch.insert(
+        batch.insertRecord(
+                BASE + e.decisionId(),
                 "INSERT INTO rm_decision_base (decision_id, controller, system_name, host_id, activities, decided_on, "
                         + "procurement, contractor, rationale, alternatives, sources, aggregate_version, offering_id, "
                         + "register_entry) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -223,7 +230,13 @@ public class HostingMapProjection {
     }
 
     private static void bump(ProjectionBatch batch, String decisionId, Long version) {
-        batch.update("UPDATE rm_decision_base SET aggregate_version = ? WHERE decision_id = ?", version, decisionId);
+        batch.updateInserted(
+                BASE + decisionId,
+                BASE_VERSION,
+                version,
+                "UPDATE rm_decision_base SET aggregate_version = ? WHERE decision_id = ?",
+                version,
+                decisionId);
     }
 
     /** The decision's whole timeline, folded again from its base and facts (after sending the batch's writes). */
@@ -271,8 +284,6 @@ public class HostingMapProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of("rm_decision_version", "rm_decision_event", "rm_decision_base")) {
-            jdbc.update("DELETE FROM " + table);
-        }
+        ReadModelTables.clear(jdbc, List.of("rm_decision_version", "rm_decision_event", "rm_decision_base"));
     }
 }

@@ -18,6 +18,7 @@ import org.hostledger.projections.support.Bitemporal;
 import org.hostledger.projections.support.EventPosition;
 import org.hostledger.projections.support.JsonColumns;
 import org.hostledger.projections.support.ProjectionBatch;
+import org.hostledger.projections.support.ReadModelTables;
 import org.hostledger.projections.support.Segment;
 import org.hostledger.projections.support.VersionTable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -117,7 +118,7 @@ public class OfferingsProjection {
 
     @ResetHandler
     void reset() {
-        versions.deleteAll(jdbc);
+        ReadModelTables.clear(jdbc, List.of(versions.toString()));
     }
 
     static OfferingState state(ResultSet rs, int n) throws SQLException {

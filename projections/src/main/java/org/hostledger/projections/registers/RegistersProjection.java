@@ -23,6 +23,7 @@ import org.hostledger.projections.support.Bitemporal;
 import org.hostledger.projections.support.EventPosition;
 import org.hostledger.projections.support.JsonColumns;
 import org.hostledger.projections.support.ProjectionBatch;
+import org.hostledger.projections.support.ReadModelTables;
 import org.hostledger.projections.support.Segment;
 import org.hostledger.projections.support.VersionTable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -208,10 +209,13 @@ public class RegistersProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of(
-                "rm_register_entry_version", "rm_register_change", "rm_register_snapshot", "rm_register_finding")) {
-            jdbc.update("DELETE FROM " + table);
-        }
+        ReadModelTables.clear(
+                jdbc,
+                List.of(
+                        "rm_register_entry_version",
+                        "rm_register_change",
+                        "rm_register_snapshot",
+                        "rm_register_finding"));
     }
 
     static EntryState state(ResultSet rs, int n) throws SQLException {

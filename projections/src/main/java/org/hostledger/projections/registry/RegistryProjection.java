@@ -27,6 +27,7 @@ import org.hostledger.projections.support.Bitemporal;
 import org.hostledger.projections.support.EventPosition;
 import org.hostledger.projections.support.JsonColumns;
 import org.hostledger.projections.support.ProjectionBatch;
+import org.hostledger.projections.support.ReadModelTables;
 import org.hostledger.projections.support.Segment;
 import org.hostledger.projections.support.Timelines;
 import org.hostledger.projections.support.VersionTable;
@@ -42,6 +43,14 @@ import org.springframework.stereotype.Component;
 public class RegistryProjection {
 
     public static final String NAME = "registry";
+
+    private static final String HOST_BASE = "rm_host_base:";
+    private static final String CERT_BASE = "rm_cert_base:";
+
+    /** The places of {@code aggregate_version} among the base rows' insert arguments. */
+    private static final int HOST_BASE_VERSION = 7;
+
+    private static final int CERT_BASE_VERSION = 10;
 
     private final JdbcTemplate jdbc;
     private final VersionTable<HostState> hostVersions;
@@ -65,7 +74,8 @@ public class RegistryProjection {
     void on(HostRegistered e, @SequenceNumber Long version, @Timestamp Instant recorded, TrackingToken token) {
         ProjectionBatch batch = batch();
         String sources = JsonColumns.write(e.sources());
-        batch.insert(
+        batch.insertRecord(
+                HOST_BASE + e.hostId(),
                 "INSERT INTO rm_host_base (host_id, name, country, parent_company, parent_country, registered_on, "
                         + "sources, aggregate_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 e.hostId(),
@@ -96,7 +106,13 @@ public class RegistryProjection {
                 e.parentCompany(),
                 e.parentCountry());
         insertHostChange(batch, e.hostId(), change, at, e.reason(), e.sources());
-        batch.update("UPDATE rm_host_base SET aggregate_version = ? WHERE host_id = ?", version, e.hostId());
+        batch.updateInserted(
+                HOST_BASE + e.hostId(),
+                HOST_BASE_VERSION,
+                version,
+                "UPDATE rm_host_base SET aggregate_version = ? WHERE host_id = ?",
+                version,
+                e.hostId());
         hostVersions.change(
                 batch, e.hostId(), e.effectiveOn(), change::applyTo, at, () -> hostTimeline(batch, e.hostId()));
     }
@@ -185,7 +201,8 @@ public class RegistryProjection {
         ProjectionBatch batch = batch();
         String sources = JsonColumns.write(e.sources());
         String activities = Activities.text(e.activities());
-        batch.insert(
+        batch.insertRecord(
+                CERT_BASE + e.certificationId(),
                 "INSERT INTO rm_cert_base (cert_id, host_id, scheme, referential, certifier, activities, scope, "
                         + "valid_from, valid_until, sources, aggregate_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.certificationId(),
@@ -348,7 +365,13 @@ public class RegistryProjection {
         ProjectionBatch batch = batch();
         CertChange change = new CertChange(kind, effectiveOn, at.globalIndex(), validUntil, referential, activities);
         insertCertChange(batch, certId, change, at, reason, sources);
-        batch.update("UPDATE rm_cert_base SET aggregate_version = ? WHERE cert_id = ?", version, certId);
+        batch.updateInserted(
+                CERT_BASE + certId,
+                CERT_BASE_VERSION,
+                version,
+                "UPDATE rm_cert_base SET aggregate_version = ? WHERE cert_id = ?",
+                version,
+                certId);
         certVersions.change(batch, certId, effectiveOn, change::applyTo, at, () -> certTimeline(batch, certId));
     }
 
@@ -412,14 +435,14 @@ public class RegistryProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of(
-                "rm_host_version",
-                "rm_host_change",
-                "rm_host_base",
-                "rm_cert_version",
-                "rm_cert_change",
-                "rm_cert_base")) {
-            jdbc.update("DELETE FROM " + table);
-        }
+        ReadModelTables.clear(
+                jdbc,
+                List.of(
+                        "rm_host_version",
+                        "rm_host_change",
+                        "rm_host_base",
+                        "rm_cert_version",
+                        "rm_cert_change",
+                        "rm_cert_base"));
     }
 }

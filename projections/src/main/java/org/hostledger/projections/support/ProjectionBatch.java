@@ -1,10 +1,13 @@
 package org.hostledger.projections.support;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,19 +15,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The writes of one batch of events, sent to the database as JDBC batches when the batch commits: every insert
  * first (grouped by statement, in first-use order), then every update and delete, which target rows by primary key
- * or by record id and so may safely follow inserts made earlier in the batch. Reads that must see the batch's own
- * writes either use the batch's cache or {@link #flush()} first.
+ * or by record id and so may safely follow inserts made earlier in the batch. A row inserted and then closed, changed
+ * or dropped within the batch is sent once, as it ends — no update follows its insert. Reads that must see the
+ * batch's own writes either use the batch's cache or {@link #flush()} first.
  *
  * <p>A processor handles a batch of events in one unit of work and one transaction; the batch lives as long as that
  * unit of work. Without one (a handler called directly), each write goes to the database at once.
  */
 public final class ProjectionBatch {
 
+    private static final String RECORD = "record-row:";
+
     private final JdbcTemplate jdbc;
     private final boolean immediate;
     private final Map<String, List<Object[]>> inserts = new LinkedHashMap<>();
     private final Map<String, List<Object[]>> updates = new LinkedHashMap<>();
+    private final Map<String, Map<Object, Object[]>> lastUpdates = new LinkedHashMap<>();
+    private final Set<Object[]> cancelled = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Object> cache = new HashMap<>();
+    private long flushes;
 
     private ProjectionBatch(JdbcTemplate jdbc, boolean immediate) {
         this.jdbc = jdbc;
@@ -48,12 +57,17 @@ public final class ProjectionBatch {
         return jdbc;
     }
 
-    public void insert(String sql, Object... args) {
+    /**
+     * An insert, sent with the batch; answers the row while it is still to be sent (null when written at once), so
+     * that later events of the batch can {@link #amend} or {@link #cancel} it rather than update or delete it.
+     */
+    public Pending insert(String sql, Object... args) {
         if (immediate) {
             jdbc.update(sql, args);
-        } else {
-            inserts.computeIfAbsent(sql, k -> new ArrayList<>()).add(args);
+            return null;
         }
+        inserts.computeIfAbsent(sql, k -> new ArrayList<>()).add(args);
+        return new Pending(args, flushes);
     }
 
     /** An update or delete by key; runs after every insert of the batch. */
@@ -63,6 +77,57 @@ public final class ProjectionBatch {
         } else {
             updates.computeIfAbsent(sql, k -> new ArrayList<>()).add(args);
         }
+    }
+
+    /**
+     * An update of the row keyed {@code key} of which only the batch's last counts, such as a record's latest
+     * version number: a row this batch inserts and has not sent yet takes the value in its insert (its argument
+     * {@code index} set to {@code value}); otherwise an earlier such update of the batch is replaced.
+     */
+    public void updateLast(Pending inserted, int index, Object value, String sql, Object key, Object... args) {
+        if (amend(inserted, index, value)) {
+            return;
+        }
+        if (immediate) {
+            jdbc.update(sql, args);
+        } else {
+            lastUpdates.computeIfAbsent(sql, k -> new LinkedHashMap<>()).put(key, args);
+        }
+    }
+
+    /** Inserts the row of record {@code key} that {@link #updateInserted} may later change. */
+    public void insertRecord(String key, String sql, Object... args) {
+        cache(RECORD + key, insert(sql, args));
+    }
+
+    /**
+     * Sets argument {@code index} of record {@code key}'s insert to {@code value} while this batch has not sent it, or
+     * else updates the row with {@code sql} and {@code args}, of which the batch's last update of that row counts.
+     */
+    public void updateInserted(String key, int index, Object value, String sql, Object... args) {
+        updateLast(cached(RECORD + key), index, value, sql, key, args);
+    }
+
+    /** Sets argument {@code index} of a row this batch inserts; false when it was sent already (or never pending). */
+    public boolean amend(Pending row, int index, Object value) {
+        if (!pending(row)) {
+            return false;
+        }
+        row.args[index] = value;
+        return true;
+    }
+
+    /** Drops a row this batch was to insert; false when it was sent already (or never pending). */
+    public boolean cancel(Pending row) {
+        if (!pending(row)) {
+            return false;
+        }
+        cancelled.add(row.args);
+        return true;
+    }
+
+    private boolean pending(Pending row) {
+        return row != null && !immediate && row.flush == flushes && !cancelled.contains(row.args);
     }
 
     /** Something read in this batch and kept up to date by it, such as a record's believed versions. */
@@ -80,13 +145,40 @@ public final class ProjectionBatch {
     /** Sends what is pending, so that plain reads see it. The cache is dropped: the database is the truth again. */
     public void flush() {
         for (Map.Entry<String, List<Object[]>> group : inserts.entrySet()) {
-            jdbc.batchUpdate(group.getKey(), group.getValue());
+            List<Object[]> rows = group.getValue();
+            if (!cancelled.isEmpty()) {
+                rows = rows.stream().filter(row -> !cancelled.contains(row)).toList();
+            }
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(group.getKey(), rows);
+            }
         }
         for (Map.Entry<String, List<Object[]>> group : updates.entrySet()) {
             jdbc.batchUpdate(group.getKey(), group.getValue());
         }
+        for (Map.Entry<String, Map<Object, Object[]>> group : lastUpdates.entrySet()) {
+            jdbc.batchUpdate(group.getKey(), new ArrayList<>(group.getValue().values()));
+        }
         inserts.clear();
         updates.clear();
+        lastUpdates.clear();
+        cancelled.clear();
         cache.clear();
+        flushes++;
+    }
+
+    /**
+     * A row inserted by a batch, until the batch sends it: a belief interval closed by a later event of the same
+     * batch is then written closed, and a row believed for no instant at all is not written — insert-only version
+     * rows for a record's changes that fall in one batch, as a replay's do.
+     */
+    public static final class Pending {
+        private final Object[] args;
+        private final long flush;
+
+        private Pending(Object[] args, long flush) {
+            this.args = args;
+            this.flush = flush;
+        }
     }
 }

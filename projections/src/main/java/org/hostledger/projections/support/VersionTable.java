@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -26,6 +25,9 @@ import org.springframework.jdbc.core.RowMapper;
  * @param <S> the record's state: a value type whose {@code equals} says whether two states are the same
  */
 public final class VersionTable<S> {
+
+    /** The place of {@code rec_to} among an insert's arguments. */
+    private static final int REC_TO = 4;
 
     private final String table;
     private final String idColumn;
@@ -63,7 +65,14 @@ public final class VersionTable<S> {
                 + columns + ") VALUES (?, ?, ?, ?, ?, ?" + ", ?".repeat(stateColumns.size()) + ")";
     }
 
-    private record Row<S>(LocalDate from, LocalDate to, Instant recordedFrom, long recordedBy, S state) {
+    /** A believed row; {@code pending} while the batch has not sent its insert. */
+    private record Row<S>(
+            LocalDate from,
+            LocalDate to,
+            Instant recordedFrom,
+            long recordedBy,
+            S state,
+            ProjectionBatch.Pending pending) {
         Segment<S> segment() {
             return new Segment<>(from, to, state);
         }
@@ -134,16 +143,21 @@ public final class VersionTable<S> {
         rows.add(insert(batch, id, new Segment<>(effectiveOn, last.to(), next), at));
     }
 
-    public void deleteAll(JdbcTemplate jdbc) {
-        jdbc.update("DELETE FROM " + table);
-    }
-
+    /**
+     * Ends a row's belief interval: in its insert when the batch has not sent it yet (insert-only), by an update
+     * otherwise.
+     */
     private void close(ProjectionBatch batch, String id, Row<S> row, EventPosition at) {
         if (!row.recordedFrom().isBefore(at.recordedAt())) {
             // Believed for no instant at all (written at this same instant): it never was visible, so it goes.
-            batch.update(deleteSql, id, row.from(), row.recordedBy());
+            if (!batch.cancel(row.pending())) {
+                batch.update(deleteSql, id, row.from(), row.recordedBy());
+            }
         } else {
-            batch.update(closeSql, Bitemporal.timestamp(at.recordedAt()), id, row.from(), row.recordedBy());
+            OffsetDateTime closed = Bitemporal.timestamp(at.recordedAt());
+            if (!batch.amend(row.pending(), REC_TO, closed)) {
+                batch.update(closeSql, closed, id, row.from(), row.recordedBy());
+            }
         }
     }
 
@@ -156,8 +170,8 @@ public final class VersionTable<S> {
         values.add(Bitemporal.OPEN_TIMESTAMP);
         values.add(at.globalIndex());
         values.addAll(stateValues.apply(segment.state()));
-        batch.insert(insertSql, values.toArray());
-        return new Row<>(segment.from(), segment.to(), at.recordedAt(), at.globalIndex(), segment.state());
+        ProjectionBatch.Pending pending = batch.insert(insertSql, values.toArray());
+        return new Row<>(segment.from(), segment.to(), at.recordedAt(), at.globalIndex(), segment.state(), pending);
     }
 
     /** The believed rows, ordered by start: the batch's own copy when it has one, the database's otherwise. */
@@ -181,7 +195,8 @@ public final class VersionTable<S> {
                 rs.getObject("eff_to", LocalDate.class),
                 rs.getObject("rec_from", OffsetDateTime.class).toInstant(),
                 rs.getLong("rec_seq"),
-                stateMapper.mapRow(rs, n));
+                stateMapper.mapRow(rs, n),
+                null);
     }
 
     @Override

@@ -2,7 +2,15 @@ package org.hostledger.store.processing;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -22,72 +30,148 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds one projection from the first event by feeding the processor's own event handlers, in batches of
- * {@code batchSize} events, one transaction and one token update per batch, from a single stream of the event store.
+ * Rebuilds projections from the first event by feeding each processor's own event handlers, in batches of
+ * {@code batchSize} events, one transaction and one token update per batch and projection — and reads the event store
+ * once for all of them: one reader scans the store and decodes each payload that some projection handles, and hands
+ * every batch to one feeder thread per projection, which runs that projection's handlers.
  *
  * <p>It replaces Axon's replay of a pooled processor (reset its tokens, let it catch up), whose coordinator hands at
  * most 1,024 events to its work packages and then waits 100 ms: a ceiling of about ten thousand events a second
  * whatever the handlers can do. Here the handlers, reset handlers, transactions and token store are the same; only
- * the feeding is direct. Tokens are kept as Axon's replay tokens while it runs, so progress shows on every node.
+ * the feeding is direct. Tokens are kept as Axon's replay tokens while it runs, so progress shows on every node, and a
+ * node stopped mid-replay resumes each projection from its own last batch when it starts again.
  *
  * <p>Events are read from the storage engine, a batch of rows at a time, not through the event store's shared stream:
  * that stream keeps every event fetched since its slowest reader's position in memory, and two replays reading a
  * million events at different speeds held hundreds of thousands of them there (a heap dump of the benchmark under
- * {@code -Xmx512m}, run out of memory, showed 348,000 cached event nodes).
+ * {@code -Xmx512m}, run out of memory, showed 348,000 cached event nodes). Between the reader and each feeder at most
+ * {@link #QUEUED_BATCHES} batches wait, so memory stays bounded whatever the speed of each projection.
  */
 final class BulkReplay {
 
     private static final Logger log = LoggerFactory.getLogger(BulkReplay.class);
 
-    private final String name;
-    private final StreamingEventProcessor processor;
+    /** Batches read ahead of the slowest projection. */
+    static final int QUEUED_BATCHES = 4;
+
+    /** Sent after the last batch: the history is complete. */
+    private static final List<TrackedEventMessage<?>> END = new ArrayList<>(0);
+
+    /** Sent when reading failed: the feeder stops, and its processor resumes from the last batch handled. */
+    private static final List<TrackedEventMessage<?>> ABORT = new ArrayList<>(0);
+
+    /** A projection to rebuild: its processor and (once prepared) the segments it claimed. */
+    record Target(String name, StreamingEventProcessor processor) {}
+
+    private final List<Target> targets;
     private final EventStorageEngine storageEngine;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
+    private final ExecutorService executor;
     private final int batchSize;
 
     BulkReplay(
-            String name,
-            StreamingEventProcessor processor,
+            List<Target> targets,
             EventStorageEngine storageEngine,
             TokenStore tokenStore,
             TransactionManager transactionManager,
+            ExecutorService executor,
             int batchSize) {
-        this.name = name;
-        this.processor = processor;
+        this.targets = List.copyOf(targets);
         this.storageEngine = storageEngine;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
+        this.executor = executor;
         this.batchSize = batchSize;
     }
 
-    /** Claims every segment and clears the projection (its reset handlers); fails when another node holds one. */
-    int[] prepare() {
-        processor.shutDown();
-        EventHandlerInvoker invoker = invoker();
-        int[] segments = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(name));
-        TrackingToken head = storageEngine.createHeadToken();
-        try {
-            transactionManager.executeInTransaction(() -> {
-                for (int segment : segments) {
-                    tokenStore.fetchToken(name, segment);
+    /**
+     * Claims every segment of every projection and clears each (its reset handlers, one transaction per projection);
+     * fails when another node holds a segment, after starting again the processors it had stopped.
+     */
+    Map<String, int[]> prepare() {
+        Map<String, int[]> prepared = new LinkedHashMap<>();
+        for (Target target : targets) {
+            StreamingEventProcessor processor = target.processor();
+            processor.shutDown();
+            EventHandlerInvoker invoker = invoker(target);
+            String name = target.name();
+            int[] segments = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(name));
+            TrackingToken head = storageEngine.createHeadToken();
+            try {
+                // The replay tokens are committed before the reset handlers run: they may clear with TRUNCATE, which
+                // commits at once on H2. A crash in between leaves the projection marked as replaying, and its
+                // rebuild starts again with the application (see ProjectionReplays#resumeInterrupted).
+                transactionManager.executeInTransaction(() -> {
+                    for (int segment : segments) {
+                        tokenStore.fetchToken(name, segment);
+                    }
+                    for (int segment : segments) {
+                        tokenStore.storeToken(ReplayToken.createReplayToken(head, null), name, segment);
+                    }
+                });
+                transactionManager.executeInTransaction(invoker::performReset);
+            } catch (UnableToClaimTokenException e) {
+                processor.start();
+                // The ones already cleared replay through their own processors, from their replay tokens.
+                for (Target done : targets) {
+                    if (prepared.containsKey(done.name())) {
+                        done.processor().start();
+                    }
                 }
-                invoker.performReset();
-                for (int segment : segments) {
-                    tokenStore.storeToken(ReplayToken.createReplayToken(head, null), name, segment);
-                }
-            });
-        } catch (UnableToClaimTokenException e) {
-            processor.start();
-            throw new RuleViolation("the projection " + name + " is running on another node; stop it there first");
+                throw new RuleViolation("the projection " + name + " is running on another node; stop it there first");
+            }
+            prepared.put(name, segments);
         }
-        return segments;
+        return prepared;
     }
 
-    /** Replays every event up to the head (including those recorded meanwhile), then hands back to the processor. */
-    void run(int[] segments) {
-        EventHandlerInvoker invoker = invoker();
+    /**
+     * Replays every event up to the head (including those recorded meanwhile) to every projection, then hands each
+     * back to its processor. A projection whose handlers fail is started again at once and resumes from its last
+     * batch through its processor; the others go on. Fails, once all are done, when any failed.
+     */
+    void run(Map<String, int[]> segments) {
         TrackingToken tokenAtReset = storageEngine.createHeadToken();
+        List<Feeder> feeders = new ArrayList<>();
+        for (Target target : targets) {
+            feeders.add(new Feeder(target, invoker(target), segments.get(target.name()), tokenAtReset));
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (Feeder feeder : feeders) {
+            running.add(executor.submit(feeder));
+        }
+        long[] events = {-1};
+        try {
+            events[0] = read(feeders);
+        } finally {
+            // When reading failed, each feeder stops after what it was given; its processor resumes from there.
+            for (Feeder feeder : feeders) {
+                feeder.offer(events[0] < 0 ? ABORT : END);
+            }
+        }
+        RuntimeException failure = null;
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                failure = failure == null ? new IllegalStateException("replay failed", e.getCause()) : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while replaying", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        log.info(
+                "projections {} rebuilt from {} events in one pass",
+                targets.stream().map(Target::name).toList(),
+                events[0]);
+    }
+
+    /** Reads the whole store, a batch at a time, decoding what some projection handles; answers how many events. */
+    private long read(List<Feeder> feeders) {
         TrackingToken last = null;
         long events = 0;
         List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
@@ -98,58 +182,141 @@ final class BulkReplay {
             try (Stream<? extends TrackedEventMessage<?>> stream = storageEngine.readEvents(last, false)) {
                 Iterator<? extends TrackedEventMessage<?>> read = stream.iterator();
                 while (read.hasNext()) {
-                    batch.add(read.next());
+                    TrackedEventMessage<?> message = read.next();
+                    decode(message, feeders);
+                    batch.add(message);
                     more = true;
                     if (batch.size() == batchSize) {
-                        last = handle(invoker, batch, segments, tokenAtReset);
+                        last = publish(batch, feeders);
                         events += batch.size();
-                        batch.clear();
+                        batch = new ArrayList<>(batchSize);
                     }
                 }
             }
             if (!batch.isEmpty()) {
-                last = handle(invoker, batch, segments, tokenAtReset);
+                last = publish(batch, feeders);
                 events += batch.size();
-                batch.clear();
+                batch = new ArrayList<>(batchSize);
             }
         }
-        TrackingToken end = last;
-        transactionManager.executeInTransaction(() -> {
-            for (int segment : segments) {
-                tokenStore.storeToken(end, name, segment);
-                tokenStore.releaseClaim(name, segment);
-            }
-        });
-        log.info("projection {} rebuilt from {} events", name, events);
-        processor.start();
+        return events;
     }
 
-    private TrackingToken handle(
-            EventHandlerInvoker invoker,
-            List<TrackedEventMessage<?>> batch,
-            int[] segments,
-            TrackingToken tokenAtReset) {
-        TrackingToken position = batch.get(batch.size() - 1).trackingToken();
-        transactionManager.executeInTransaction(() -> {
-            BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-                invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
-                return null;
+    /**
+     * Decodes the payload here, on the reader's thread, when some projection handles it: the feeders then find it
+     * decoded (the queue hands it over safely), and Jackson runs beside the handlers rather than before them.
+     */
+    private static void decode(TrackedEventMessage<?> message, List<Feeder> feeders) {
+        for (Feeder feeder : feeders) {
+            if (feeder.invoker.canHandleType(message.getPayloadType())) {
+                message.getPayload();
+                return;
+            }
+        }
+    }
+
+    private static TrackingToken publish(List<TrackedEventMessage<?>> batch, List<Feeder> feeders) {
+        for (Feeder feeder : feeders) {
+            feeder.offer(batch);
+        }
+        return batch.get(batch.size() - 1).trackingToken();
+    }
+
+    /** Feeds one projection's handlers the batches the reader hands it, each in its own transaction. */
+    private final class Feeder implements Runnable {
+
+        private final Target target;
+        private final EventHandlerInvoker invoker;
+        private final int[] segments;
+        private final TrackingToken tokenAtReset;
+        private final BlockingQueue<List<TrackedEventMessage<?>>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        private volatile boolean stopped;
+
+        Feeder(Target target, EventHandlerInvoker invoker, int[] segments, TrackingToken tokenAtReset) {
+            this.target = target;
+            this.invoker = invoker;
+            this.segments = segments;
+            this.tokenAtReset = tokenAtReset;
+        }
+
+        /** Waits for room, unless this feeder has stopped (failed): then the batch is not its to handle. */
+        void offer(List<TrackedEventMessage<?>> batch) {
+            try {
+                while (!stopped) {
+                    if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while replaying", e);
+            }
+        }
+
+        @Override
+        public void run() {
+            String name = target.name();
+            TrackingToken last = null;
+            boolean complete = false;
+            try {
+                while (true) {
+                    List<TrackedEventMessage<?>> batch = queue.take();
+                    if (batch == END) {
+                        break;
+                    }
+                    if (batch == ABORT) {
+                        return;
+                    }
+                    last = handle(batch);
+                }
+                TrackingToken end = last;
+                transactionManager.executeInTransaction(() -> {
+                    for (int segment : segments) {
+                        tokenStore.storeToken(end, name, segment);
+                        tokenStore.releaseClaim(name, segment);
+                    }
+                });
+                complete = true;
+                log.info("projection {} rebuilt", name);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while replaying " + name, e);
+            } catch (RuntimeException e) {
+                log.error("replay of projection {} failed; it restarts from where it stopped", name, e);
+                throw e;
+            } finally {
+                stopped = true;
+                queue.clear();
+                target.processor().start();
+                if (!complete) {
+                    log.warn("projection {} goes on replaying through its processor", name);
+                }
+            }
+        }
+
+        private TrackingToken handle(List<TrackedEventMessage<?>> batch) {
+            TrackingToken position = batch.get(batch.size() - 1).trackingToken();
+            transactionManager.executeInTransaction(() -> {
+                BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+                ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                    invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
+                    return null;
+                });
+                if (result.isExceptional()) {
+                    throw new IllegalStateException("replay of " + target.name() + " failed", result.exceptionResult());
+                }
+                TrackingToken token = ReplayToken.createReplayToken(tokenAtReset, position);
+                for (int segment : segments) {
+                    tokenStore.storeToken(token, target.name(), segment);
+                }
             });
-            if (result.isExceptional()) {
-                throw new IllegalStateException("replay of " + name + " failed", result.exceptionResult());
-            }
-            TrackingToken token = ReplayToken.createReplayToken(tokenAtReset, position);
-            for (int segment : segments) {
-                tokenStore.storeToken(token, name, segment);
-            }
-        });
-        return position;
+            return position;
+        }
     }
 
-    private EventHandlerInvoker invoker() {
-        if (!(processor instanceof AbstractEventProcessor abstractProcessor)) {
-            throw new IllegalStateException("cannot reach the handlers of " + name);
+    private static EventHandlerInvoker invoker(Target target) {
+        if (!(target.processor() instanceof AbstractEventProcessor abstractProcessor)) {
+            throw new IllegalStateException("cannot reach the handlers of " + target.name());
         }
         return abstractProcessor.eventHandlerInvoker();
     }

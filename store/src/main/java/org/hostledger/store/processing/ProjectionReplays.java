@@ -1,5 +1,8 @@
 package org.hostledger.store.processing;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -14,10 +17,13 @@ import org.hostledger.core.rule.UnknownRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 
 /**
  * Rebuilds projections from the first event: stops the processor, clears its tables (its {@code @ResetHandler}s),
- * feeds it the whole history (see {@link BulkReplay}), and starts it again from where the replay ended. On several
+ * feeds it the whole history (see {@link BulkReplay}), and starts it again from where the replay ended. Several
+ * projections replayed together share one read of the store. On several
  * nodes, the processor must be stopped on the others first: a replay needs every segment.
  */
 public class ProjectionReplays {
@@ -51,30 +57,68 @@ public class ProjectionReplays {
 
     /** Starts rebuilding {@code name} in the background; answers once its tables are cleared and its tokens reset. */
     public Future<?> replay(String name) {
-        StreamingEventProcessor processor = progress.streamingProcessors().get(name);
-        if (processor == null) {
-            throw new UnknownRecord("projection", name);
+        return replay(List.of(name));
+    }
+
+    /**
+     * Starts rebuilding the projections {@code names} in the background, from one read of the event store (see
+     * {@link BulkReplay}); answers once their tables are cleared and their tokens reset. The future completes when
+     * every one has caught up, and fails when any failed.
+     */
+    public Future<?> replay(List<String> names) {
+        List<BulkReplay.Target> targets = new ArrayList<>();
+        Map<String, StreamingEventProcessor> processors = progress.streamingProcessors();
+        for (String name : new LinkedHashSet<>(names)) {
+            StreamingEventProcessor processor = processors.get(name);
+            if (processor == null) {
+                throw new UnknownRecord("projection", name);
+            }
+            targets.add(new BulkReplay.Target(name, processor));
         }
         synchronized (running) {
-            Future<?> current = running.get(name);
-            if (current != null && !current.isDone()) {
-                throw new RuleViolation("the projection " + name + " is already being replayed");
+            for (BulkReplay.Target target : targets) {
+                Future<?> current = running.get(target.name());
+                if (current != null && !current.isDone()) {
+                    throw new RuleViolation("the projection " + target.name() + " is already being replayed");
+                }
             }
             BulkReplay replay =
-                    new BulkReplay(name, processor, storageEngine, tokenStore, transactionManager, batchSize);
-            log.info("replaying projection {}", name);
-            int[] segments = replay.prepare();
-            Future<?> future = executor.submit(() -> {
-                try {
-                    replay.run(segments);
-                } catch (RuntimeException e) {
-                    log.error("replay of projection {} failed; it restarts from where it stopped", name, e);
-                    processor.start();
-                    throw e;
-                }
-            });
-            running.put(name, future);
+                    new BulkReplay(targets, storageEngine, tokenStore, transactionManager, executor, batchSize);
+            log.info(
+                    "replaying projections {}",
+                    targets.stream().map(BulkReplay.Target::name).toList());
+            Map<String, int[]> segments = replay.prepare();
+            Future<?> future = executor.submit(() -> replay.run(segments));
+            for (BulkReplay.Target target : targets) {
+                running.put(target.name(), future);
+            }
             return future;
+        }
+    }
+
+    /**
+     * Starts again, from the first event, the rebuild of every projection that a stopped or killed node left
+     * replaying: its tables may hold a part of the history only, or (killed between its replay tokens and the
+     * clearing of its tables) the previous build. A projection whose segments another running node holds is left to
+     * that node.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeInterrupted() {
+        List<String> interrupted = new ArrayList<>();
+        for (ProjectionProgress.Status status : progress.statuses()) {
+            Future<?> current = running.get(status.name());
+            if (status.replaying() && (current == null || current.isDone())) {
+                interrupted.add(status.name());
+            }
+        }
+        if (interrupted.isEmpty()) {
+            return;
+        }
+        log.warn("projections {} were left replaying; rebuilding them again", interrupted);
+        try {
+            replay(interrupted);
+        } catch (RuleViolation e) {
+            log.warn("cannot rebuild {} again here: {}", interrupted, e.getMessage());
         }
     }
 }

@@ -1,0 +1,83 @@
+package org.hostledger.api.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.hostledger.api.IntegrationTest;
+import org.hostledger.store.processing.ProjectionProgress;
+import org.hostledger.store.processing.ProjectionReplays;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A rebuild commits its replay tokens before it clears the tables (which on H2 commits at once). Killed in between,
+ * a node restarts with the previous build's rows under tokens that say "replay from the first event": its processor
+ * alone would insert every row again over them and fail for ever; the rebuild starts again instead.
+ */
+class InterruptedReplayTest extends IntegrationTest {
+
+    private static final String PROJECTION = "registry";
+
+    @Autowired
+    ProjectionProgress progress;
+
+    @Autowired
+    ProjectionReplays replays;
+
+    @Autowired
+    TokenStore tokenStore;
+
+    @Autowired
+    TransactionManager transactionManager;
+
+    @Autowired
+    EventStorageEngine storageEngine;
+
+    @Test
+    void aRebuildKilledBeforeItClearedTheTablesStartsAgainWithTheApplication() throws Exception {
+        String host = id("ir");
+        String cert = id("ic");
+        registerHost(host, "FR", null, null);
+        String position = grant(cert, host, "[1,2,3]", "2019-01-01", "2022-01-01");
+        read("/api/hosts/" + host, position);
+        Map<String, String> fingerprint = readModelFingerprint();
+
+        // What a kill between the rebuild's two transactions leaves: its replay tokens, the previous build's rows.
+        StreamingEventProcessor processor = progress.streamingProcessors().get(PROJECTION);
+        processor.shutDown();
+        TrackingToken head = storageEngine.createHeadToken();
+        transactionManager.executeInTransaction(() -> {
+            for (int segment : tokenStore.fetchSegments(PROJECTION)) {
+                tokenStore.fetchToken(PROJECTION, segment);
+                tokenStore.storeToken(ReplayToken.createReplayToken(head, null), PROJECTION, segment);
+                tokenStore.releaseClaim(PROJECTION, segment);
+            }
+        });
+        // The restart: processors start, then the application is ready.
+        processor.start();
+        replays.resumeInterrupted();
+
+        awaitRebuilt();
+        assertThat(readModelFingerprint()).isEqualTo(fingerprint);
+    }
+
+    private void awaitRebuilt() throws InterruptedException {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            ProjectionProgress.Status status = progress.statuses().stream()
+                    .filter(s -> s.name().equals(PROJECTION))
+                    .findFirst()
+                    .orElseThrow();
+            if (!status.replaying() && status.position() >= status.head() && status.running()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the projection " + PROJECTION + " was not rebuilt: " + progress.statuses());
+    }
+}
