@@ -64,7 +64,7 @@ class CrashRecoveryIT {
                     .isEqualTo(202);
             ledger.kill();
             http = ledger.start();
-            assertThat(views(http, head))
+            assertThat(Views.read(http, head))
                     .as("views after a kill during a rebuild")
                     .isEqualTo(caughtUp);
         }
