@@ -37,11 +37,16 @@ class DemoHistoryTest extends IntegrationTest {
 
     @Test
     void theHostingMapListsBothDecisionsWithTheirExposure() {
-        JsonNode page = read("/api/decisions?size=200", "36");
+        // The test store is shared with register imports (thousands of decisions whose ids sort first): each demo
+        // decision is read on the map filtered to its host.
+        List<JsonNode> items = new ArrayList<>();
+        for (String host : List.of("microsoft", "outscale")) {
+            read("/api/decisions?size=200&hostId=" + host, "36").get("items").forEach(items::add);
+        }
         List<String> ids = new ArrayList<>();
-        page.get("items").forEach(item -> ids.add(item.get("id").asText()));
+        items.forEach(item -> ids.add(item.get("id").asText()));
         assertThat(ids).contains("hdh-azure", "stopcovid-outscale");
-        for (JsonNode item : page.get("items")) {
+        for (JsonNode item : items) {
             if (item.get("id").asText().equals("stopcovid-outscale")) {
                 assertThat(item.get("exposure").asText()).isEqualTo("EU");
                 assertThat(item.get("host").get("name").asText()).isEqualTo("3DS Outscale");

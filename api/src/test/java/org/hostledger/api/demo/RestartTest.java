@@ -75,6 +75,9 @@ class RestartTest {
                         "--server.port=0",
                         "--hostledger.test.schema=" + schema,
                         "--hostledger.data-dir=" + dataDir.toAbsolutePath(),
+                        // The test profile gives each start a key of its own; a restart keeps its node's key.
+                        "--hostledger.ledger.signing-key="
+                                + dataDir.toAbsolutePath().resolve("ledger-signing.key"),
                         "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath()
                                 + "/hostledger;WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE");
     }

@@ -92,9 +92,17 @@ public final class LedgerProcess implements AutoCloseable {
         return schema;
     }
 
-    /** Another node on the same PostgreSQL schema, with its own log. */
+    /**
+     * Another node on the same PostgreSQL schema, with its own log and data directory; it signs checkpoints with this
+     * node's key file, as every node sharing a database must (README, Production).
+     */
     public LedgerProcess sibling(Path otherDataDir) {
-        return new LedgerProcess(otherDataDir, environment, extraArgs, schema);
+        List<String> args = new ArrayList<>(extraArgs);
+        if (args.stream().noneMatch(a -> a.startsWith("--hostledger.ledger.signing-key="))) {
+            args.add("--hostledger.ledger.signing-key="
+                    + dataDir.toAbsolutePath().resolve("ledger-signing.key"));
+        }
+        return new LedgerProcess(otherDataDir, environment, args, schema);
     }
 
     private ProcessBuilder builder(List<String> args) {
