@@ -111,6 +111,18 @@ public class BackupModes implements ApplicationListener<ApplicationEnvironmentPr
         HttpResponse<InputStream> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            // The backup shares its principal's write budget: while that principal is busy writing, wait as the
+            // 429's Retry-After says, a bounded number of times, rather than fail.
+            for (int retry = 0; response.statusCode() == 429 && retry < 10; retry++) {
+                response.body().close();
+                long seconds = response.headers()
+                        .firstValue("Retry-After")
+                        .map(BackupModes::seconds)
+                        .orElse(1L);
+                out.println("the application is busy (429): asking again in " + seconds + " s");
+                Thread.sleep(Duration.ofSeconds(seconds).toMillis());
+                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            }
         } catch (ConnectException e) {
             throw new BackupRefused(
                     3,
@@ -259,6 +271,14 @@ public class BackupModes implements ApplicationListener<ApplicationEnvironmentPr
             } catch (NumberFormatException e) {
                 return 0;
             }
+        }
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Math.max(1, Math.min(30, Long.parseLong(retryAfter.trim())));
+        } catch (NumberFormatException e) {
+            return 1; // an HTTP date instead of seconds: ask again soon
         }
     }
 }
