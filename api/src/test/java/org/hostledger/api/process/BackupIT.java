@@ -34,7 +34,12 @@ class BackupIT {
         Path backup = dir.resolve("backup");
         List<String> ackedBeforeBackup;
         long backupHead;
-        try (LedgerProcess original = new LedgerProcess(dir.resolve("original"), Map.of(), List.of())) {
+        // The writers and the backup share one principal: its write budget (600 a minute by default) is raised so
+        // that a fast machine's load is not refused before the backup is taken.
+        try (LedgerProcess original = new LedgerProcess(
+                dir.resolve("original"),
+                Map.of(),
+                List.of("--hostledger.security.rate-limits.writes.capacity=1000000"))) {
             Http http = original.start();
             try (WriteLoad load = new WriteLoad(http.port(), "backup", WRITERS)) {
                 assertThat(load.awaitAcknowledged(150, Duration.ofMinutes(5))).isTrue();
