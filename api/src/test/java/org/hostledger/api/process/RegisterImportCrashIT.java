@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ class RegisterImportCrashIT {
         return http.at("/api/registers/fedramp/snapshots?publishedAt=2025-03-01T00:00:00Z")
                 .as("admin", LedgerProcess.ADMIN_PASSWORD)
                 .postBytes(file, "application/json")
+                // An import of the whole file answers once every entry is recorded: minutes on a loaded machine.
+                .timeout(Duration.ofMinutes(5))
                 .send();
     }
 
