@@ -58,7 +58,8 @@ class AlertTwoNodesIT {
                         "/api/certifications",
                         "{\"id\":\"" + host + "-cert\",\"hostId\":\"" + host + "\","
                                 + "\"scheme\":\"HDS\",\"referential\":\"v1\",\"certifier\":\"LNE\",\"activities\":[1],"
-                                + "\"validFrom\":\"2020-01-01\",\"validUntil\":\"" + today.plusDays(10 + i)
+                                + "\"validFrom\":\"" + today.minusYears(2) + "\",\"validUntil\":\""
+                                + today.plusDays(10 + i)
                                 + "\",\"sources\":[{\"title\":\"t\"}]}");
                 send(
                         node,
