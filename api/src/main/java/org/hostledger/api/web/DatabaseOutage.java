@@ -51,8 +51,20 @@ public class DatabaseOutage extends OncePerRequestFilter {
 
     /** True when the failure, or one of its causes, says that no connection to the database could be had or kept. */
     public static boolean causedBy(Throwable failure) {
+        return causedBy(failure, 0);
+    }
+
+    /** The causes and the suppressed failures (a rollback that failed after the append did), to a bounded depth. */
+    private static boolean causedBy(Throwable failure, int level) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
+            if (level < 2) {
+                for (Throwable suppressed : t.getSuppressed()) {
+                    if (causedBy(suppressed, level + 1)) {
+                        return true;
+                    }
+                }
+            }
             if (t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException
                     || t instanceof DataAccessResourceFailureException

@@ -25,6 +25,7 @@ import org.hostledger.core.rule.RuleViolation;
 import org.hostledger.core.rule.UnknownRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -48,6 +49,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @Nullable
+    private final DatabaseProbe database;
+
+    /** Without a database to ask: every unexplained failure is a 500. */
+    public ProblemHandler() {
+        this(null);
+    }
+
+    @Autowired
+    public ProblemHandler(@Nullable DatabaseProbe database) {
+        this.database = database;
+    }
 
     public record FieldProblem(String field, String message) {}
 
@@ -151,6 +165,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         if (DatabaseOutage.causedBy(e)) {
+            return DatabaseOutage.answer(e);
+        }
+        if (database != null && !database.reachable()) {
+            // A failure in a form the outage check does not know, while the database cannot be reached: answered
+            // as the outage (the client retries), logged in full so that the form can be learnt.
+            log.error("unexpected error while the database is unreachable; answered as an outage", e);
             return DatabaseOutage.answer(e);
         }
         log.error("unexpected error", e);

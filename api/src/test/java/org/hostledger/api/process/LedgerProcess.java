@@ -114,6 +114,24 @@ public final class LedgerProcess implements AutoCloseable {
         return builder;
     }
 
+    /**
+     * The first log line containing {@code marker} and the lines after it (a stack trace), for a failing assertion's
+     * message; empty when the log holds no such line.
+     */
+    public String logExcerpt(String marker) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(marker)) {
+                    return "\n" + String.join("\n", lines.subList(i, Math.min(lines.size(), i + 60)));
+                }
+            }
+            return "";
+        } catch (IOException e) {
+            return "\n(the log " + log + " could not be read: " + e.getMessage() + ")";
+        }
+    }
+
     /** Starts the server and waits until it answers healthy. */
     public Http start() throws Exception {
         port = freePort();

@@ -65,7 +65,9 @@ class PostgresOutageIT {
 
             assertThat(refusals).isNotEmpty();
             for (WriteLoad.Refusal refusal : refusals) {
-                assertThat(refusal.status()).as(refusal.toString()).isEqualTo(503);
+                assertThat(refusal.status())
+                        .as(refusal + ledger.logExcerpt("unexpected error"))
+                        .isEqualTo(503);
                 assertThat(refusal.contentType()).as(refusal.toString()).startsWith("application/problem+json");
                 assertThat(refusal.body())
                         .contains("Database unavailable")

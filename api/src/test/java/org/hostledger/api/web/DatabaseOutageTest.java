@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -40,6 +43,39 @@ class DatabaseOutageTest {
                 .isTrue();
         assertThat(DatabaseOutage.causedBy(new SQLException("terminating connection", "57P01")))
                 .isTrue();
+    }
+
+    @Test
+    void aConnectionFailureSuppressedByALaterOneIsAnOutage() {
+        IllegalStateException rollbackFailed = new IllegalStateException("the rollback failed");
+        rollbackFailed.addSuppressed(new EventStoreException("append", new SQLException("I/O error", "08006")));
+        assertThat(DatabaseOutage.causedBy(rollbackFailed)).isTrue();
+        IllegalStateException other = new IllegalStateException("a bug");
+        other.addSuppressed(new SQLException("unique violation", "23505"));
+        assertThat(DatabaseOutage.causedBy(other)).isFalse();
+    }
+
+    @Test
+    void anUnexplainedFailureWhileTheDatabaseIsUnreachableIsAnOutage() throws Exception {
+        DataSource down = Mockito.mock(DataSource.class);
+        Mockito.when(down.getConnection()).thenThrow(POOL_TIMEOUT);
+        ResponseEntity<Object> answer =
+                new ProblemHandler(new DatabaseProbe(down)).unexpected(new IllegalStateException("odd form"));
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo(DatabaseOutage.RETRY_AFTER);
+        assertThat(((ProblemDetail) answer.getBody()).getTitle()).isEqualTo("Database unavailable");
+    }
+
+    @Test
+    void anUnexplainedFailureWhileTheDatabaseAnswersIsA500() throws Exception {
+        DataSource up = Mockito.mock(DataSource.class);
+        Connection connection = Mockito.mock(Connection.class);
+        Mockito.when(up.getConnection()).thenReturn(connection);
+        Mockito.when(connection.isValid(Mockito.anyInt())).thenReturn(true);
+        ResponseEntity<Object> answer =
+                new ProblemHandler(new DatabaseProbe(up)).unexpected(new IllegalStateException("a bug"));
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        Mockito.verify(connection).close();
     }
 
     @Test
