@@ -53,6 +53,11 @@ public class WatchStore {
             "subscription_id, owner, filter_json, webhook_url, secret, paused, from_position, created_at";
     private static final String NOTIFICATION_COLUMNS = "notification_id, subscription_id, position, record_id, status,"
             + " attempts, next_attempt_at, last_status, last_error, delivered_at";
+    /** The notification's columns, of {@code watch_notification n} where it is joined with its subscription. */
+    private static final String DUE_COLUMNS = java.util.Arrays.stream(NOTIFICATION_COLUMNS.split(", *"))
+            .map(column -> "n." + column)
+            .collect(java.util.stream.Collectors.joining(", "));
+
     private static final String CHANGE_COLUMNS = "position, record_id, record_type, event_type, host_id, register_id,"
             + " effective_on, recorded_at, payload";
 
@@ -273,16 +278,16 @@ public class WatchStore {
      * earlier undelivered notification of the same record for the same subscription (so that a record's
      * notifications go in order; a dead letter holds the later ones back until it is redelivered).
      */
-    public List<String> due(Instant now, int limit) {
-        return jdbc.queryForList(
-                "SELECT n.notification_id FROM watch_notification n"
+    public List<Notification> due(Instant now, int limit) {
+        return jdbc.query(
+                "SELECT " + DUE_COLUMNS + " FROM watch_notification n"
                         + " JOIN watch_subscription s ON s.subscription_id = n.subscription_id"
                         + " WHERE n.status = 'PENDING' AND n.next_attempt_at <= ?"
                         + " AND (n.lease_until IS NULL OR n.lease_until < ?) AND s.paused = FALSE"
                         + " AND NOT EXISTS (SELECT 1 FROM watch_notification p WHERE p.subscription_id = n.subscription_id"
                         + " AND p.record_id = n.record_id AND p.position < n.position AND p.status <> 'DELIVERED')"
                         + " ORDER BY n.position LIMIT " + limit,
-                String.class,
+                WatchStore::toNotification,
                 at(now),
                 at(now));
     }

@@ -12,12 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +48,9 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
+    /** How soon to look again when due notifications wait for the views to hold their event. */
+    private static final long VIEWS_WAIT_MS = 10;
+
     private final WatchStore store;
     private final WatchProperties properties;
     private final ObjectMapper json;
@@ -59,7 +61,11 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final NodeRegistry nodes;
     private final HttpClient client;
     private final Semaphore permits;
-    private volatile ScheduledExecutorService poller;
+    private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
+    private volatile ExecutorService poller;
+    /** A position every view has processed (only the poller thread moves it). */
+    private volatile long viewsReached = -1;
+
     private volatile ExecutorService senders;
 
     public WebhookDispatcher(
@@ -94,9 +100,37 @@ public class WebhookDispatcher implements SmartLifecycle {
     @Override
     public void start() {
         senders = Executors.newFixedThreadPool(properties.getSenders(), daemon("hostledger-webhook"));
-        poller = Executors.newSingleThreadScheduledExecutor(daemon("hostledger-webhook-poller"));
+        poller = Executors.newSingleThreadExecutor(daemon("hostledger-webhook-poller"));
+        poller.execute(this::dispatch);
+    }
+
+    /**
+     * Wakes the dispatcher now rather than at its next poll: called when the watch processor has committed new
+     * notifications and when a sender is free again. Other nodes find them at their next poll.
+     */
+    public void wake() {
+        wakeups.offer(Boolean.TRUE);
+    }
+
+    /**
+     * Looks for due notifications as long as it finds some to send; otherwise waits for a wake-up, or the poll
+     * interval (notifications of other nodes, retries falling due), or a short while when notifications are due but
+     * wait for the views.
+     */
+    private void dispatch() {
         long every = properties.getPollInterval().toMillis();
-        poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+        while (!Thread.currentThread().isInterrupted()) {
+            Polled polled = pollSafely();
+            try {
+                if (polled.leased() > 0 && permits.availablePermits() > 0) {
+                    continue;
+                }
+                long wait = polled.waitingForViews() ? Math.min(every, VIEWS_WAIT_MS) : every;
+                wakeups.poll(wait, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -128,49 +162,79 @@ public class WebhookDispatcher implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
-    private void pollSafely() {
+    /** What one poll did: notifications leased for sending, and whether some due ones wait for the views. */
+    record Polled(int leased, boolean waitingForViews) {}
+
+    private Polled pollSafely() {
         try {
-            poll();
+            return poll();
         } catch (RuntimeException e) {
             log.warn("Looking for due webhooks failed; trying again", e);
+            return new Polled(0, false);
         }
     }
 
     /** Leases as many due notifications as there are free senders, and sends them. */
-    void poll() {
+    Polled poll() {
         int free = permits.availablePermits();
         if (free == 0) {
-            return;
+            return new Polled(0, false);
         }
         Instant now = clock.instant();
-        Map<Long, Boolean> reached = new HashMap<>();
-        for (String id : store.due(now, free * 4)) {
+        List<WatchStore.Notification> due = store.due(now, free * 4);
+        int leased = 0;
+        boolean waiting = false;
+        for (WatchStore.Notification notification : due) {
             if (permits.availablePermits() == 0) {
-                return;
+                break;
             }
-            Optional<WatchStore.Notification> found = store.notification(id);
-            if (found.isEmpty()) {
-                continue;
+            // The body carries the record's state after the event: wait until the views hold it. Due notifications
+            // come in the order of their events, so the first one the views do not hold yet ends the poll.
+            if (!viewsHold(notification.position(), due)) {
+                waiting = true;
+                break;
             }
-            long position = found.get().position();
-            // The body carries the record's state after the event: wait until the views hold it.
-            if (!reached.computeIfAbsent(position, progress::reached)) {
-                continue;
-            }
-            if (!store.lease(id, now, now.plus(properties.getLease()))) {
+            if (!store.lease(notification.id(), now, now.plus(properties.getLease()))) {
                 continue;
             }
             permits.acquireUninterruptibly();
+            leased++;
             senders.execute(() -> {
                 try {
-                    send(found.get());
+                    send(notification);
                 } catch (RuntimeException e) {
-                    log.warn("Sending webhook {} failed; it will be sent again when its lease ends", id, e);
+                    log.warn(
+                            "Sending webhook {} failed; it will be sent again when its lease ends",
+                            notification.id(),
+                            e);
                 } finally {
                     permits.release();
+                    wake();
                 }
             });
         }
+        return new Polled(leased, waiting);
+    }
+
+    /**
+     * Whether every view has processed the event at {@code position}. Views only move forward: what they held once they
+     * hold for good, so one look at the last due position usually answers for the whole poll (each look reads every
+     * processor's tokens).
+     */
+    private boolean viewsHold(long position, List<WatchStore.Notification> due) {
+        if (position <= viewsReached) {
+            return true;
+        }
+        long last = due.get(due.size() - 1).position();
+        if (last > position && progress.reached(last)) {
+            viewsReached = last;
+            return true;
+        }
+        if (progress.reached(position)) {
+            viewsReached = position;
+            return true;
+        }
+        return false;
     }
 
     /** One attempt at one notification. */
