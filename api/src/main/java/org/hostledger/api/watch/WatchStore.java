@@ -64,6 +64,7 @@ public class WatchStore {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Map<String, SubscriptionFilter> filters = new ConcurrentHashMap<>();
+    private volatile WebhookSubscriptions webhooks;
 
     public WatchStore(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -102,6 +103,12 @@ public class WatchStore {
                 s.paused(),
                 s.fromPosition(),
                 at(s.createdAt()));
+        subscriptionsChanged();
+    }
+
+    /** After the change itself: a processor that read the new version reads the subscriptions with the change. */
+    private void subscriptionsChanged() {
+        jdbc.update("UPDATE watch_subscription_version SET version = version + 1 WHERE id = 1");
     }
 
     public Optional<Subscription> subscription(String id) {
@@ -125,14 +132,35 @@ public class WatchStore {
                         owner);
     }
 
-    /** Webhook subscriptions made before {@code position}: those told about the event there. */
+    /**
+     * Webhook subscriptions made before {@code position}: those told about the event there. They are kept in memory
+     * and read again when the version counter moved (a subscription made or deleted on any node), so matching an
+     * event costs one primary-key read, not a read of every subscription.
+     */
     public List<Subscription> webhookSubscriptionsBefore(long position) {
-        return jdbc.query(
-                "SELECT " + SUBSCRIPTION_COLUMNS
-                        + " FROM watch_subscription WHERE webhook_url IS NOT NULL AND from_position < ?",
-                this::toSubscription,
-                position);
+        Long version = jdbc.queryForObject("SELECT version FROM watch_subscription_version WHERE id = 1", Long.class);
+        WebhookSubscriptions known = webhooks;
+        if (known == null || !known.version().equals(version)) {
+            known = new WebhookSubscriptions(
+                    version,
+                    jdbc.query(
+                            "SELECT " + SUBSCRIPTION_COLUMNS + " FROM watch_subscription WHERE webhook_url IS NOT NULL"
+                                    + " ORDER BY from_position",
+                            this::toSubscription));
+            webhooks = known;
+        }
+        List<Subscription> before = new java.util.ArrayList<>();
+        for (Subscription subscription : known.subscriptions()) {
+            if (subscription.fromPosition() >= position) {
+                break;
+            }
+            before.add(subscription);
+        }
+        return before;
     }
+
+    /** The webhook subscriptions as of a version of the counter, oldest {@code from_position} first. */
+    private record WebhookSubscriptions(Long version, List<Subscription> subscriptions) {}
 
     public boolean setPaused(String id, boolean paused) {
         return jdbc.update("UPDATE watch_subscription SET paused = ? WHERE subscription_id = ?", paused, id) == 1;
@@ -145,6 +173,7 @@ public class WatchStore {
                 id);
         jdbc.update("DELETE FROM watch_notification WHERE subscription_id = ?", id);
         jdbc.update("DELETE FROM watch_subscription WHERE subscription_id = ?", id);
+        subscriptionsChanged();
         filters.remove(id);
     }
 

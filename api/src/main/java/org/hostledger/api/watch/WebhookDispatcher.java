@@ -85,7 +85,8 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.queries = queries;
         this.params = params;
         this.nodes = nodes;
-        this.permits = new Semaphore(properties.getSenders());
+        // Leased and not yet sent: twice the senders, so that a sender finds the next one waiting rather than a poll.
+        this.permits = new Semaphore(2 * properties.getSenders());
         this.client = client(properties);
     }
 
@@ -122,7 +123,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         while (!Thread.currentThread().isInterrupted()) {
             Polled polled = pollSafely();
             try {
-                if (polled.leased() > 0 && permits.availablePermits() > 0) {
+                if (polled.more() && permits.availablePermits() > 0) {
                     continue;
                 }
                 long wait = polled.waitingForViews() ? Math.min(every, VIEWS_WAIT_MS) : every;
@@ -162,27 +163,29 @@ public class WebhookDispatcher implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
-    /** What one poll did: notifications leased for sending, and whether some due ones wait for the views. */
-    record Polled(int leased, boolean waitingForViews) {}
+    /**
+     * What one poll did: whether more notifications may be due than it could look at, and whether some due ones wait
+     * for the views.
+     */
+    record Polled(boolean more, boolean waitingForViews) {}
 
     private Polled pollSafely() {
         try {
             return poll();
         } catch (RuntimeException e) {
             log.warn("Looking for due webhooks failed; trying again", e);
-            return new Polled(0, false);
+            return new Polled(false, false);
         }
     }
 
-    /** Leases as many due notifications as there are free senders, and sends them. */
+    /** Leases due notifications, as many as may wait for a sender, and hands them to the senders. */
     Polled poll() {
         int free = permits.availablePermits();
         if (free == 0) {
-            return new Polled(0, false);
+            return new Polled(false, false);
         }
         Instant now = clock.instant();
-        List<WatchStore.Notification> due = store.due(now, free * 4);
-        int leased = 0;
+        List<WatchStore.Notification> due = store.due(now, free);
         boolean waiting = false;
         for (WatchStore.Notification notification : due) {
             if (permits.availablePermits() == 0) {
@@ -198,7 +201,6 @@ public class WebhookDispatcher implements SmartLifecycle {
                 continue;
             }
             permits.acquireUninterruptibly();
-            leased++;
             senders.execute(() -> {
                 try {
                     send(notification);
@@ -209,11 +211,14 @@ public class WebhookDispatcher implements SmartLifecycle {
                             e);
                 } finally {
                     permits.release();
-                    wake();
+                    // Looks again once half the leased notifications are sent: one poll per batch, not per send.
+                    if (permits.availablePermits() >= properties.getSenders()) {
+                        wake();
+                    }
                 }
             });
         }
-        return new Polled(leased, waiting);
+        return new Polled(!waiting && due.size() == free, waiting);
     }
 
     /**
