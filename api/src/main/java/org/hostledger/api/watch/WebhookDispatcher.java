@@ -61,6 +61,9 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final NodeRegistry nodes;
     private final HttpClient client;
     private final Semaphore permits;
+    /** Notifications handed to a sender and not finished with: a poll does not hand them out again. */
+    private final java.util.Set<String> inHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
     private volatile ExecutorService poller;
     /** A position every view has processed (only the poller thread moves it). */
@@ -85,7 +88,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.queries = queries;
         this.params = params;
         this.nodes = nodes;
-        // Leased and not yet sent: twice the senders, so that a sender finds the next one waiting rather than a poll.
+        // In hand and not yet sent: twice the senders, so that a sender finds the next one waiting rather than a poll.
         this.permits = new Semaphore(2 * properties.getSenders());
         this.client = client(properties);
     }
@@ -178,18 +181,21 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    /** Leases due notifications, as many as may wait for a sender, and hands them to the senders. */
+    /**
+     * Hands due notifications to the senders, as many as may wait for one; each sender leases its notification
+     * before sending it (so that the leases' commits are not all made by this one thread).
+     */
     Polled poll() {
         int free = permits.availablePermits();
         if (free == 0) {
             return new Polled(false, false);
         }
-        Instant now = clock.instant();
-        List<WatchStore.Notification> due = store.due(now, free);
+        int limit = free + inHand.size();
+        List<WatchStore.Notification> due = store.due(clock.instant(), limit);
         boolean waiting = false;
         for (WatchStore.Notification notification : due) {
-            if (permits.availablePermits() == 0) {
-                break;
+            if (inHand.contains(notification.id())) {
+                continue; // handed to a sender by an earlier poll, not leased yet
             }
             // The body carries the record's state after the event: wait until the views hold it. Due notifications
             // come in the order of their events, so the first one the views do not hold yet ends the poll.
@@ -197,28 +203,32 @@ public class WebhookDispatcher implements SmartLifecycle {
                 waiting = true;
                 break;
             }
-            if (!store.lease(notification.id(), now, now.plus(properties.getLease()))) {
-                continue;
+            if (!permits.tryAcquire()) {
+                break;
             }
-            permits.acquireUninterruptibly();
+            inHand.add(notification.id());
             senders.execute(() -> {
                 try {
-                    send(notification);
+                    Instant now = clock.instant();
+                    if (store.lease(notification.id(), now, now.plus(properties.getLease()))) {
+                        send(notification);
+                    }
                 } catch (RuntimeException e) {
                     log.warn(
                             "Sending webhook {} failed; it will be sent again when its lease ends",
                             notification.id(),
                             e);
                 } finally {
+                    inHand.remove(notification.id());
                     permits.release();
-                    // Looks again once half the leased notifications are sent: one poll per batch, not per send.
+                    // Looks again once half the notifications in hand are sent: one poll per batch, not per send.
                     if (permits.availablePermits() >= properties.getSenders()) {
                         wake();
                     }
                 }
             });
         }
-        return new Polled(!waiting && due.size() == free, waiting);
+        return new Polled(!waiting && due.size() == limit, waiting);
     }
 
     /**
