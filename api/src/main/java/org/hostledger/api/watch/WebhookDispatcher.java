@@ -66,8 +66,6 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
     private volatile ExecutorService poller;
-    /** A position every view has processed (only the poller thread moves it). */
-    private volatile long viewsReached = -1;
 
     private volatile ExecutorService senders;
 
@@ -192,16 +190,12 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
         int limit = free + inHand.size();
         List<WatchStore.Notification> due = store.due(clock.instant(), limit);
-        boolean waiting = false;
-        for (WatchStore.Notification notification : due) {
+        // The body carries the record's state after the event: only those whose event the views hold are sent.
+        int held = heldByViews(due);
+        boolean waiting = held < due.size();
+        for (WatchStore.Notification notification : due.subList(0, held)) {
             if (inHand.contains(notification.id())) {
                 continue; // handed to a sender by an earlier poll, not leased yet
-            }
-            // The body carries the record's state after the event: wait until the views hold it. Due notifications
-            // come in the order of their events, so the first one the views do not hold yet ends the poll.
-            if (!viewsHold(notification.position(), due)) {
-                waiting = true;
-                break;
             }
             if (!permits.tryAcquire()) {
                 break;
@@ -232,24 +226,26 @@ public class WebhookDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Whether every view has processed the event at {@code position}. Views only move forward: what they held once they
-     * hold for good, so one look at the last due position usually answers for the whole poll (each look reads every
-     * processor's tokens).
+     * How many of the due notifications (in the order of their events) the views hold the event of: the views hold
+     * every event up to the one they reached, so a binary search asks a few times at most (each ask reads every
+     * processor's tokens), and once when they hold them all.
      */
-    private boolean viewsHold(long position, List<WatchStore.Notification> due) {
-        if (position <= viewsReached) {
-            return true;
+    private int heldByViews(List<WatchStore.Notification> due) {
+        int held = 0;
+        int notHeld = due.size();
+        if (notHeld > 0 && progress.reached(due.get(notHeld - 1).position())) {
+            return notHeld;
         }
-        long last = due.get(due.size() - 1).position();
-        if (last > position && progress.reached(last)) {
-            viewsReached = last;
-            return true;
+        notHeld--;
+        while (held < notHeld) {
+            int middle = (held + notHeld) >>> 1;
+            if (progress.reached(due.get(middle).position())) {
+                held = middle + 1;
+            } else {
+                notHeld = middle;
+            }
         }
-        if (progress.reached(position)) {
-            viewsReached = position;
-            return true;
-        }
-        return false;
+        return held;
     }
 
     /** One attempt at one notification. */
