@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The watch tables: subscriptions, changes, the outbox and its delivery log. */
 @Component
@@ -376,7 +377,11 @@ public class WatchStore {
                 instant(rs, "delivered_at"));
     }
 
-    /** Records an attempt and its outcome: delivered, to be retried at {@code retryAt}, or dead. */
+    /**
+     * Records an attempt and its outcome: delivered, to be retried at {@code retryAt}, or dead; the log's row and the
+     * notification's state in one transaction (one commit per delivery, and never one without the other).
+     */
+    @Transactional
     public void recordAttempt(
             String notificationId,
             Instant at,
