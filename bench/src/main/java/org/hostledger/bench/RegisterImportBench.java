@@ -351,18 +351,9 @@ final class RegisterImportBench {
 
     /** This section alone: {@code [--quick] [--repetitions=N]}; prints its rows. */
     public static void main(String[] args) throws Exception {
-        boolean quick = false;
-        int repetitions = 3;
-        for (String arg : args) {
-            if (arg.equals("--quick")) {
-                quick = true;
-                repetitions = 1;
-            } else if (arg.startsWith("--repetitions=")) {
-                repetitions = Integer.parseInt(arg.substring("--repetitions=".length()));
-            } else {
-                throw new IllegalArgumentException("unknown argument " + arg + "; use --quick, --repetitions=N");
-            }
-        }
+        SectionArgs options = SectionArgs.parse(args);
+        boolean quick = options.quick();
+        int repetitions = options.repetitions();
         Path dataDir = Files.createTempDirectory("hostledger-bench-registers-");
         int status = 0;
         try {

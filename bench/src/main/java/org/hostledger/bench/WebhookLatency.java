@@ -2,6 +2,8 @@ package org.hostledger.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.hostledger.api.HostLedgerApplication;
 import org.hostledger.api.application.LedgerCommands;
 import org.hostledger.api.application.WriteResult;
 import org.hostledger.api.watch.SubscriptionFilter;
@@ -23,19 +27,25 @@ import org.hostledger.core.command.ChangeHostOwnership;
 import org.hostledger.core.command.RegisterHost;
 import org.hostledger.core.model.SourceNote;
 import org.hostledger.store.processing.ProjectionProgress;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Webhook delivery latency: from the commit of an event (its command answered) to the loopback receiver's
  * {@code 2xx}, with {@value #SUBSCRIPTIONS} webhook subscriptions (one per host, each selecting its host's changes,
  * so every event is matched against all of them and notifies one), events written at {@value #RATE} a second by an
- * open-loop writer (on schedule, not waiting for deliveries). Target: p99 ≤ 1 s. Quick mode scales it down and
- * judges nothing.
+ * open-loop writer (each write on schedule on one of {@value #WRITERS} threads, waiting neither for deliveries nor
+ * for the previous write). Target: p99 ≤ 1 s. Quick mode scales it down and judges nothing. Alone: {@code java
+ * -Xmx512m -Dloader.main=org.hostledger.bench.WebhookLatency -cp bench/target/hostledger-bench.jar
+ * org.springframework.boot.loader.launch.PropertiesLauncher [--quick] [--repetitions=N]}.
  */
 final class WebhookLatency {
 
     static final int SUBSCRIPTIONS = 1_000;
     static final int RATE = 200;
+
+    /** Threads the open-loop writer spreads its writes over (each host's writes stay apart in time). */
+    private static final int WRITERS = 16;
 
     private static final List<SourceNote> SOURCES =
             List.of(new SourceNote("Benchmark source", "https://example.org/benchmark", LocalDate.of(2020, 1, 1)));
@@ -59,6 +69,7 @@ final class WebhookLatency {
         Map<String, Long> answeredAt = new ConcurrentHashMap<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         ExecutorService threads = Executors.newFixedThreadPool(16);
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         receiver.setExecutor(threads);
         receiver.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -101,6 +112,7 @@ final class WebhookLatency {
             for (int rep = 0; rep < repetitions; rep++) {
                 int count = RATE * seconds;
                 Map<String, Long> committedAt = new ConcurrentHashMap<>();
+                List<Future<?>> writes = new ArrayList<>();
                 long start = System.nanoTime();
                 for (int n = 0; n < count; n++) {
                     long due = start + n * 1_000_000_000L / RATE;
@@ -109,21 +121,27 @@ final class WebhookLatency {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                     int k = n % hosts.size();
-                    change++;
-                    WriteResult written = commands.sendAs(
-                            new ChangeHostOwnership(
-                                    hosts.get(k),
-                                    "Parent " + change,
-                                    "FR",
-                                    LocalDate.of(2021, 1, 1),
-                                    "Benchmark",
-                                    SOURCES,
-                                    null),
-                            "benchmark",
-                            null);
-                    committedAt.put(
-                            WatchProcessor.notificationId(subscriptionIds.get(k), written.position()),
-                            System.nanoTime());
+                    String parent = "Parent " + (++change);
+                    // Open loop: each write on schedule on a writer thread, not after the previous one's answer.
+                    writes.add(writers.submit(() -> {
+                        WriteResult written = commands.sendAs(
+                                new ChangeHostOwnership(
+                                        hosts.get(k),
+                                        parent,
+                                        "FR",
+                                        LocalDate.of(2021, 1, 1),
+                                        "Benchmark",
+                                        SOURCES,
+                                        null),
+                                "benchmark",
+                                null);
+                        committedAt.put(
+                                WatchProcessor.notificationId(subscriptionIds.get(k), written.position()),
+                                System.nanoTime());
+                    }));
+                }
+                for (Future<?> write : writes) {
+                    write.get();
                 }
                 rates.add(count / ((System.nanoTime() - start) / 1e9));
                 long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -163,6 +181,58 @@ final class WebhookLatency {
         } finally {
             receiver.stop(0);
             threads.shutdownNow();
+            writers.shutdownNow();
         }
+    }
+
+    /** This section alone, in an application and store of its own: {@code [--quick] [--repetitions=N]}. */
+    public static void main(String[] args) throws Exception {
+        SectionArgs options = SectionArgs.parse(args);
+        boolean quick = options.quick();
+        int repetitions = options.repetitions();
+        Path dataDir = Files.createTempDirectory("hostledger-bench-webhooks-");
+        int status = 0;
+        ConfigurableApplicationContext app = null;
+        try {
+            app = new SpringApplicationBuilder(HostLedgerApplication.class)
+                    .run(
+                            "--server.port=0",
+                            "--hostledger.demo-data=false",
+                            "--hostledger.alerts.enabled=false",
+                            "--hostledger.security.admin-password=benchmark",
+                            "--spring.main.banner-mode=off",
+                            "--logging.level.root=WARN",
+                            "--hostledger.data-dir=" + dataDir.toAbsolutePath());
+            Figure f = new WebhookLatency(app, quick, repetitions).measure();
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "%s: %.0f %s (min %.0f, max %.0f; %d repetitions; target %s of %.0f %s; met: %s)%n- %s",
+                    f.name(),
+                    f.value(),
+                    f.unit(),
+                    f.min(),
+                    f.max(),
+                    f.repetitions(),
+                    f.target(),
+                    f.ceiling(),
+                    f.unit(),
+                    quick ? "(quick)" : f.met(),
+                    f.note()));
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+            try (var paths = Files.walk(dataDir)) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        // Axon's janitor thread is not a daemon.
+        System.exit(status);
     }
 }

@@ -12,6 +12,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.hostledger.core.event.LedgerEvent;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The watch's streaming processor (pooled, segmented like the projections, its token in the same transaction as its
@@ -28,11 +30,13 @@ public class WatchProcessor {
     private final WatchStore store;
     private final ObjectMapper json;
     private final Clock clock;
+    private final WebhookDispatcher dispatcher;
 
-    public WatchProcessor(WatchStore store, ObjectMapper json, Clock clock) {
+    public WatchProcessor(WatchStore store, ObjectMapper json, Clock clock, WebhookDispatcher dispatcher) {
         this.store = store;
         this.json = json;
         this.clock = clock;
+        this.dispatcher = dispatcher;
     }
 
     /** The stable id of the notification of the event at {@code position} to {@code subscription}. */
@@ -66,11 +70,30 @@ public class WatchProcessor {
                 text(payload));
         store.insert(change);
         Instant now = clock.instant();
+        boolean enqueued = false;
         for (WatchStore.Subscription subscription : store.webhookSubscriptionsBefore(position)) {
             if (subscription.filter().matches(change)) {
                 store.enqueue(notificationId(subscription.id(), position), subscription.id(), position, recordId, now);
+                enqueued = true;
             }
         }
+        if (enqueued) {
+            wakeAfterCommit();
+        }
+    }
+
+    /** This node's dispatcher sends the new notifications as soon as they are committed, not at its next poll. */
+    private void wakeAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            dispatcher.wake();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                dispatcher.wake();
+            }
+        });
     }
 
     /** A host is about itself; a certificate or a decision about the host it names, or named when first recorded. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The watch tables: subscriptions, changes, the outbox and its delivery log. */
 @Component
@@ -53,12 +54,18 @@ public class WatchStore {
             "subscription_id, owner, filter_json, webhook_url, secret, paused, from_position, created_at";
     private static final String NOTIFICATION_COLUMNS = "notification_id, subscription_id, position, record_id, status,"
             + " attempts, next_attempt_at, last_status, last_error, delivered_at";
+    /** The notification's columns, of {@code watch_notification n} where it is joined with its subscription. */
+    private static final String DUE_COLUMNS = java.util.Arrays.stream(NOTIFICATION_COLUMNS.split(", *"))
+            .map(column -> "n." + column)
+            .collect(java.util.stream.Collectors.joining(", "));
+
     private static final String CHANGE_COLUMNS = "position, record_id, record_type, event_type, host_id, register_id,"
             + " effective_on, recorded_at, payload";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Map<String, SubscriptionFilter> filters = new ConcurrentHashMap<>();
+    private volatile WebhookSubscriptions webhooks;
 
     public WatchStore(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -97,6 +104,12 @@ public class WatchStore {
                 s.paused(),
                 s.fromPosition(),
                 at(s.createdAt()));
+        subscriptionsChanged();
+    }
+
+    /** After the change itself: a processor that read the new version reads the subscriptions with the change. */
+    private void subscriptionsChanged() {
+        jdbc.update("UPDATE watch_subscription_version SET version = version + 1 WHERE id = 1");
     }
 
     public Optional<Subscription> subscription(String id) {
@@ -120,14 +133,35 @@ public class WatchStore {
                         owner);
     }
 
-    /** Webhook subscriptions made before {@code position}: those told about the event there. */
+    /**
+     * Webhook subscriptions made before {@code position}: those told about the event there. They are kept in memory
+     * and read again when the version counter moved (a subscription made or deleted on any node), so matching an
+     * event costs one primary-key read, not a read of every subscription.
+     */
     public List<Subscription> webhookSubscriptionsBefore(long position) {
-        return jdbc.query(
-                "SELECT " + SUBSCRIPTION_COLUMNS
-                        + " FROM watch_subscription WHERE webhook_url IS NOT NULL AND from_position < ?",
-                this::toSubscription,
-                position);
+        Long version = jdbc.queryForObject("SELECT version FROM watch_subscription_version WHERE id = 1", Long.class);
+        WebhookSubscriptions known = webhooks;
+        if (known == null || !known.version().equals(version)) {
+            known = new WebhookSubscriptions(
+                    version,
+                    jdbc.query(
+                            "SELECT " + SUBSCRIPTION_COLUMNS + " FROM watch_subscription WHERE webhook_url IS NOT NULL"
+                                    + " ORDER BY from_position",
+                            this::toSubscription));
+            webhooks = known;
+        }
+        List<Subscription> before = new java.util.ArrayList<>();
+        for (Subscription subscription : known.subscriptions()) {
+            if (subscription.fromPosition() >= position) {
+                break;
+            }
+            before.add(subscription);
+        }
+        return before;
     }
+
+    /** The webhook subscriptions as of a version of the counter, oldest {@code from_position} first. */
+    private record WebhookSubscriptions(Long version, List<Subscription> subscriptions) {}
 
     public boolean setPaused(String id, boolean paused) {
         return jdbc.update("UPDATE watch_subscription SET paused = ? WHERE subscription_id = ?", paused, id) == 1;
@@ -140,6 +174,7 @@ public class WatchStore {
                 id);
         jdbc.update("DELETE FROM watch_notification WHERE subscription_id = ?", id);
         jdbc.update("DELETE FROM watch_subscription WHERE subscription_id = ?", id);
+        subscriptionsChanged();
         filters.remove(id);
     }
 
@@ -273,16 +308,16 @@ public class WatchStore {
      * earlier undelivered notification of the same record for the same subscription (so that a record's
      * notifications go in order; a dead letter holds the later ones back until it is redelivered).
      */
-    public List<String> due(Instant now, int limit) {
-        return jdbc.queryForList(
-                "SELECT n.notification_id FROM watch_notification n"
+    public List<Notification> due(Instant now, int limit) {
+        return jdbc.query(
+                "SELECT " + DUE_COLUMNS + " FROM watch_notification n"
                         + " JOIN watch_subscription s ON s.subscription_id = n.subscription_id"
                         + " WHERE n.status = 'PENDING' AND n.next_attempt_at <= ?"
                         + " AND (n.lease_until IS NULL OR n.lease_until < ?) AND s.paused = FALSE"
                         + " AND NOT EXISTS (SELECT 1 FROM watch_notification p WHERE p.subscription_id = n.subscription_id"
                         + " AND p.record_id = n.record_id AND p.position < n.position AND p.status <> 'DELIVERED')"
                         + " ORDER BY n.position LIMIT " + limit,
-                String.class,
+                WatchStore::toNotification,
                 at(now),
                 at(now));
     }
@@ -342,7 +377,11 @@ public class WatchStore {
                 instant(rs, "delivered_at"));
     }
 
-    /** Records an attempt and its outcome: delivered, to be retried at {@code retryAt}, or dead. */
+    /**
+     * Records an attempt and its outcome: delivered, to be retried at {@code retryAt}, or dead; the log's row and the
+     * notification's state in one transaction (one commit per delivery, and never one without the other).
+     */
+    @Transactional
     public void recordAttempt(
             String notificationId,
             Instant at,

@@ -12,12 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +48,9 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
+    /** How soon to look again when due notifications wait for the views to hold their event. */
+    private static final long VIEWS_WAIT_MS = 10;
+
     private final WatchStore store;
     private final WatchProperties properties;
     private final ObjectMapper json;
@@ -59,7 +61,12 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final NodeRegistry nodes;
     private final HttpClient client;
     private final Semaphore permits;
-    private volatile ScheduledExecutorService poller;
+    /** Notifications handed to a sender and not finished with: a poll does not hand them out again. */
+    private final java.util.Set<String> inHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
+    private volatile ExecutorService poller;
+
     private volatile ExecutorService senders;
 
     public WebhookDispatcher(
@@ -79,7 +86,8 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.queries = queries;
         this.params = params;
         this.nodes = nodes;
-        this.permits = new Semaphore(properties.getSenders());
+        // In hand and not yet sent: twice the senders, so that a sender finds the next one waiting rather than a poll.
+        this.permits = new Semaphore(2 * properties.getSenders());
         this.client = client(properties);
     }
 
@@ -94,9 +102,37 @@ public class WebhookDispatcher implements SmartLifecycle {
     @Override
     public void start() {
         senders = Executors.newFixedThreadPool(properties.getSenders(), daemon("hostledger-webhook"));
-        poller = Executors.newSingleThreadScheduledExecutor(daemon("hostledger-webhook-poller"));
+        poller = Executors.newSingleThreadExecutor(daemon("hostledger-webhook-poller"));
+        poller.execute(this::dispatch);
+    }
+
+    /**
+     * Wakes the dispatcher now rather than at its next poll: called when the watch processor has committed new
+     * notifications and when a sender is free again. Other nodes find them at their next poll.
+     */
+    public void wake() {
+        wakeups.offer(Boolean.TRUE);
+    }
+
+    /**
+     * Looks for due notifications as long as it finds some to send; otherwise waits for a wake-up, or the poll
+     * interval (notifications of other nodes, retries falling due), or a short while when notifications are due but
+     * wait for the views.
+     */
+    private void dispatch() {
         long every = properties.getPollInterval().toMillis();
-        poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+        while (!Thread.currentThread().isInterrupted()) {
+            Polled polled = pollSafely();
+            try {
+                if (polled.more() && permits.availablePermits() > 0) {
+                    continue;
+                }
+                long wait = polled.waitingForViews() ? Math.min(every, VIEWS_WAIT_MS) : every;
+                wakeups.poll(wait, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -128,49 +164,88 @@ public class WebhookDispatcher implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
-    private void pollSafely() {
+    /**
+     * What one poll did: whether more notifications may be due than it could look at, and whether some due ones wait
+     * for the views.
+     */
+    record Polled(boolean more, boolean waitingForViews) {}
+
+    private Polled pollSafely() {
         try {
-            poll();
+            return poll();
         } catch (RuntimeException e) {
             log.warn("Looking for due webhooks failed; trying again", e);
+            return new Polled(false, false);
         }
     }
 
-    /** Leases as many due notifications as there are free senders, and sends them. */
-    void poll() {
+    /**
+     * Hands due notifications to the senders, as many as may wait for one; each sender leases its notification
+     * before sending it (so that the leases' commits are not all made by this one thread).
+     */
+    Polled poll() {
         int free = permits.availablePermits();
         if (free == 0) {
-            return;
+            return new Polled(false, false);
         }
-        Instant now = clock.instant();
-        Map<Long, Boolean> reached = new HashMap<>();
-        for (String id : store.due(now, free * 4)) {
-            if (permits.availablePermits() == 0) {
-                return;
+        int limit = free + inHand.size();
+        List<WatchStore.Notification> due = store.due(clock.instant(), limit);
+        // The body carries the record's state after the event: only those whose event the views hold are sent.
+        int held = heldByViews(due);
+        boolean waiting = held < due.size();
+        for (WatchStore.Notification notification : due.subList(0, held)) {
+            if (inHand.contains(notification.id())) {
+                continue; // handed to a sender by an earlier poll, not leased yet
             }
-            Optional<WatchStore.Notification> found = store.notification(id);
-            if (found.isEmpty()) {
-                continue;
+            if (!permits.tryAcquire()) {
+                break;
             }
-            long position = found.get().position();
-            // The body carries the record's state after the event: wait until the views hold it.
-            if (!reached.computeIfAbsent(position, progress::reached)) {
-                continue;
-            }
-            if (!store.lease(id, now, now.plus(properties.getLease()))) {
-                continue;
-            }
-            permits.acquireUninterruptibly();
+            inHand.add(notification.id());
             senders.execute(() -> {
                 try {
-                    send(found.get());
+                    Instant now = clock.instant();
+                    if (store.lease(notification.id(), now, now.plus(properties.getLease()))) {
+                        send(notification);
+                    }
                 } catch (RuntimeException e) {
-                    log.warn("Sending webhook {} failed; it will be sent again when its lease ends", id, e);
+                    log.warn(
+                            "Sending webhook {} failed; it will be sent again when its lease ends",
+                            notification.id(),
+                            e);
                 } finally {
+                    inHand.remove(notification.id());
                     permits.release();
+                    // Looks again once half the notifications in hand are sent: one poll per batch, not per send.
+                    if (permits.availablePermits() >= properties.getSenders()) {
+                        wake();
+                    }
                 }
             });
         }
+        return new Polled(!waiting && due.size() == limit, waiting);
+    }
+
+    /**
+     * How many of the due notifications (in the order of their events) the views hold the event of: the views hold
+     * every event up to the one they reached, so a binary search asks a few times at most (each ask reads every
+     * processor's tokens), and once when they hold them all.
+     */
+    private int heldByViews(List<WatchStore.Notification> due) {
+        int held = 0;
+        int notHeld = due.size();
+        if (notHeld > 0 && progress.reached(due.get(notHeld - 1).position())) {
+            return notHeld;
+        }
+        notHeld--;
+        while (held < notHeld) {
+            int middle = (held + notHeld) >>> 1;
+            if (progress.reached(due.get(middle).position())) {
+                held = middle + 1;
+            } else {
+                notHeld = middle;
+            }
+        }
+        return held;
     }
 
     /** One attempt at one notification. */
