@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import org.hostledger.api.Http;
 import org.junit.jupiter.api.Test;
 
@@ -66,32 +67,14 @@ class RegisterImportCrashIT {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "register-crash-");
         byte[] file = snapshot(PRODUCTS, 0);
         try (LedgerProcess ledger = new LedgerProcess(dataDir, Map.of(), List.of())) {
-            Http http = ledger.start();
-            CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return importIt(http, file).status();
-                } catch (AssertionError connectionLost) {
-                    return -1;
-                }
-            });
-            long listed = 0;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (listed < 200 && System.nanoTime() < deadline && !first.isDone()) {
-                listed = http.get("/api/registers/fedramp/entries?size=1")
-                        .json()
-                        .get("totalItems")
-                        .asLong();
-                TimeUnit.MILLISECONDS.sleep(50);
-            }
-            assertThat(first.isDone())
-                    .as("the import must still be running when it is killed")
-                    .isFalse();
-            ledger.kill();
-            assertThat(first.get(1, TimeUnit.MINUTES))
-                    .as("the killed import was never acknowledged")
-                    .isEqualTo(-1);
-
-            Http again = ledger.start();
+            Http again = killedDuringImport(
+                    ledger,
+                    file,
+                    http -> http.get("/api/registers/fedramp/entries?size=1")
+                            .json()
+                            .get("totalItems")
+                            .asLong(),
+                    200);
             Http.Response completed = importIt(again, file);
             assertThat(completed.status()).as(completed.toString()).isEqualTo(201);
             assertThat(completed.json().get("changes").get("LISTED").asInt()).isEqualTo(PRODUCTS);
@@ -114,34 +97,18 @@ class RegisterImportCrashIT {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "register-crash-decisions-");
         byte[] file = snapshot(products, agencies);
         try (LedgerProcess ledger = new LedgerProcess(dataDir, Map.of(), List.of())) {
-            Http http = ledger.start();
-            CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return importIt(http, file).status();
-                } catch (AssertionError connectionLost) {
-                    return -1;
-                }
-            });
             // The event store itself (not a view) says when decisions are being recorded.
-            int decided = 0;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (decided < 100 && System.nanoTime() < deadline && !first.isDone()) {
-                decided = 0;
-                for (JsonNode event : events(http, "HostingDecision", "&limit=1000")) {
-                    decided += event.get("aggregateId").asText().startsWith("fedramp-k") ? 1 : 0;
-                }
-                TimeUnit.MILLISECONDS.sleep(50);
-            }
-            assertThat(first.isDone())
-                    .as("the import must still be running when it is killed")
-                    .isFalse();
-            assertThat(decided).as("decisions recorded before the kill").isGreaterThanOrEqualTo(100);
-            ledger.kill();
-            assertThat(first.get(1, TimeUnit.MINUTES))
-                    .as("the killed import was never acknowledged")
-                    .isEqualTo(-1);
-
-            Http again = ledger.start();
+            Http again = killedDuringImport(
+                    ledger,
+                    file,
+                    http -> {
+                        long decided = 0;
+                        for (JsonNode event : events(http, "HostingDecision", "&limit=1000")) {
+                            decided += event.get("aggregateId").asText().startsWith("fedramp-k") ? 1 : 0;
+                        }
+                        return decided;
+                    },
+                    100);
             Http.Response completed = importIt(again, file);
             assertThat(completed.status()).as(completed.toString()).isEqualTo(201);
             assertThat(completed.json().get("entries").asInt()).isEqualTo(products);
@@ -150,6 +117,37 @@ class RegisterImportCrashIT {
             assertRecordedOnce(again, "HostingDecision", "fedramp-k", "HostingDecisionRecorded", products * agencies);
             assertCompleteAndIntact(again, file);
         }
+    }
+
+    /**
+     * Starts the ledger, imports {@code file} in the background, kills the process (-9) once {@code progress} reached
+     * {@code reached} while the import is still running, checks that import was never acknowledged, and restarts it.
+     */
+    private static Http killedDuringImport(
+            LedgerProcess ledger, byte[] file, ToLongFunction<Http> progress, long reached) throws Exception {
+        Http http = ledger.start();
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return importIt(http, file).status();
+            } catch (AssertionError connectionLost) {
+                return -1;
+            }
+        });
+        long done = 0;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (done < reached && System.nanoTime() < deadline && !first.isDone()) {
+            done = progress.applyAsLong(http);
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        assertThat(first.isDone())
+                .as("the import must still be running when it is killed")
+                .isFalse();
+        assertThat(done).as("progress before the kill").isGreaterThanOrEqualTo(reached);
+        ledger.kill();
+        assertThat(first.get(1, TimeUnit.MINUTES))
+                .as("the killed import was never acknowledged")
+                .isEqualTo(-1);
+        return ledger.start();
     }
 
     /**
