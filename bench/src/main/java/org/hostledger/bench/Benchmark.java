@@ -181,6 +181,7 @@ public final class Benchmark {
                             options.pgUrl(), options.pgUser(), options.pgPassword());
                     var statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + pgSchema + "_stock CASCADE");
+                statement.execute("DROP SCHEMA IF EXISTS " + pgSchema + "_registers CASCADE");
                 statement.execute("DROP SCHEMA " + pgSchema + " CASCADE");
             }
         }
