@@ -181,6 +181,7 @@ public final class Benchmark {
                             options.pgUrl(), options.pgUser(), options.pgPassword());
                     var statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + pgSchema + "_stock CASCADE");
+                statement.execute("DROP SCHEMA IF EXISTS " + pgSchema + "_registers CASCADE");
                 statement.execute("DROP SCHEMA " + pgSchema + " CASCADE");
             }
         }
@@ -246,8 +247,12 @@ public final class Benchmark {
         // The application goes before stock Axon starts: one application in the heap at a time.
         app.close();
         app = null;
-        // RegisterImportBench is not part of the run: its first import is refused ("the registers view has not
-        // caught up with the ledger (position 0)") and the cause is not found yet. It runs alone (README).
+        figures.addAll(RegisterImportBench.run(
+                options.quick(),
+                options.repetitions(),
+                appArgs,
+                dataDir,
+                options.postgres() ? postgresArguments("registers") : List.of()));
         stockAxon(appArgs);
         figures.add(Figure.atMost(
                 "peak live heap after collection (whole run)",

@@ -133,8 +133,15 @@ public class ProjectionProgress {
         return Math.max(0L, head - slowest);
     }
 
-    /** True once every projection has processed every event up to {@code position}. */
+    /**
+     * True once every projection has processed every event up to {@code position}. Position 0 is before the first
+     * event (global indexes start at 1): an empty store has nothing to process, so it is reached at once — a fresh
+     * processor's token is null until the first event arrives, and waiting for it would wait forever.
+     */
     public boolean reached(long position) {
+        if (position <= 0) {
+            return true;
+        }
         for (String name : names()) {
             List<TrackingToken> tokens = tokens(name);
             if (tokens.isEmpty()) {

@@ -36,6 +36,14 @@ public final class RegisterCsvReader implements SnapshotReader {
     static final List<String> REQUIRED = List.of("entry_id", "host");
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
+    /** The longest validity of one certificate of the register's scheme, in years. */
+    private final int maxValidityYears;
+
+    /** @param maxValidityYears the longest validity the register's scheme allows one certificate */
+    public RegisterCsvReader(int maxValidityYears) {
+        this.maxValidityYears = maxValidityYears;
+    }
+
     @Override
     public ParsedSnapshot read(InputStream in, Instant publishedAt) {
         LocalDate publishedOn = LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
@@ -139,10 +147,11 @@ public final class RegisterCsvReader implements SnapshotReader {
 
     /**
      * The certificate a row describes, when it says enough to grant it in the ledger: the host's country, the
-     * referential, the certifier, readable activities, and both ends of the validity. Otherwise a finding saying
-     * what is missing, and the entry is listed without a certificate: nothing is guessed.
+     * referential, the certifier, readable activities, and both ends of a validity the scheme allows (ending after it
+     * starts, lasting no longer than the scheme's longest validity). Otherwise a finding saying what is missing or
+     * which value cannot be (the raw value kept), and the entry is listed without a certificate: nothing is guessed.
      */
-    private static ParsedSnapshot.Certificate certificate(
+    private ParsedSnapshot.Certificate certificate(
             Row row,
             String where,
             String id,
@@ -173,6 +182,18 @@ public final class RegisterCsvReader implements SnapshotReader {
         if (validUntil == null) {
             missing.add("valid_until");
         }
+        // A validity the scheme cannot hold is its own finding (the raw value kept), not a missing value.
+        String impossibleValidity = null;
+        if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
+            impossibleValidity = "VALIDITY_ENDS_BEFORE_START";
+        } else if (validFrom != null
+                && validUntil != null
+                && validUntil.isAfter(validFrom.plusYears(maxValidityYears))) {
+            impossibleValidity = "VALIDITY_LONGER_THAN_SCHEME";
+        }
+        if (impossibleValidity != null) {
+            findings.add(new RegisterFinding(where, id, "valid_until", impossibleValidity, row.get("valid_until")));
+        }
         List<Integer> activities = new ArrayList<>();
         String rawActivities = row.get("activities");
         if (rawActivities != null) {
@@ -192,6 +213,9 @@ public final class RegisterCsvReader implements SnapshotReader {
         if (!missing.isEmpty()) {
             findings.add(
                     new RegisterFinding(where, id, "certificate", "INCOMPLETE_CERTIFICATE", String.join(",", missing)));
+            return null;
+        }
+        if (impossibleValidity != null) {
             return null;
         }
         return new ParsedSnapshot.Certificate(

@@ -31,6 +31,7 @@ import org.hostledger.core.model.RegisterCitation;
 import org.hostledger.core.model.RegisterEntryFacts;
 import org.hostledger.core.model.RegisterFinding;
 import org.hostledger.core.model.RegisterKeys;
+import org.hostledger.core.model.SchemeCatalog;
 import org.hostledger.core.model.SourceNote;
 import org.hostledger.core.query.CertificationView;
 import org.hostledger.core.query.FindCertification;
@@ -68,6 +69,7 @@ public class RegisterImporter {
     private final ProjectionProgress progress;
     private final ObjectMapper mapper;
     private final EventStoreRecords records;
+    private final SchemeCatalog schemes;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public RegisterImporter(
@@ -76,8 +78,10 @@ public class RegisterImporter {
             Queries queries,
             ProjectionProgress progress,
             ObjectMapper mapper,
-            EventStoreRecords records) {
+            EventStoreRecords records,
+            SchemeCatalog schemes) {
         this.catalog = catalog;
+        this.schemes = schemes;
         this.commands = commands;
         this.queries = queries;
         this.progress = progress;
@@ -120,7 +124,7 @@ public class RegisterImporter {
                             changes,
                             records::kindOf));
         } else {
-            ParsedSnapshot snapshot = reader(register.format()).read(new ByteArrayInputStream(file), publishedAt);
+            ParsedSnapshot snapshot = reader(register).read(new ByteArrayInputStream(file), publishedAt);
             if (snapshot.entries().isEmpty()) {
                 // A list that suddenly holds nothing is a broken export, not every entry delisted at once.
                 throw new SnapshotUnreadable(null, "the snapshot lists no entry");
@@ -371,10 +375,14 @@ public class RegisterImporter {
         }
     }
 
-    private SnapshotReader reader(RegisterFormat format) {
-        return switch (format) {
+    private SnapshotReader reader(RegisterDefinition register) {
+        return switch (register.format()) {
             case FEDRAMP_JSON -> new FedrampSnapshotReader(mapper);
-            case REGISTER_CSV -> new RegisterCsvReader();
+            case REGISTER_CSV ->
+                new RegisterCsvReader(schemes.find(register.scheme())
+                        .orElseThrow(() -> new IllegalStateException(
+                                "register " + register.id() + " names an unknown scheme " + register.scheme()))
+                        .maxValidityYears());
             case TRANSFER_MAP_CSV -> throw new IllegalArgumentException("transfer maps are read by TransferMapReader");
         };
     }
