@@ -41,6 +41,8 @@ class EditorFormsBrowserTest extends BrowserTest {
     void eachMissingFieldIsNamedInTheSummaryAndAtTheFieldAndTheSummaryLinksToIt() {
         browser.get(url("/edit/decisions/" + decision + "/challenge"));
         browser.findElement(By.id("submit")).click();
+        // The click returns before the answer's page is loaded: wait for it, as the other form tests do.
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
         WebElement summary = browser.findElement(By.id("error-summary"));
         assertThat(summary.getText())
                 .contains(
