@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
@@ -94,7 +96,11 @@ public final class Benchmark {
             boolean postgres,
             String pgUrl,
             String pgUser,
-            String pgPassword) {
+            String pgPassword,
+            Set<String> skipped) {
+
+        /** The sections a run may leave out with {@code --skip=}: the ones that start applications of their own. */
+        static final Set<String> SKIPPABLE = Set.of("webhooks", "registers", "stock");
 
         static Options parse(String[] args) {
             long events = 1_000_000;
@@ -106,6 +112,7 @@ public final class Benchmark {
                     .getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:55432/hostledger");
             String pgUser = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "hostledger");
             String pgPassword = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "hostledger");
+            Set<String> skipped = new TreeSet<>();
             Path output = Files.isDirectory(Path.of("bench"))
                     ? Path.of("bench/target/results.json")
                     : Path.of("target/results.json");
@@ -133,16 +140,26 @@ public final class Benchmark {
                     pgUser = arg.substring("--pg-user=".length());
                 } else if (arg.startsWith("--pg-password=")) {
                     pgPassword = arg.substring("--pg-password=".length());
+                } else if (arg.startsWith("--skip=")) {
+                    for (String section : arg.substring("--skip=".length()).split(",")) {
+                        if (!SKIPPABLE.contains(section)) {
+                            throw new IllegalArgumentException(
+                                    "--skip takes sections among " + new TreeSet<>(SKIPPABLE) + ", not " + section);
+                        }
+                        skipped.add(section);
+                    }
                 } else {
-                    throw new IllegalArgumentException("unknown argument " + arg
-                            + "; use --quick, --events=N, --repetitions=N, --out=FILE, --set=property=value, "
-                            + "--store=h2|postgres, --pg-url=, --pg-user=, --pg-password=");
+                    throw new IllegalArgumentException(
+                            "unknown argument " + arg
+                                    + "; use --quick, --events=N, --repetitions=N, --out=FILE, --set=property=value, "
+                                    + "--store=h2|postgres, --pg-url=, --pg-user=, --pg-password=, --skip=webhooks,registers,stock");
                 }
             }
             if (repetitions < 3 && !quick) {
                 throw new IllegalArgumentException("each figure is the median of at least 3 repetitions");
             }
-            return new Options(events, quick, repetitions, output, settings, postgres, pgUrl, pgUser, pgPassword);
+            return new Options(
+                    events, quick, repetitions, output, settings, postgres, pgUrl, pgUser, pgPassword, skipped);
         }
 
         int scaled(int full, int quickValue) {
@@ -152,6 +169,15 @@ public final class Benchmark {
 
     private Benchmark(Options options) {
         this.options = options;
+    }
+
+    /** Whether this run measures the section {@code name} (not left out with {@code --skip=}). */
+    private boolean runs(String name) {
+        if (options.skipped().contains(name)) {
+            say("section %s: skipped (--skip)", name);
+            return false;
+        }
+        return true;
     }
 
     public static void main(String[] args) {
@@ -242,18 +268,24 @@ public final class Benchmark {
         reads(history);
         rest(history);
         wrongCredentialFlood();
-        figures.add(new WebhookLatency(app, options.quick(), options.repetitions()).measure());
+        if (runs("webhooks")) {
+            figures.add(new WebhookLatency(app, options.quick(), options.repetitions()).measure());
+        }
         events = progress.head();
         // The application goes before stock Axon starts: one application in the heap at a time.
         app.close();
         app = null;
-        figures.addAll(RegisterImportBench.run(
-                options.quick(),
-                options.repetitions(),
-                appArgs,
-                dataDir,
-                options.postgres() ? postgresArguments("registers") : List.of()));
-        stockAxon(appArgs);
+        if (runs("registers")) {
+            figures.addAll(RegisterImportBench.run(
+                    options.quick(),
+                    options.repetitions(),
+                    appArgs,
+                    dataDir,
+                    options.postgres() ? postgresArguments("registers") : List.of()));
+        }
+        if (runs("stock")) {
+            stockAxon(appArgs);
+        }
         figures.add(Figure.atMost(
                 "peak live heap after collection (whole run)",
                 List.of(heap.peakLiveBytes() / 1048576.0),
