@@ -1,6 +1,9 @@
 package org.hostledger.store.processing;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -38,16 +42,18 @@ public class ProjectionProgress {
     private List<TrackingToken> tokens(String name) {
         return jdbc.query(
                 "SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
-                (rs, n) -> {
-                    byte[] bytes = rs.getBytes("token");
-                    String type = rs.getString("token_type");
-                    if (bytes == null || type == null) {
-                        return null;
-                    }
-                    return serializer.<byte[], TrackingToken>deserialize(
-                            new SimpleSerializedObject<>(bytes, byte[].class, type, null));
-                },
+                (rs, n) -> token(rs),
                 name);
+    }
+
+    private TrackingToken token(ResultSet rs) throws SQLException {
+        byte[] bytes = rs.getBytes("token");
+        String type = rs.getString("token_type");
+        if (bytes == null || type == null) {
+            return null;
+        }
+        return serializer.<byte[], TrackingToken>deserialize(
+                new SimpleSerializedObject<>(bytes, byte[].class, type, null));
     }
 
     public record Status(
@@ -137,20 +143,63 @@ public class ProjectionProgress {
      * True once every projection has processed every event up to {@code position}. Position 0 is before the first
      * event (global indexes start at 1): an empty store has nothing to process, so it is reached at once — a fresh
      * processor's token is null until the first event arrives, and waiting for it would wait forever.
+     *
+     * <p>Two sources, each truthful on its own. This node's segments are asked in memory first: Axon advances a
+     * segment's status once the batch holding an event has committed, and at once for an event the segment does not
+     * handle. The token table is asked for the rest: another node's segments, and this node's when memory does not
+     * tell (before its first batch). Memory matters because a segment with nothing to handle stores its advanced
+     * token only at its next claim extension (every {@code TOKEN_PUBLISH_MILLIS}), so the table alone made every
+     * wait for a position — an import's answer, a webhook held until its views hold the event — wait for that timer.
      */
     public boolean reached(long position) {
         if (position <= 0) {
             return true;
         }
-        for (String name : names()) {
-            List<TrackingToken> tokens = tokens(name);
-            if (tokens.isEmpty()) {
+        for (Map.Entry<String, StreamingEventProcessor> processor :
+                streamingProcessors().entrySet()) {
+            Map<Integer, EventTrackerStatus> here = processor.getValue().processingStatus();
+            if (!allSegmentsHere(here, position) && !reachedInStore(processor.getKey(), here, position)) {
                 return false;
             }
-            for (TrackingToken token : tokens) {
-                if (token == null || token.position().orElse(-1) < position) {
-                    return false;
-                }
+        }
+        return true;
+    }
+
+    /**
+     * True when this node processes the whole segment space of a processor and each of its segments has processed
+     * {@code position}; the token table need not be asked then.
+     */
+    public static boolean allSegmentsHere(Map<Integer, EventTrackerStatus> here, long position) {
+        if (here == null || here.isEmpty()) {
+            return false;
+        }
+        double covered = 0;
+        for (EventTrackerStatus status : here.values()) {
+            if (!reachedHere(status, position)) {
+                return false;
+            }
+            covered += 1.0 / (status.getSegment().getMask() + 1);
+        }
+        return covered > 1 - 1e-9;
+    }
+
+    private static boolean reachedHere(EventTrackerStatus status, long position) {
+        return status != null && status.getCurrentPosition().orElse(-1) >= position;
+    }
+
+    private boolean reachedInStore(String name, Map<Integer, EventTrackerStatus> here, long position) {
+        List<Map.Entry<Integer, TrackingToken>> tokens = jdbc.query(
+                "SELECT segment, token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
+                (rs, n) -> new AbstractMap.SimpleImmutableEntry<>(rs.getInt("segment"), token(rs)),
+                name);
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<Integer, TrackingToken> segment : tokens) {
+            TrackingToken token = segment.getValue();
+            boolean stored = token != null && token.position().orElse(-1) >= position;
+            if (!stored && !reachedHere(here == null ? null : here.get(segment.getKey()), position)) {
+                return false;
             }
         }
         return true;
