@@ -70,6 +70,12 @@ class ProjectionProgressTest {
                 .as("both halves passed position 1 in memory, none in the table")
                 .isTrue();
         assertThat(progress.reached(2)).isFalse();
+        // The lag gauge and the operator's status say the same as the wait: caught up.
+        assertThat(progress.lag("registers")).isZero();
+        assertThat(progress.statuses()).singleElement().satisfies(status -> {
+            assertThat(status.position()).isEqualTo(1);
+            assertThat(status.percent()).isEqualTo(100.0);
+        });
     }
 
     /** What memory does not tell — a segment another node holds — is read from the token table. */

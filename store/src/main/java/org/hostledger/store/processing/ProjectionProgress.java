@@ -3,11 +3,9 @@ package org.hostledger.store.processing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -35,17 +33,10 @@ public class ProjectionProgress {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The tokens of a processor's segments, read without claiming them: the token store's own fetch would claim,
-     * and so steal segments from whichever node processes them.
+    /*
+     * Tokens are read from the table without claiming them: the token store's own fetch would claim, and so steal
+     * segments from whichever node processes them.
      */
-    private List<TrackingToken> tokens(String name) {
-        return jdbc.query(
-                "SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
-                (rs, n) -> token(rs),
-                name);
-    }
-
     private TrackingToken token(ResultSet rs) throws SQLException {
         byte[] bytes = rs.getBytes("token");
         String type = rs.getString("token_type");
@@ -97,17 +88,16 @@ public class ProjectionProgress {
 
     private Status status(String name, StreamingEventProcessor processor, long head) {
         List<Long> positions = new ArrayList<>();
-        boolean[] replaying = {false};
-        for (TrackingToken token : tokens(name)) {
-            replaying[0] |= stillReplaying(token);
-            OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-            positions.add(position.isPresent() ? position.getAsLong() : 0L);
+        boolean replaying = false;
+        for (SegmentProgress segment : segments(name, processor.processingStatus())) {
+            replaying |= stillReplaying(segment.token());
+            positions.add(Math.max(0L, segment.position()));
         }
         long position = positions.stream().mapToLong(Long::longValue).min().orElse(0L);
         double percent = head == 0 ? 100.0 : Math.min(100.0, Math.floor(1000.0 * position / head) / 10.0);
         String error = processor.isError() ? "the processor is in error and retrying; see the logs" : null;
         return new Status(
-                name, processor.isRunning(), replaying[0], position, head, percent, positions.size(), positions, error);
+                name, processor.isRunning(), replaying, position, head, percent, positions.size(), positions, error);
     }
 
     /**
@@ -128,13 +118,14 @@ public class ProjectionProgress {
     /** Events recorded but not yet processed by the slowest segment of projection {@code name}. */
     public long lag(String name) {
         long head = head();
-        long slowest = head;
-        List<TrackingToken> tokens = tokens(name);
-        if (tokens.isEmpty()) {
+        StreamingEventProcessor processor = streamingProcessors().get(name);
+        List<SegmentProgress> segments = segments(name, processor == null ? Map.of() : processor.processingStatus());
+        if (segments.isEmpty()) {
             return head;
         }
-        for (TrackingToken token : tokens) {
-            slowest = Math.min(slowest, token == null ? 0L : token.position().orElse(0L));
+        long slowest = head;
+        for (SegmentProgress segment : segments) {
+            slowest = Math.min(slowest, Math.max(0L, segment.position()));
         }
         return Math.max(0L, head - slowest);
     }
@@ -188,21 +179,38 @@ public class ProjectionProgress {
     }
 
     private boolean reachedInStore(String name, Map<Integer, EventTrackerStatus> here, long position) {
-        List<Map.Entry<Integer, TrackingToken>> tokens = jdbc.query(
-                "SELECT segment, token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
-                (rs, n) -> new AbstractMap.SimpleImmutableEntry<>(rs.getInt("segment"), token(rs)),
-                name);
-        if (tokens.isEmpty()) {
+        List<SegmentProgress> segments = segments(name, here);
+        if (segments.isEmpty()) {
             return false;
         }
-        for (Map.Entry<Integer, TrackingToken> segment : tokens) {
-            TrackingToken token = segment.getValue();
-            boolean stored = token != null && token.position().orElse(-1) >= position;
-            if (!stored && !reachedHere(here == null ? null : here.get(segment.getKey()), position)) {
+        for (SegmentProgress segment : segments) {
+            if (segment.position() < position) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A segment's token as stored, and the position it has processed: the stored token's, or this node's in-memory
+     * status when it is further (an idle segment stores its advanced token only at its next claim extension).
+     * {@code -1}: nothing processed yet.
+     */
+    private record SegmentProgress(int segment, TrackingToken token, long position) {}
+
+    private List<SegmentProgress> segments(String name, Map<Integer, EventTrackerStatus> here) {
+        return jdbc.query(
+                "SELECT segment, token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
+                (rs, n) -> {
+                    int segment = rs.getInt("segment");
+                    TrackingToken token = token(rs);
+                    long stored = token == null ? -1 : token.position().orElse(-1);
+                    EventTrackerStatus status = here == null ? null : here.get(segment);
+                    long inMemory =
+                            status == null ? -1 : status.getCurrentPosition().orElse(-1);
+                    return new SegmentProgress(segment, token, Math.max(stored, inMemory));
+                },
+                name);
     }
 
     /** Waits until every projection has reached {@code position}, or the timeout passed; says which. */
