@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -180,8 +182,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Hands due notifications to the senders, as many as may wait for one; each sender leases its notification
-     * before sending it (so that the leases' commits are not all made by this one thread).
+     * Leases due notifications, as many as may wait for a sender, in one transaction, and hands them to the senders
+     * (a lease per send cost a commit each, the most frequent write of a busy dispatcher).
      */
     Polled poll() {
         int free = permits.availablePermits();
@@ -193,20 +195,31 @@ public class WebhookDispatcher implements SmartLifecycle {
         // The body carries the record's state after the event: only those whose event the views hold are sent.
         int held = heldByViews(due);
         boolean waiting = held < due.size();
+        List<WatchStore.Notification> toSend = new ArrayList<>();
         for (WatchStore.Notification notification : due.subList(0, held)) {
-            if (inHand.contains(notification.id())) {
-                continue; // handed to a sender by an earlier poll, not leased yet
-            }
-            if (!permits.tryAcquire()) {
+            if (toSend.size() == free) {
                 break;
+            }
+            if (!inHand.contains(notification.id())) { // else handed to a sender by an earlier poll, not sent yet
+                toSend.add(notification);
+            }
+        }
+        if (toSend.isEmpty()) {
+            return new Polled(!waiting && due.size() == limit, waiting);
+        }
+        // One transaction leases them all (another node may have taken some first); each then goes to a sender. Every
+        // node locks them in the order of their events, so two nodes leasing the same ones wait, never deadlock.
+        Instant now = clock.instant();
+        Set<String> leased = store.lease(
+                toSend.stream().map(WatchStore.Notification::id).toList(), now, now.plus(properties.getLease()));
+        for (WatchStore.Notification notification : toSend) {
+            if (!leased.contains(notification.id()) || !permits.tryAcquire()) {
+                continue;
             }
             inHand.add(notification.id());
             senders.execute(() -> {
                 try {
-                    Instant now = clock.instant();
-                    if (store.lease(notification.id(), now, now.plus(properties.getLease()))) {
-                        send(notification);
-                    }
+                    send(notification);
                 } catch (RuntimeException e) {
                     log.warn(
                             "Sending webhook {} failed; it will be sent again when its lease ends",
