@@ -1,7 +1,6 @@
 package org.hostledger.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -36,7 +35,6 @@ import org.hostledger.store.processing.ProjectionMetrics;
 import org.hostledger.store.processing.ProjectionProgress;
 import org.hostledger.store.processing.ProjectionReplays;
 import org.hostledger.store.processing.ProjectionTokens;
-import org.hostledger.store.processing.SignallingEventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -149,19 +147,18 @@ public class StoreAutoConfiguration {
      * than through Axon's shared producer. That producer keeps each event it reads in memory from the start of a fetch
      * until it catches up with the store, whether or not anyone still reads from it: after a burst of appends while the
      * projections were paused or replaying it held 355,000 events, and the million-event benchmark ran out of its
-     * 512 MB (live-heap histograms of the run). Its streams tell the pooled processors when to look
-     * ({@link SignallingEventStore}): at once after a local commit, and every 500 ms for what other nodes append.
+     * 512 MB (live-heap histograms of the run). Pooled processors poll their stream every 500 ms when idle either way
+     * (the embedded store offers them no availability callback), so the views are not slower to follow.
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
-        return SignallingEventStore.create(
-                EmbeddedEventStore.builder()
-                        .storageEngine(storageEngine)
-                        .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                        .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                        .optimizeEventConsumption(false),
-                STREAM_POLL);
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .optimizeEventConsumption(false)
+                .build();
     }
 
     /**
@@ -172,9 +169,6 @@ public class StoreAutoConfiguration {
      * second when idle.
      */
     static final long TOKEN_PUBLISH_MILLIS = 1000;
-
-    /** How often processors look for events no local commit signalled (another node's, a bulk path's). */
-    static final Duration STREAM_POLL = Duration.ofMillis(500);
 
     /** Every pooled projection claims at most this node's share of its segments (see NodeRegistry). */
     @Bean
