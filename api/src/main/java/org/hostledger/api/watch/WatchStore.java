@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -355,16 +354,9 @@ public class WatchStore {
                 notificationIds.stream()
                         .map(id -> new Object[] {at(until), id, at(now)})
                         .toList());
+        // H2 and PostgreSQL count each statement of a batch: 1 taken, 0 held by another node or sent meanwhile.
         Set<String> leased = new HashSet<>();
         for (int i = 0; i < taken.length; i++) {
-            if (taken[i] == Statement.SUCCESS_NO_INFO) {
-                // A driver that does not count batched rows (H2 and PostgreSQL do): ask that row alone.
-                taken[i] = jdbc.update(
-                        "UPDATE watch_notification SET lease_until = lease_until WHERE notification_id = ?"
-                                + " AND lease_until = ?",
-                        notificationIds.get(i),
-                        at(until));
-            }
             if (taken[i] == 1) {
                 leased.add(notificationIds.get(i));
             }

@@ -33,10 +33,6 @@ public class ProjectionProgress {
         this.jdbc = jdbc;
     }
 
-    /*
-     * Tokens are read from the table without claiming them: the token store's own fetch would claim, and so steal
-     * segments from whichever node processes them.
-     */
     private TrackingToken token(ResultSet rs) throws SQLException {
         byte[] bytes = rs.getBytes("token");
         String type = rs.getString("token_type");
@@ -161,7 +157,7 @@ public class ProjectionProgress {
      * {@code position}; the token table need not be asked then.
      */
     public static boolean allSegmentsHere(Map<Integer, EventTrackerStatus> here, long position) {
-        if (here == null || here.isEmpty()) {
+        if (here.isEmpty()) {
             return false;
         }
         double covered = 0;
@@ -175,7 +171,11 @@ public class ProjectionProgress {
     }
 
     private static boolean reachedHere(EventTrackerStatus status, long position) {
-        return status != null && status.getCurrentPosition().orElse(-1) >= position;
+        return positionHere(status) >= position;
+    }
+
+    private static long positionHere(EventTrackerStatus status) {
+        return status == null ? -1 : status.getCurrentPosition().orElse(-1);
     }
 
     private boolean reachedInStore(String name, Map<Integer, EventTrackerStatus> here, long position) {
@@ -194,21 +194,19 @@ public class ProjectionProgress {
     /**
      * A segment's token as stored, and the position it has processed: the stored token's, or this node's in-memory
      * status when it is further (an idle segment stores its advanced token only at its next claim extension).
-     * {@code -1}: nothing processed yet.
+     * {@code -1}: nothing processed yet. Tokens are read from the table without claiming them: the token store's own
+     * fetch would claim, and so steal segments from whichever node processes them.
      */
-    private record SegmentProgress(int segment, TrackingToken token, long position) {}
+    private record SegmentProgress(TrackingToken token, long position) {}
 
     private List<SegmentProgress> segments(String name, Map<Integer, EventTrackerStatus> here) {
         return jdbc.query(
                 "SELECT segment, token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
                 (rs, n) -> {
-                    int segment = rs.getInt("segment");
                     TrackingToken token = token(rs);
                     long stored = token == null ? -1 : token.position().orElse(-1);
-                    EventTrackerStatus status = here == null ? null : here.get(segment);
-                    long inMemory =
-                            status == null ? -1 : status.getCurrentPosition().orElse(-1);
-                    return new SegmentProgress(segment, token, Math.max(stored, inMemory));
+                    long inMemory = positionHere(here.get(rs.getInt("segment")));
+                    return new SegmentProgress(token, Math.max(stored, inMemory));
                 },
                 name);
     }
