@@ -1,6 +1,7 @@
 package org.hostledger.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -35,7 +36,9 @@ import org.hostledger.store.processing.ProjectionMetrics;
 import org.hostledger.store.processing.ProjectionProgress;
 import org.hostledger.store.processing.ProjectionReplays;
 import org.hostledger.store.processing.ProjectionTokens;
+import org.hostledger.store.processing.SignallingEventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -147,18 +150,24 @@ public class StoreAutoConfiguration {
      * than through Axon's shared producer. That producer keeps each event it reads in memory from the start of a fetch
      * until it catches up with the store, whether or not anyone still reads from it: after a burst of appends while the
      * projections were paused or replaying it held 355,000 events, and the million-event benchmark ran out of its
-     * 512 MB (live-heap histograms of the run). Pooled processors poll their stream every 500 ms when idle either way
-     * (the embedded store offers them no availability callback), so the views are not slower to follow.
+     * 512 MB (live-heap histograms of the run). Its streams tell the pooled processors when to look
+     * ({@link SignallingEventStore}): every 500 ms, and {@code hostledger.projections.wake-up-delay} (default 10 ms)
+     * after a reader starts waiting for a position, the waiters of that delay sharing one wake-up.
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .optimizeEventConsumption(false)
-                .build();
+    public SignallingEventStore eventStore(
+            EventStorageEngine storageEngine,
+            Configuration configuration,
+            @Value("${hostledger.projections.wake-up-delay:10ms}") Duration wakeUpDelay) {
+        return SignallingEventStore.create(
+                EmbeddedEventStore.builder()
+                        .storageEngine(storageEngine)
+                        .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                        .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                        .optimizeEventConsumption(false),
+                STREAM_POLL,
+                wakeUpDelay);
     }
 
     /**
@@ -169,6 +178,9 @@ public class StoreAutoConfiguration {
      * second when idle.
      */
     static final long TOKEN_PUBLISH_MILLIS = 1000;
+
+    /** How often processors look for new events when no reader waits for them. */
+    static final Duration STREAM_POLL = Duration.ofMillis(500);
 
     /** Every pooled projection claims at most this node's share of its segments (see NodeRegistry). */
     @Bean

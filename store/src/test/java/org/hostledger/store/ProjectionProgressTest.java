@@ -30,12 +30,14 @@ class ProjectionProgressTest {
     private final DataSource dataSource = database.dataSource();
     private final JdbcTemplate jdbc = StoreDatabase.jdbc(dataSource);
     private final ProjectionProgress progress;
+    private final java.util.concurrent.atomic.AtomicInteger wakeUps = new java.util.concurrent.atomic.AtomicInteger();
     private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
 
     ProjectionProgressTest() {
         EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
         when(processing.eventProcessors()).thenReturn(Map.of("registers", processor));
-        progress = new ProjectionProgress(processing, JacksonSerializer.defaultSerializer(), jdbc);
+        progress = new ProjectionProgress(
+                processing, JacksonSerializer.defaultSerializer(), jdbc, wakeUps::incrementAndGet);
         // A fresh processor's claimed segment: no token until the first event is processed.
         jdbc.update("INSERT INTO token_entry (processor_name, segment, token, token_type, owner) "
                 + "VALUES ('registers', 0, NULL, NULL, 'node')");
@@ -46,6 +48,19 @@ class ProjectionProgressTest {
         assertThat(progress.head()).isZero();
         assertThat(progress.reached(progress.head())).isTrue();
         assertThat(progress.await(progress.head(), Duration.ofMinutes(5))).isTrue();
+    }
+
+    @Test
+    void aWaitThatDoesNotEndAtOnceWakesTheProcessors() {
+        assertThat(progress.await(progress.head(), Duration.ofMinutes(5))).isTrue();
+        assertThat(wakeUps).as("a wait that ends at once wakes nobody").hasValue(0);
+
+        StoreDatabase.engine(dataSource).appendEvents(new GenericDomainEventMessage<>("Host", "h1", 0, "h1#0"));
+        assertThat(progress.await(1, Duration.ofMillis(350))).isFalse();
+
+        assertThat(wakeUps.get())
+                .as("woken when the wait began, and again while it lasted")
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -23,14 +23,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ProjectionProgress {
 
+    /** How often a wait that lasts asks the processors to look again. */
+    static final Duration WAKE_UP_AGAIN = Duration.ofMillis(100);
+
     private final EventProcessingConfiguration processing;
     private final Serializer serializer;
     private final JdbcTemplate jdbc;
+    private final ProcessorWakeUp wakeUp;
 
-    public ProjectionProgress(EventProcessingConfiguration processing, Serializer serializer, JdbcTemplate jdbc) {
+    public ProjectionProgress(
+            EventProcessingConfiguration processing, Serializer serializer, JdbcTemplate jdbc, ProcessorWakeUp wakeUp) {
         this.processing = processing;
         this.serializer = serializer;
         this.jdbc = jdbc;
+        this.wakeUp = wakeUp;
     }
 
     private TrackingToken token(ResultSet rs) throws SQLException {
@@ -211,12 +217,22 @@ public class ProjectionProgress {
                 name);
     }
 
-    /** Waits until every projection has reached {@code position}, or the timeout passed; says which. */
+    /**
+     * Waits until every projection has reached {@code position}, or the timeout passed; says which. A wait that does
+     * not end at once wakes the processors (they would otherwise look at their next poll), and again every {@link
+     * #WAKE_UP_AGAIN} it lasts, in case a processor was busy when told and found nothing new at the end of that work.
+     */
     public boolean await(long position, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long nextWakeUp = System.nanoTime();
         while (!reached(position)) {
-            if (System.nanoTime() > deadline) {
+            long now = System.nanoTime();
+            if (now > deadline) {
                 return false;
+            }
+            if (now >= nextWakeUp) {
+                wakeUp.wakeUp();
+                nextWakeUp = now + WAKE_UP_AGAIN.toNanos();
             }
             try {
                 Thread.sleep(10);

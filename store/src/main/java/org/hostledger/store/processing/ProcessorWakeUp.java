@@ -1,0 +1,14 @@
+package org.hostledger.store.processing;
+
+/**
+ * Asks the projections' processors to look for new events soon rather than at their next poll: what a reader that
+ * waits for a position calls ({@link ProjectionProgress#await}).
+ */
+@FunctionalInterface
+public interface ProcessorWakeUp {
+
+    /** Processors that do not poll on their own (another store, a test) need no wake-up. */
+    ProcessorWakeUp NONE = () -> {};
+
+    void wakeUp();
+}

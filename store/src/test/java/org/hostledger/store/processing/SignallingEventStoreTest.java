@@ -1,0 +1,157 @@
+package org.hostledger.store.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The streams of {@link SignallingEventStore} accept a reader's availability callback (Axon's pooled processors then
+ * look for events when told) and call it on the poll, and soon after a waiter asks for a wake-up — not after every
+ * commit.
+ */
+class SignallingEventStoreTest {
+
+    private SignallingEventStore store;
+
+    private SignallingEventStore store(Duration poll) {
+        return store(poll, Duration.ZERO);
+    }
+
+    private SignallingEventStore store(Duration poll, Duration delay) {
+        store = SignallingEventStore.create(
+                EmbeddedEventStore.builder()
+                        .storageEngine(new InMemoryEventStorageEngine())
+                        .optimizeEventConsumption(false),
+                poll,
+                delay);
+        return store;
+    }
+
+    @AfterEach
+    void shutDown() {
+        if (store != null) {
+            store.shutDown();
+        }
+    }
+
+    @Test
+    void aWakeUpSignalsTheReader() throws Exception {
+        SignallingEventStore events = store(Duration.ofHours(1));
+        TrackingEventStream stream = events.openStream(null);
+        CountDownLatch signalled = new CountDownLatch(1);
+
+        assertThat(stream.setOnAvailableCallback(signalled::countDown))
+                .as("the stream says it will call back, so the processor stops polling")
+                .isTrue();
+        events.publish(GenericEventMessage.asEventMessage("recorded"));
+        events.wakeUp();
+
+        assertThat(signalled.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.hasNextAvailable()).isTrue();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("recorded");
+        stream.close();
+    }
+
+    @Test
+    void aCommitNobodyWaitsForIsLeftToThePoll() throws Exception {
+        SignallingEventStore events = store(Duration.ofHours(1));
+        TrackingEventStream stream = events.openStream(null);
+        AtomicInteger signals = new AtomicInteger();
+        stream.setOnAvailableCallback(signals::incrementAndGet);
+
+        events.publish(GenericEventMessage.asEventMessage("recorded"));
+        Thread.sleep(200);
+
+        assertThat(signals)
+                .as("a signal per commit cut command append with the projections running 2× to 4×")
+                .hasValue(0);
+        stream.close();
+    }
+
+    @Test
+    void wakeUpsWithinTheDelayShareOneSignal() throws Exception {
+        SignallingEventStore events = store(Duration.ofHours(1), Duration.ofSeconds(2));
+        TrackingEventStream stream = events.openStream(null);
+        AtomicInteger signals = new AtomicInteger();
+        CountDownLatch signalled = new CountDownLatch(1);
+        stream.setOnAvailableCallback(() -> {
+            signals.incrementAndGet();
+            signalled.countDown();
+        });
+
+        for (int i = 0; i < 5; i++) {
+            events.wakeUp();
+        }
+        assertThat(signals).as("nothing is signalled before the delay").hasValue(0);
+
+        assertThat(signalled.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(signals).as("five requests, one signal").hasValue(1);
+        stream.close();
+    }
+
+    @Test
+    void aNegativeDelayIsRefused() {
+        assertThatThrownBy(() -> store(Duration.ofHours(1), Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("negative");
+    }
+
+    @Test
+    void thePollSignalsWhatNoLocalCommitAnnounced() throws Exception {
+        SignallingEventStore events = store(Duration.ofMillis(20));
+        TrackingEventStream stream = events.openStream(null);
+        CountDownLatch signalled = new CountDownLatch(3);
+        stream.setOnAvailableCallback(signalled::countDown);
+
+        assertThat(signalled.await(10, TimeUnit.SECONDS)).isTrue();
+        stream.close();
+    }
+
+    @Test
+    void aClosedStreamOrAReplacedCallbackIsNotSignalledAgain() {
+        SignallingEventStore events = store(Duration.ofHours(1));
+        TrackingEventStream stream = events.openStream(null);
+        AtomicInteger first = new AtomicInteger();
+        AtomicInteger second = new AtomicInteger();
+
+        stream.setOnAvailableCallback(first::incrementAndGet);
+        stream.setOnAvailableCallback(second::incrementAndGet);
+        assertThat(events.listeners()).isEqualTo(1);
+        events.signal();
+        assertThat(first).hasValue(0);
+        assertThat(second).hasValue(1);
+
+        stream.close();
+        assertThat(events.listeners()).isZero();
+        events.signal();
+        assertThat(second).hasValue(1);
+    }
+
+    @Test
+    void aFailingCallbackDoesNotStopTheOthers() {
+        SignallingEventStore events = store(Duration.ofHours(1));
+        TrackingEventStream failing = events.openStream(null);
+        TrackingEventStream working = events.openStream(null);
+        AtomicInteger calls = new AtomicInteger();
+        failing.setOnAvailableCallback(() -> {
+            throw new IllegalStateException("a reader's own failure");
+        });
+        working.setOnAvailableCallback(calls::incrementAndGet);
+
+        events.signal();
+
+        assertThat(calls).hasValue(1);
+        failing.close();
+        working.close();
+    }
+}
