@@ -1,10 +1,16 @@
 package org.hostledger.api.application;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.hostledger.commands.lookup.PendingRecords;
 import org.hostledger.core.audit.EventMetadata;
 import org.hostledger.core.command.LedgerCommand;
 import org.hostledger.store.WritePositions;
@@ -19,10 +25,13 @@ public class LedgerCommands {
 
     private final CommandGateway commandGateway;
     private final WritePositions positions;
+    private final TransactionManager transactionManager;
 
-    public LedgerCommands(CommandGateway commandGateway, WritePositions positions) {
+    public LedgerCommands(
+            CommandGateway commandGateway, WritePositions positions, TransactionManager transactionManager) {
         this.commandGateway = commandGateway;
         this.positions = positions;
+        this.transactionManager = transactionManager;
     }
 
     /** Sends the command as {@code actor}; answers the record's version and the event's global position. */
@@ -41,11 +50,68 @@ public class LedgerCommands {
         metaData.put(
                 EventMetadata.CORRELATION_ID,
                 correlationId == null ? UUID.randomUUID().toString() : correlationId);
-        Object result = commandGateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-        long version = versionAnswered(command, result);
+        long version = send(command, metaData);
         return new WriteResult(command.targetId(), version, positions.positionOf(command.targetId(), version));
     }
+
+    private long send(LedgerCommand command, Map<String, Object> metaData) {
+        Object result = commandGateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        return versionAnswered(command, result);
+    }
+
+    /**
+     * Sends {@code commands} in order, each through the same handlers, interceptors and rules as {@link #sendAs},
+     * and commits their events together: one transaction, one append to the store (its hash chain and Merkle tree
+     * grown once for the batch). All are recorded or none: the first refused command rolls the batch back and is
+     * thrown. A later command sees what earlier ones recorded, the store's set validation included
+     * ({@link PendingRecords}). For a writer with many commands and nobody waiting on each one (a register import);
+     * commands that read an offering recorded in the same batch are refused.
+     *
+     * @return the global positions of the first and last events the batch recorded, or null for no command
+     */
+    public Positions sendTogether(List<? extends LedgerCommand> commands, String actor, String correlationId) {
+        if (commands.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(EventMetadata.ACTOR, actor);
+        metaData.put(
+                EventMetadata.CORRELATION_ID,
+                correlationId == null ? UUID.randomUUID().toString() : correlationId);
+        if (CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("commands are sent together from outside any unit of work");
+        }
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        long firstVersion;
+        long lastVersion;
+        try {
+            batch.attachTransaction(transactionManager);
+            PendingRecords pending = PendingRecords.open(batch);
+            firstVersion = -1;
+            lastVersion = -1;
+            for (LedgerCommand command : commands) {
+                long version = send(command, metaData);
+                pending.recorded(command.targetId(), command.targetKind(), version);
+                if (firstVersion < 0) {
+                    firstVersion = version;
+                }
+                lastVersion = version;
+            }
+        } catch (RuntimeException | Error e) {
+            batch.rollback(e);
+            throw e;
+        }
+        batch.commit();
+        LedgerCommand first = commands.get(0);
+        LedgerCommand last = commands.get(commands.size() - 1);
+        return new Positions(
+                positions.positionOf(first.targetId(), firstVersion),
+                positions.positionOf(last.targetId(), lastVersion));
+    }
+
+    /** Where a batch of commands landed in the global order: its first and last events. */
+    public record Positions(long from, long to) {}
 
     /** The record's version after the command: 0 for a new record, else what its handler answered. */
     public static long versionAnswered(LedgerCommand command, Object result) {

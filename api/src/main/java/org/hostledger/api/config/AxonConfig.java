@@ -28,6 +28,7 @@ import org.hostledger.commands.certification.Certification;
 import org.hostledger.commands.decision.HostingDecision;
 import org.hostledger.commands.host.Host;
 import org.hostledger.commands.lookup.KnownRecords;
+import org.hostledger.commands.lookup.PendingRecords;
 import org.hostledger.commands.lookup.RecordKindGuard;
 import org.hostledger.commands.offering.Offering;
 import org.hostledger.commands.register.Register;
@@ -58,10 +59,13 @@ public class AxonConfig {
         return builder.build();
     }
 
-    /** The command side's set validation answers from the event store, in the command's own transaction. */
+    /**
+     * The command side's set validation answers from the event store, in the command's own transaction, and from the
+     * records that earlier commands of the same batch left pending ({@link PendingRecords}).
+     */
     @Bean
     public KnownRecords knownRecords(EventStoreRecords records) {
-        return new KnownRecords() {
+        return PendingRecords.overlay(new KnownRecords() {
             @Override
             public Optional<RecordKind> kindOf(String id) {
                 return records.kindOf(id);
@@ -76,7 +80,7 @@ public class AxonConfig {
             public Optional<String> offeringHost(String offeringId) {
                 return records.offeringHost(offeringId);
             }
-        };
+        });
     }
 
     @Bean

@@ -53,12 +53,19 @@ import org.springframework.stereotype.Service;
 /**
  * Imports a register's snapshot: reads it completely first (a file that cannot be read records nothing), then diffs
  * it against what the ledger holds for that register — the registers view, awaited up to the store's head so that
- * it lags nothing — and sends the ordinary commands that make the ledger match, through the same path as REST. The
- * snapshot's own record comes last: "imported" means that event exists. An import interrupted before it is
- * completed by importing the same file again: what was already recorded no longer differs, and is counted.
+ * it lags nothing — and sends the ordinary commands that make the ledger match, through the same handlers and rules
+ * as REST, committed in chunks of {@link #CHUNK} ({@link LedgerCommands#sendTogether}). The snapshot's own record
+ * comes last: "imported" means that event exists. An import interrupted before it is completed by importing the
+ * same file again: what was already recorded no longer differs, and is counted.
  */
 @Service
 public class RegisterImporter {
+
+    /**
+     * Commands committed together by an import (one transaction, one append): a kill -9 leaves a chunk whole or
+     * absent, and importing the same file again completes the import from the last whole chunk.
+     */
+    static final int CHUNK = 1000;
 
     /** How long an import waits for the views to reach the store's head before diffing. */
     static final Duration CATCH_UP = Duration.ofSeconds(60);
@@ -110,9 +117,11 @@ public class RegisterImporter {
         Plan plan;
         if (register.format() == RegisterFormat.TRANSFER_MAP_CSV) {
             TransferMap map = new TransferMapReader().read(new ByteArrayInputStream(file));
+            // A transfer map records offerings and then decisions that read them: one command at a time.
             plan = new Plan(
                     map.offerings().size(),
                     List.of(),
+                    false,
                     (holdings, latest, changes) -> TransferMapDiff.commands(
                             citation,
                             map,
@@ -129,7 +138,7 @@ public class RegisterImporter {
                 // A list that suddenly holds nothing is a broken export, not every entry delisted at once.
                 throw new SnapshotUnreadable(null, "the snapshot lists no entry");
             }
-            plan = new Plan(snapshot.entries().size(), snapshot.findings(), (holdings, latest, changes) -> {
+            plan = new Plan(snapshot.entries().size(), snapshot.findings(), true, (holdings, latest, changes) -> {
                 List<LedgerCommand> toSend = diff(
                         citation,
                         snapshot,
@@ -172,8 +181,11 @@ public class RegisterImporter {
         }
     }
 
-    /** What a read snapshot holds, and how to work out the commands that make the ledger say the same. */
-    private record Plan(int entries, List<RegisterFinding> findings, Planner planner) {}
+    /**
+     * What a read snapshot holds, and how to work out the commands that make the ledger say the same; {@code
+     * together}: whether they may be committed in chunks ({@link LedgerCommands#sendTogether}) rather than one by one.
+     */
+    private record Plan(int entries, List<RegisterFinding> findings, boolean together, Planner planner) {}
 
     @FunctionalInterface
     private interface Planner {
@@ -211,10 +223,20 @@ public class RegisterImporter {
         List<LedgerCommand> toSend = plan.planner().commands(holdings, latest, changes);
         String correlationId = UUID.randomUUID().toString();
         Long positionFrom = null;
-        for (LedgerCommand command : toSend) {
-            WriteResult written = commands.sendAs(command, actor, correlationId);
-            if (positionFrom == null) {
-                positionFrom = written.position();
+        if (plan.together()) {
+            for (int from = 0; from < toSend.size(); from += CHUNK) {
+                LedgerCommands.Positions written = commands.sendTogether(
+                        toSend.subList(from, Math.min(toSend.size(), from + CHUNK)), actor, correlationId);
+                if (positionFrom == null) {
+                    positionFrom = written.from();
+                }
+            }
+        } else {
+            for (LedgerCommand command : toSend) {
+                WriteResult written = commands.sendAs(command, actor, correlationId);
+                if (positionFrom == null) {
+                    positionFrom = written.position();
+                }
             }
         }
         WriteResult recorded = commands.sendAs(

@@ -1,0 +1,80 @@
+package org.hostledger.commands.lookup;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.hostledger.core.command.RecordKind;
+
+/**
+ * The records that commands sent together in one unit of work created or changed, while their events wait for that
+ * unit of work's commit to reach the store. Set validation ({@link KnownRecords}) answers from the store, which does
+ * not hold them yet; {@link #overlay(KnownRecords)} answers from here first, so that a certificate granted to a host
+ * registered two commands earlier in the same batch finds its host, as it would had each command committed alone.
+ */
+public final class PendingRecords {
+
+    private static final String KEY = PendingRecords.class.getName();
+
+    private record Pending(RecordKind kind, long version) {}
+
+    private final Map<String, Pending> records = new HashMap<>();
+
+    private PendingRecords() {}
+
+    /** Opens the pending records of {@code root}, a root unit of work in which commands will be sent together. */
+    public static PendingRecords open(UnitOfWork<?> root) {
+        if (!root.isRoot()) {
+            throw new IllegalArgumentException("pending records belong to a root unit of work");
+        }
+        return root.getOrComputeResource(KEY, k -> new PendingRecords());
+    }
+
+    /** The pending records of the current root unit of work, if commands are being sent together in it. */
+    static Optional<PendingRecords> current() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(CurrentUnitOfWork.get().root().getResource(KEY));
+    }
+
+    /** A command of the batch left record {@code id}, of {@code kind}, at {@code version}. */
+    public void recorded(String id, RecordKind kind, long version) {
+        records.put(id, new Pending(kind, version));
+    }
+
+    /** How many records the batch touched so far. */
+    public int size() {
+        return records.size();
+    }
+
+    /** {@code store}, answering first from the records pending in the current unit of work, when there are any. */
+    public static KnownRecords overlay(KnownRecords store) {
+        return new KnownRecords() {
+            @Override
+            public Optional<RecordKind> kindOf(String id) {
+                Optional<Pending> pending = current().map(p -> p.records.get(id));
+                return pending.isPresent() ? Optional.of(pending.get().kind()) : store.kindOf(id);
+            }
+
+            @Override
+            public OptionalLong versionOf(String id) {
+                Optional<Pending> pending = current().map(p -> p.records.get(id));
+                return pending.isPresent() ? OptionalLong.of(pending.get().version()) : store.versionOf(id);
+            }
+
+            @Override
+            public Optional<String> offeringHost(String offeringId) {
+                if (current().map(p -> p.records.containsKey(offeringId)).orElse(false)) {
+                    // The publisher is in the pending event's payload, which this overlay does not read: refuse
+                    // rather than answer "no host" for an offering recorded a few commands earlier.
+                    throw new IllegalStateException("offering " + offeringId
+                            + " was recorded in the same batch of commands; send commands that read it separately");
+                }
+                return store.offeringHost(offeringId);
+            }
+        };
+    }
+}
