@@ -45,11 +45,6 @@ public final class PendingRecords {
         records.put(id, new Pending(kind, version));
     }
 
-    /** How many records the batch touched so far. */
-    public int size() {
-        return records.size();
-    }
-
     /** {@code store}, answering first from the records pending in the current unit of work, when there are any. */
     public static KnownRecords overlay(KnownRecords store) {
         return new KnownRecords() {

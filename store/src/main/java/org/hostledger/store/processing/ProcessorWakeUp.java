@@ -7,8 +7,5 @@ package org.hostledger.store.processing;
 @FunctionalInterface
 public interface ProcessorWakeUp {
 
-    /** Processors that do not poll on their own (another store, a test) need no wake-up. */
-    ProcessorWakeUp NONE = () -> {};
-
     void wakeUp();
 }

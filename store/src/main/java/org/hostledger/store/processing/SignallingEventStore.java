@@ -110,7 +110,7 @@ public class SignallingEventStore extends EmbeddedEventStore implements Processo
             try {
                 callback.run();
             } catch (RuntimeException e) {
-                // A reader's own failure: the next signal or its own schedule tries again; the commit is not undone.
+                // A reader's own failure: the next signal tells it again; the others are still told.
                 log.warn("A stream reader's availability callback failed; it will be signalled again", e);
             }
         }
