@@ -45,13 +45,18 @@ public class LedgerCommands {
      */
     public WriteResult sendAs(
             LedgerCommand command, String actor, String correlationId, Map<String, ?> interceptorMetaData) {
-        Map<String, Object> metaData = new HashMap<>(interceptorMetaData);
+        long version = send(command, metaData(actor, correlationId, interceptorMetaData));
+        return new WriteResult(command.targetId(), version, positions.positionOf(command.targetId(), version));
+    }
+
+    /** The actor and the correlation id (a fresh one when none is given), beside {@code extra}. */
+    private static Map<String, Object> metaData(String actor, String correlationId, Map<String, ?> extra) {
+        Map<String, Object> metaData = new HashMap<>(extra);
         metaData.put(EventMetadata.ACTOR, actor);
         metaData.put(
                 EventMetadata.CORRELATION_ID,
                 correlationId == null ? UUID.randomUUID().toString() : correlationId);
-        long version = send(command, metaData);
-        return new WriteResult(command.targetId(), version, positions.positionOf(command.targetId(), version));
+        return metaData;
     }
 
     private long send(LedgerCommand command, Map<String, Object> metaData) {
@@ -74,22 +79,16 @@ public class LedgerCommands {
         if (commands.isEmpty()) {
             return null;
         }
-        Map<String, Object> metaData = new HashMap<>();
-        metaData.put(EventMetadata.ACTOR, actor);
-        metaData.put(
-                EventMetadata.CORRELATION_ID,
-                correlationId == null ? UUID.randomUUID().toString() : correlationId);
         if (CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("commands are sent together from outside any unit of work");
         }
+        Map<String, Object> metaData = metaData(actor, correlationId, Map.of());
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
-        long firstVersion;
-        long lastVersion;
+        long firstVersion = -1;
+        long lastVersion = -1;
         try {
             batch.attachTransaction(transactionManager);
             PendingRecords pending = PendingRecords.open(batch);
-            firstVersion = -1;
-            lastVersion = -1;
             for (LedgerCommand command : commands) {
                 long version = send(command, metaData);
                 pending.recorded(command.targetId(), command.targetKind(), version);

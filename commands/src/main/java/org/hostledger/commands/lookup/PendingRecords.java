@@ -32,12 +32,13 @@ public final class PendingRecords {
         return root.getOrComputeResource(KEY, k -> new PendingRecords());
     }
 
-    /** The pending records of the current root unit of work, if commands are being sent together in it. */
-    static Optional<PendingRecords> current() {
+    /** What a command sent earlier in the current batch left of record {@code id}; empty outside a batch. */
+    private static Optional<Pending> pending(String id) {
         if (!CurrentUnitOfWork.isStarted()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(CurrentUnitOfWork.get().root().getResource(KEY));
+        PendingRecords batch = CurrentUnitOfWork.get().root().getResource(KEY);
+        return batch == null ? Optional.empty() : Optional.ofNullable(batch.records.get(id));
     }
 
     /** A command of the batch left record {@code id}, of {@code kind}, at {@code version}. */
@@ -50,19 +51,19 @@ public final class PendingRecords {
         return new KnownRecords() {
             @Override
             public Optional<RecordKind> kindOf(String id) {
-                Optional<Pending> pending = current().map(p -> p.records.get(id));
+                Optional<Pending> pending = pending(id);
                 return pending.isPresent() ? Optional.of(pending.get().kind()) : store.kindOf(id);
             }
 
             @Override
             public OptionalLong versionOf(String id) {
-                Optional<Pending> pending = current().map(p -> p.records.get(id));
+                Optional<Pending> pending = pending(id);
                 return pending.isPresent() ? OptionalLong.of(pending.get().version()) : store.versionOf(id);
             }
 
             @Override
             public Optional<String> offeringHost(String offeringId) {
-                if (current().map(p -> p.records.containsKey(offeringId)).orElse(false)) {
+                if (pending(offeringId).isPresent()) {
                     // The publisher is in the pending event's payload, which this overlay does not read: refuse
                     // rather than answer "no host" for an offering recorded a few commands earlier.
                     throw new IllegalStateException("offering " + offeringId

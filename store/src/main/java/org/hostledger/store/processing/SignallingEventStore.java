@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Why on demand rather than after each commit: called after every commit, each processor read and processed
  * every event in a transaction of its own, and command append with the projections running fell about 4× (quick
  * benchmark, 1 client 653 → 170 commands/s); with the commits of 25 ms sharing one call, still about 2× (4 segments
- * × 6 processors, each waking 40 times a second, each time a transaction per segment). Writes nobody waits for are
+ * × 5 processors, each waking 40 times a second, each time a transaction per segment). Writes nobody waits for are
  * processed in the poll's batches; a write someone waits for is seen within {@code delay}.
  */
 public class SignallingEventStore extends EmbeddedEventStore implements ProcessorWakeUp {
