@@ -33,6 +33,12 @@ public class WatchProperties {
     /** Notifications sent at once by one node. */
     private int senders = 8;
 
+    /**
+     * While webhook subscriptions exist, how soon after a commit on this node the projections look at it (otherwise at
+     * their 500 ms poll): a notification waits for the watch and for the views its body reads.
+     */
+    private Duration processingDelay = Duration.ofMillis(100);
+
     public List<String> getAllowedHosts() {
         return allowedHosts;
     }
@@ -103,5 +109,13 @@ public class WatchProperties {
 
     public void setSenders(int senders) {
         this.senders = senders;
+    }
+
+    public Duration getProcessingDelay() {
+        return processingDelay;
+    }
+
+    public void setProcessingDelay(Duration processingDelay) {
+        this.processingDelay = processingDelay;
     }
 }

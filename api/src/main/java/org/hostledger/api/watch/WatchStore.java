@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +144,23 @@ public class WatchStore {
      * event costs one primary-key read, not a read of every subscription.
      */
     public List<Subscription> webhookSubscriptionsBefore(long position) {
+        List<Subscription> before = new ArrayList<>();
+        for (Subscription subscription : webhookSubscriptions()) {
+            if (subscription.fromPosition() >= position) {
+                break;
+            }
+            before.add(subscription);
+        }
+        return before;
+    }
+
+    /** Whether any subscription has a webhook (one query while they stay the same). */
+    public boolean hasWebhookSubscriptions() {
+        return !webhookSubscriptions().isEmpty();
+    }
+
+    /** The webhook subscriptions, oldest {@code from_position} first, read again only when they changed. */
+    private List<Subscription> webhookSubscriptions() {
         Long version = jdbc.queryForObject("SELECT version FROM watch_subscription_version WHERE id = 1", Long.class);
         WebhookSubscriptions known = webhooks;
         if (known == null || !known.version().equals(version)) {
@@ -152,14 +172,7 @@ public class WatchStore {
                             this::toSubscription));
             webhooks = known;
         }
-        List<Subscription> before = new java.util.ArrayList<>();
-        for (Subscription subscription : known.subscriptions()) {
-            if (subscription.fromPosition() >= position) {
-                break;
-            }
-            before.add(subscription);
-        }
-        return before;
+        return known.subscriptions();
     }
 
     /** The webhook subscriptions as of a version of the counter, oldest {@code from_position} first. */
@@ -239,7 +252,7 @@ public class WatchStore {
     /** The latest {@code limit} changes a filter selects, newest first. */
     public List<WatchedChange> latestChanges(SubscriptionFilter filter, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + CHANGE_COLUMNS + " FROM watch_change WHERE 1 = 1");
-        List<Object> args = new java.util.ArrayList<>();
+        List<Object> args = new ArrayList<>();
         in(sql, args, "record_id", filter.recordIds());
         in(sql, args, "host_id", filter.hostId() == null ? List.of() : List.of(filter.hostId()));
         in(sql, args, "register_id", filter.register() == null ? List.of() : List.of(filter.register()));
@@ -254,7 +267,7 @@ public class WatchStore {
             sql.append(" AND ")
                     .append(column)
                     .append(" IN (")
-                    .append(String.join(", ", java.util.Collections.nCopies(values.size(), "?")))
+                    .append(String.join(", ", Collections.nCopies(values.size(), "?")))
                     .append(')');
             args.addAll(values);
         }
@@ -409,11 +422,9 @@ public class WatchStore {
     }
 
     /**
-     * Records an attempt and its outcome: delivered, to be retried at {@code retryAt}, or dead; the log's row and the
-     * notification's state in one transaction (one commit per delivery, and never one without the other).
+     * One attempt at one notification and its outcome: delivered, to be retried at {@code retryAt}, or dead.
      */
-    @Transactional
-    public void recordAttempt(
+    public record Attempted(
             String notificationId,
             Instant at,
             String node,
@@ -421,31 +432,62 @@ public class WatchStore {
             String error,
             long durationMs,
             Status outcome,
-            Instant retryAt) {
-        Integer last = jdbc.queryForObject(
-                "SELECT COALESCE(MAX(attempt), 0) FROM watch_attempt WHERE notification_id = ?",
-                Integer.class,
-                notificationId);
-        jdbc.update(
+            Instant retryAt) {}
+
+    /**
+     * Records attempts and their outcomes in one transaction: each attempt's row in the log and its notification's
+     * state together, never one without the other. One commit for many deliveries: a busy dispatcher's most frequent
+     * write was this one, a commit per delivery.
+     */
+    @Transactional
+    public void recordAttempts(List<Attempted> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> last = lastAttempts(
+                attempts.stream().map(Attempted::notificationId).distinct().toList());
+        List<Object[]> rows = new ArrayList<>();
+        for (Attempted a : attempts) {
+            int number = last.merge(a.notificationId(), 1, Integer::sum);
+            rows.add(new Object[] {
+                a.notificationId(), number, at(a.at()), a.node(), a.statusCode(), a.error(), a.durationMs()
+            });
+        }
+        jdbc.batchUpdate(
                 "INSERT INTO watch_attempt (notification_id, attempt, attempted_at, node_id, status_code, error,"
                         + " duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                notificationId,
-                (last == null ? 0 : last) + 1,
-                at(at),
-                node,
-                statusCode,
-                error,
-                durationMs);
-        jdbc.update(
+                rows);
+        jdbc.batchUpdate(
                 "UPDATE watch_notification SET attempts = attempts + 1, status = ?, last_status = ?, last_error = ?,"
                         + " next_attempt_at = COALESCE(?, next_attempt_at), delivered_at = ?, lease_until = NULL"
                         + " WHERE notification_id = ?",
-                outcome.name(),
-                statusCode,
-                error,
-                at(retryAt),
-                outcome == Status.DELIVERED ? at(at) : null,
-                notificationId);
+                attempts.stream()
+                        .map(a -> new Object[] {
+                            a.outcome().name(),
+                            a.statusCode(),
+                            a.error(),
+                            at(a.retryAt()),
+                            a.outcome() == Status.DELIVERED ? at(a.at()) : null,
+                            a.notificationId()
+                        })
+                        .toList());
+    }
+
+    /** The number of each notification's last logged attempt (absent: none), in one query per 500 ids. */
+    private Map<String, Integer> lastAttempts(List<String> notificationIds) {
+        Map<String, Integer> last = new HashMap<>();
+        for (int from = 0; from < notificationIds.size(); from += 500) {
+            List<String> ids = notificationIds.subList(from, Math.min(notificationIds.size(), from + 500));
+            jdbc.query(
+                    "SELECT notification_id, MAX(attempt) AS last FROM watch_attempt WHERE notification_id IN ("
+                            + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                            + ") GROUP BY notification_id",
+                    rs -> {
+                        last.put(rs.getString("notification_id"), rs.getInt("last"));
+                    },
+                    ids.toArray());
+        }
+        return last;
     }
 
     /** Puts a notification back in the queue, due now, with a fresh count of attempts. */

@@ -56,7 +56,8 @@ class WebhookSignatureTest {
         WatchProperties properties = new WatchProperties();
         properties.setRetryBase(Duration.ofSeconds(2));
         properties.setRetryMax(Duration.ofSeconds(60));
-        WebhookDispatcher dispatcher = new WebhookDispatcher(null, properties, null, null, null, null, null, null);
+        WebhookDispatcher dispatcher =
+                new WebhookDispatcher(null, properties, null, null, null, null, null, null, null);
         for (int i = 0; i < 200; i++) {
             assertThat(dispatcher.backoff(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
             assertThat(dispatcher.backoff(3)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));

@@ -1,14 +1,19 @@
 package org.hostledger.store.processing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
@@ -43,6 +48,8 @@ public class SignallingEventStore extends EmbeddedEventStore implements Processo
     private final long delayMillis;
     /** Whether a wake-up is scheduled and not yet sent: later requests join it. */
     private final AtomicBoolean signalDue = new AtomicBoolean();
+    /** Whether this node committed events since the last look of {@link #keepUpWithCommits}. */
+    private final AtomicBoolean committed = new AtomicBoolean();
 
     protected SignallingEventStore(Builder builder, Duration poll, Duration delay) {
         super(builder);
@@ -92,6 +99,45 @@ public class SignallingEventStore extends EmbeddedEventStore implements Processo
                 signalDue.set(false);
             }
         }
+    }
+
+    /**
+     * While {@code demand} answers true, tells every reader to look within {@code within} of each commit of events on
+     * this node (the commits of that time sharing one call): for a standing reader, such as webhook subscriptions, that
+     * waits for every write rather than for one position. {@code demand} is asked only after such commits; when it
+     * fails, the readers are told at the next poll. Cancelling the registration stops it.
+     */
+    public Registration keepUpWithCommits(Duration within, BooleanSupplier demand) {
+        if (within.isNegative() || within.isZero()) {
+            throw new IllegalArgumentException("keeping up with commits needs a positive delay: " + within);
+        }
+        long every = Math.max(1, within.toMillis());
+        ScheduledFuture<?> task = ticker.scheduleWithFixedDelay(
+                () -> {
+                    if (!committed.getAndSet(false)) {
+                        return;
+                    }
+                    boolean wanted;
+                    try {
+                        wanted = demand.getAsBoolean();
+                    } catch (RuntimeException e) {
+                        log.warn("Asking whether readers keep up with commits failed; they look at the next poll", e);
+                        return;
+                    }
+                    if (wanted) {
+                        signal();
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
+        return () -> task.cancel(false);
+    }
+
+    @Override
+    protected void afterCommit(List<? extends EventMessage<?>> events) {
+        super.afterCommit(events);
+        committed.set(true);
     }
 
     @Override

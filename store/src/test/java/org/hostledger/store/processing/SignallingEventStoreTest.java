@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The streams of {@link SignallingEventStore} accept a reader's availability callback (Axon's pooled processors then
  * look for events when told) and call it on the poll, and soon after a waiter asks for a wake-up — not after every
- * commit.
+ * commit, unless a standing reader asks to keep up with commits.
  */
 class SignallingEventStoreTest {
 
@@ -97,6 +98,83 @@ class SignallingEventStoreTest {
         assertThat(signalled.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(signals).as("five requests, one signal").hasValue(1);
         stream.close();
+    }
+
+    @Test
+    void whileDemandedACommitIsSignalledWithinTheDelay() throws Exception {
+        SignallingEventStore events = store(Duration.ofHours(1));
+        TrackingEventStream stream = events.openStream(null);
+        AtomicInteger asked = new AtomicInteger();
+        CountDownLatch signalled = new CountDownLatch(1);
+        stream.setOnAvailableCallback(signalled::countDown);
+        events.keepUpWithCommits(Duration.ofMillis(20), () -> asked.incrementAndGet() > 0);
+
+        Thread.sleep(200);
+        assertThat(asked).as("no commit: the demand is not even asked").hasValue(0);
+        assertThat(signalled.getCount()).isEqualTo(1);
+
+        events.publish(GenericEventMessage.asEventMessage("recorded"));
+        assertThat(signalled.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(asked).hasValue(1);
+        stream.close();
+    }
+
+    @Test
+    void withoutDemandOrOnceCancelledACommitIsLeftToThePoll() throws Exception {
+        SignallingEventStore events = store(Duration.ofHours(1));
+        TrackingEventStream stream = events.openStream(null);
+        AtomicInteger signals = new AtomicInteger();
+        stream.setOnAvailableCallback(signals::incrementAndGet);
+        AtomicBoolean demanded = new AtomicBoolean();
+        CountDownLatch asked = new CountDownLatch(1);
+        var keepingUp = events.keepUpWithCommits(Duration.ofMillis(10), () -> {
+            asked.countDown();
+            return demanded.get();
+        });
+
+        events.publish(GenericEventMessage.asEventMessage("nobody subscribed"));
+        assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(100);
+        assertThat(signals).as("asked, not demanded").hasValue(0);
+
+        keepingUp.cancel();
+        demanded.set(true);
+        events.publish(GenericEventMessage.asEventMessage("after the cancel"));
+        Thread.sleep(200);
+        assertThat(signals).as("cancelled").hasValue(0);
+        stream.close();
+    }
+
+    @Test
+    void aFailingDemandLeavesTheCommitToThePollAndKeepsAsking() throws Exception {
+        SignallingEventStore events = store(Duration.ofHours(1));
+        TrackingEventStream stream = events.openStream(null);
+        CountDownLatch signalled = new CountDownLatch(1);
+        stream.setOnAvailableCallback(signalled::countDown);
+        AtomicInteger asked = new AtomicInteger();
+        events.keepUpWithCommits(Duration.ofMillis(10), () -> {
+            if (asked.incrementAndGet() == 1) {
+                throw new IllegalStateException("the subscriptions table is not there");
+            }
+            return true;
+        });
+
+        events.publish(GenericEventMessage.asEventMessage("first"));
+        Thread.sleep(200);
+        assertThat(asked).hasValue(1);
+        assertThat(signalled.getCount()).as("failed: not signalled").isEqualTo(1);
+
+        events.publish(GenericEventMessage.asEventMessage("second"));
+        assertThat(signalled.await(10, TimeUnit.SECONDS)).isTrue();
+        stream.close();
+    }
+
+    @Test
+    void keepingUpNeedsAPositiveDelay() {
+        SignallingEventStore events = store(Duration.ofHours(1));
+        assertThatThrownBy(() -> events.keepUpWithCommits(Duration.ZERO, () -> true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
     }
 
     @Test
