@@ -275,10 +275,12 @@ public class HostingMapQueries {
                     }
                 });
         List<DecisionView> views = new ArrayList<>(rows.size());
-        Map<String, int[]> coverageCache = new HashMap<>();
+        // Every host of the page in one query; a chain's other hosts when first asked.
+        HostCoverage coverage = new HostCoverage(jdbc, params)
+                .load(rows.stream().map(Row::hostId).toList());
         for (Row r : rows) {
-            int[] coveredAtDecision = coverage(r.hostId(), r.decidedOn(), params, coverageCache);
-            int[] coveredAsOf = coverage(r.hostId(), at.asOf(), params, coverageCache);
+            int[] coveredAtDecision = coverage.on(r.hostId(), r.decidedOn());
+            int[] coveredAsOf = coverage.on(r.hostId(), at.asOf());
             ComplianceStatus atDecision = r.registerEntry() == null
                     ? compliance(r.activities(), coveredAtDecision)
                     : authorization(r.registerEntry(), r.decidedOn(), params);
@@ -320,9 +322,7 @@ public class HostingMapQueries {
                 } else {
                     reasons.addAll(ChainAssessment.exposure(chain, r.activities()));
                     gaps = ChainAssessment.gaps(
-                            chain,
-                            r.activities(),
-                            (hostId, a) -> isCovered(coverage(hostId, at.asOf(), params, coverageCache), a));
+                            chain, r.activities(), (hostId, a) -> isCovered(coverage.on(hostId, at.asOf()), a));
                 }
                 if (!gaps.isEmpty()) {
                     java.util.TreeSet<Integer> all = new java.util.TreeSet<>(uncoveredAsOf);
@@ -394,27 +394,6 @@ public class HostingMapQueries {
                 params,
                 Long.class);
         return authorized != null && authorized > 0 ? ComplianceStatus.COVERED : ComplianceStatus.NOT_CERTIFIED;
-    }
-
-    /** Coverage flags of a host's valid HDS certificates on {@code date}, or null when it holds none. */
-    private int[] coverage(String hostId, LocalDate date, MapSqlParameterSource base, Map<String, int[]> cache) {
-        String key = hostId + "@" + date;
-        if (cache.containsKey(key)) {
-            return cache.get(key);
-        }
-        MapSqlParameterSource params = new MapSqlParameterSource(base.getValues())
-                .addValue("hostId", hostId)
-                .addValue("date", date);
-        List<int[]> found = jdbc.query(AsOf.coverageOfHost(":date"), params, (rs, n) -> {
-            int[] covered = new int[6];
-            for (int a = 1; a <= 6; a++) {
-                covered[a - 1] = rs.getInt("c" + a);
-            }
-            return covered;
-        });
-        int[] covered = found.isEmpty() ? null : found.get(0);
-        cache.put(key, covered);
-        return covered;
     }
 
     static ComplianceStatus compliance(List<Integer> activities, int[] covered) {

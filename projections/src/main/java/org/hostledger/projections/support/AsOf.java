@@ -48,14 +48,6 @@ public final class AsOf {
                 + version("cv", date) + " GROUP BY cv.host_id";
     }
 
-    /** The same for the one host named by parameter {@code :hostId}. */
-    public static String coverageOfHost(String date) {
-        return "SELECT cv.host_id, MAX(cv.a1) AS c1, MAX(cv.a2) AS c2, MAX(cv.a3) AS c3, MAX(cv.a4) AS c4, "
-                + "MAX(cv.a5) AS c5, MAX(cv.a6) AS c6 FROM rm_cert_version cv "
-                + "WHERE cv.host_id = :hostId AND cv.scheme = 'HDS' AND cv.status = 'VALID' AND cv.valid_until >= "
-                + date + " AND " + version("cv", date) + " GROUP BY cv.host_id";
-    }
-
     /**
      * Whether the register entry (FedRAMP product) that decision row {@code d} is an agency authorization of is listed
      * and Authorized on {@code date}, as known at {@code :knownAt}.
