@@ -36,7 +36,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * so every event is matched against all of them and notifies one), events written at {@value #RATE} a second by an
  * open-loop writer (each write on schedule on one of {@value #WRITERS} threads, waiting neither for deliveries nor
  * for the previous write), after {@value #WARM_UP_SECONDS} s of the same load that are not measured (a fresh JVM
- * compiles the delivery path during its first seconds; a server does not serve cold). Target: p99 ≤ 1 s. Quick mode scales it down and judges nothing. Alone: {@code java
+ * compiles the delivery path during its first seconds; a server does not serve cold). Target: p99 ≤ 1 s. Quick mode
+ * scales it down and judges nothing. Alone: {@code java
  * -Xmx512m -Dloader.main=org.hostledger.bench.WebhookLatency -cp bench/target/hostledger-bench.jar
  * org.springframework.boot.loader.launch.PropertiesLauncher [--quick] [--repetitions=N]}.
  */
@@ -114,7 +115,8 @@ final class WebhookLatency {
             List<Double> rates = new ArrayList<>();
             Writes writes = new Writes(commands, writers, hosts, subscriptionIds, answeredAt);
             // Warm-up, not measured: the first seconds of a fresh JVM compile the delivery path while it runs.
-            writes.run(quick ? 1 : WARM_UP_SECONDS);
+            int warmUp = quick ? 1 : WARM_UP_SECONDS;
+            writes.run(warmUp);
             for (int rep = 0; rep < repetitions; rep++) {
                 Run run = writes.run(seconds);
                 rates.add(run.rate());
@@ -139,7 +141,7 @@ final class WebhookLatency {
                             "target p99 ≤ 1 s; %d s per repetition after %d s of warm-up; p50 %.0f ms; writer held"
                                     + " %.0f events/s; receiver on loopback",
                             seconds,
-                            quick ? 1 : WARM_UP_SECONDS,
+                            warmUp,
                             Figure.median(p50s),
                             Figure.median(rates)));
         } finally {
@@ -175,7 +177,7 @@ final class WebhookLatency {
             this.answeredAt = answeredAt;
         }
 
-        /** Writes at {@value #RATE} a second for {@code seconds}, then waits (two minutes at most) for every delivery. */
+        /** Writes at the section's rate for {@code seconds}, then waits (two minutes at most) for every delivery. */
         Run run(int seconds) throws Exception {
             int count = RATE * seconds;
             Map<String, Long> committedAt = new ConcurrentHashMap<>();

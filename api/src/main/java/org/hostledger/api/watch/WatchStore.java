@@ -473,20 +473,20 @@ public class WatchStore {
                         .toList());
     }
 
-    /** The number of each notification's last logged attempt (absent: none), in one query per 500 ids. */
+    /** The number of each notification's last logged attempt (absent: none), in one query. */
     private Map<String, Integer> lastAttempts(List<String> notificationIds) {
+        StringBuilder sql =
+                new StringBuilder("SELECT notification_id, MAX(attempt) AS last FROM watch_attempt WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        in(sql, args, "notification_id", notificationIds);
+        sql.append(" GROUP BY notification_id");
         Map<String, Integer> last = new HashMap<>();
-        for (int from = 0; from < notificationIds.size(); from += 500) {
-            List<String> ids = notificationIds.subList(from, Math.min(notificationIds.size(), from + 500));
-            jdbc.query(
-                    "SELECT notification_id, MAX(attempt) AS last FROM watch_attempt WHERE notification_id IN ("
-                            + String.join(", ", Collections.nCopies(ids.size(), "?"))
-                            + ") GROUP BY notification_id",
-                    rs -> {
-                        last.put(rs.getString("notification_id"), rs.getInt("last"));
-                    },
-                    ids.toArray());
-        }
+        jdbc.query(
+                sql.toString(),
+                rs -> {
+                    last.put(rs.getString("notification_id"), rs.getInt("last"));
+                },
+                args.toArray());
         return last;
     }
 
