@@ -109,6 +109,7 @@ public abstract class IntegrationTest {
             "rm_decision_base",
             "rm_decision_event",
             "rm_decision_version",
+            "rm_decision_count",
             "rm_register_entry_version",
             "rm_register_change",
             "rm_register_snapshot",
@@ -121,7 +122,9 @@ public abstract class IntegrationTest {
         java.util.Map<String, String> fingerprint = new java.util.LinkedHashMap<>();
         for (String table : READ_TABLES) {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            java.util.List<java.util.Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM " + table);
+            // A count that adds up to nothing may stay as a row of zero or never be written, by batch.
+            java.util.List<java.util.Map<String, Object>> rows = jdbc.queryForList(
+                    "SELECT * FROM " + table + (table.equals("rm_decision_count") ? " WHERE delta <> 0" : ""));
             rows.stream()
                     .map(Object::toString)
                     .sorted()

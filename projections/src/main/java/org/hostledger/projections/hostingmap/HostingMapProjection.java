@@ -19,6 +19,7 @@ import org.hostledger.core.event.MigrationPlanned;
 import org.hostledger.core.query.DecisionStatus;
 import org.hostledger.projections.support.Activities;
 import org.hostledger.projections.support.Bitemporal;
+import org.hostledger.projections.support.CurrentCounts;
 import org.hostledger.projections.support.EventPosition;
 import org.hostledger.projections.support.JsonColumns;
 import org.hostledger.projections.support.ProjectionBatch;
@@ -45,6 +46,10 @@ public class HostingMapProjection {
     /** The place of {@code aggregate_version} among the base row's insert arguments. */
     private static final int BASE_VERSION = 11;
 
+    /** How many decisions are in effect per date and status, as known now: the hosting map's totals. */
+    static final CurrentCounts<DecisionState> COUNTS =
+            new CurrentCounts<>("rm_decision_count", state -> state.status().name());
+
     private final JdbcTemplate jdbc;
     private final VersionTable<DecisionState> versions;
 
@@ -55,7 +60,8 @@ public class HostingMapProjection {
                 "decision_id",
                 DecisionState.COLUMNS,
                 HostingMapProjection::state,
-                DecisionState::values);
+                DecisionState::values,
+                COUNTS);
     }
 
     private ProjectionBatch batch() {
@@ -284,6 +290,7 @@ public class HostingMapProjection {
 
     @ResetHandler
     void reset() {
-        ReadModelTables.clear(jdbc, List.of("rm_decision_version", "rm_decision_event", "rm_decision_base"));
+        ReadModelTables.clear(
+                jdbc, List.of("rm_decision_version", "rm_decision_event", "rm_decision_base", COUNTS.table()));
     }
 }

@@ -101,7 +101,7 @@ public class HostingMapQueries {
                             "d.decision_id", "d.controller", "d.system_name", "d.host_id", "h.name"));
             Search.bind(params, query.q());
         }
-        long total = jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
+        long total = total(query, where, params);
         params.addValue("offset", query.page().offset())
                 .addValue("size", query.page().size());
         List<Row> rows = jdbc.query(
@@ -113,6 +113,28 @@ public class HostingMapQueries {
                 query.page().page(),
                 query.page().size(),
                 total);
+    }
+
+    /**
+     * The page's total: from the maintained counts when the question is the map of a date as known now, unfiltered or
+     * by status only (a COUNT over every current decision read them all); counted over the filtered rows otherwise.
+     */
+    private long total(ListDecisions query, StringBuilder where, MapSqlParameterSource params) {
+        boolean counted = query.at().isLatestKnowledge()
+                && query.hostId() == null
+                && query.controller() == null
+                && query.compliance() == null
+                && query.exposure() == null
+                && query.q() == null;
+        if (!counted) {
+            return jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
+        }
+        MapSqlParameterSource asked =
+                new MapSqlParameterSource("asOf", query.at().asOf());
+        if (query.status() != null) {
+            asked.addValue("grp", query.status().name());
+        }
+        return jdbc.queryForObject(HostingMapProjection.COUNTS.totalSql(query.status() != null), asked, Long.class);
     }
 
     @QueryHandler

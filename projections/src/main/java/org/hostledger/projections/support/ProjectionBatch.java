@@ -1,13 +1,16 @@
 package org.hostledger.projections.support;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +36,7 @@ public final class ProjectionBatch {
     private final Map<String, Map<Object, Object[]>> lastUpdates = new LinkedHashMap<>();
     private final Set<Object[]> cancelled = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Object> cache = new HashMap<>();
+    private final Map<String, TreeMap<CountKey, Long>> counts = new LinkedHashMap<>();
     private long flushes;
 
     private ProjectionBatch(JdbcTemplate jdbc, boolean immediate) {
@@ -142,6 +146,61 @@ public final class ProjectionBatch {
         }
     }
 
+    /**
+     * Adds {@code delta} to the row ({@code date}, {@code group}, {@code stripe}) of count table {@code table} (see
+     * {@link CurrentCounts}). The batch sums its changes per row and sends them after its other writes, in key order,
+     * so that two batches updating the same rows lock them in the same order.
+     */
+    public void count(String table, LocalDate date, String group, int stripe, long delta) {
+        counts.computeIfAbsent(table, k -> new TreeMap<>(CountKey.ORDER))
+                .merge(new CountKey(date, group, stripe), delta, Long::sum);
+        if (immediate) {
+            sendCounts();
+        }
+    }
+
+    private record CountKey(LocalDate date, String group, int stripe) {
+        static final Comparator<CountKey> ORDER = Comparator.comparing(CountKey::date)
+                .thenComparing(CountKey::group)
+                .thenComparingInt(CountKey::stripe);
+    }
+
+    /** Each count row's change: an update where the row exists, an insert where the update found none. */
+    private void sendCounts() {
+        for (Map.Entry<String, TreeMap<CountKey, Long>> table : counts.entrySet()) {
+            List<Object[]> changes = new ArrayList<>();
+            table.getValue().forEach((key, delta) -> {
+                if (delta != 0) {
+                    changes.add(new Object[] {delta, key.date(), key.group(), key.stripe()});
+                }
+            });
+            if (changes.isEmpty()) {
+                continue;
+            }
+            int[] updated = jdbc.batchUpdate(
+                    "UPDATE " + table.getKey() + " SET delta = delta + ? WHERE eff_date = ? AND grp = ? AND stripe = ?",
+                    changes);
+            List<Object[]> missing = new ArrayList<>();
+            for (int i = 0; i < changes.size(); i++) {
+                if (updated[i] == 0) {
+                    Object[] change = changes.get(i);
+                    missing.add(new Object[] {change[1], change[2], change[3], change[0]});
+                } else if (updated[i] != 1) {
+                    // A driver that does not say whether a row was there would have us lose or double a change.
+                    throw new IllegalStateException(
+                            "the database did not say whether count row " + List.of(changes.get(i)) + " of "
+                                    + table.getKey() + " exists (update count " + updated[i] + ")");
+                }
+            }
+            if (!missing.isEmpty()) {
+                jdbc.batchUpdate(
+                        "INSERT INTO " + table.getKey() + " (eff_date, grp, stripe, delta) VALUES (?, ?, ?, ?)",
+                        missing);
+            }
+        }
+        counts.clear();
+    }
+
     /** Sends what is pending, so that plain reads see it. The cache is dropped: the database is the truth again. */
     public void flush() {
         for (Map.Entry<String, List<Object[]>> group : inserts.entrySet()) {
@@ -159,6 +218,7 @@ public final class ProjectionBatch {
         for (Map.Entry<String, Map<Object, Object[]>> group : lastUpdates.entrySet()) {
             jdbc.batchUpdate(group.getKey(), new ArrayList<>(group.getValue().values()));
         }
+        sendCounts();
         inserts.clear();
         updates.clear();
         lastUpdates.clear();

@@ -34,6 +34,7 @@ public final class VersionTable<S> {
     private final RowMapper<S> stateMapper;
     private final Function<S, List<Object>> stateValues;
     private final int stateColumns;
+    private final CurrentCounts<S> counts;
 
     private final String currentSql;
     private final String closeSql;
@@ -50,7 +51,19 @@ public final class VersionTable<S> {
             List<String> stateColumns,
             RowMapper<S> stateMapper,
             Function<S, List<Object>> stateValues) {
+        this(table, idColumn, stateColumns, stateMapper, stateValues, null);
+    }
+
+    /** The same, keeping {@code counts} of the records in effect per date as rows start and stop being believed. */
+    public VersionTable(
+            String table,
+            String idColumn,
+            List<String> stateColumns,
+            RowMapper<S> stateMapper,
+            Function<S, List<Object>> stateValues,
+            CurrentCounts<S> counts) {
         this.table = table;
+        this.counts = counts;
         this.idColumn = idColumn;
         this.stateMapper = stateMapper;
         this.stateValues = stateValues;
@@ -148,6 +161,9 @@ public final class VersionTable<S> {
      * otherwise.
      */
     private void close(ProjectionBatch batch, String id, Row<S> row, EventPosition at) {
+        if (counts != null) {
+            counts.stopped(batch, id, row.from(), row.to(), row.state());
+        }
         if (!row.recordedFrom().isBefore(at.recordedAt())) {
             // Believed for no instant at all (written at this same instant): it never was visible, so it goes.
             if (!batch.cancel(row.pending())) {
@@ -171,6 +187,9 @@ public final class VersionTable<S> {
         values.add(at.globalIndex());
         values.addAll(stateValues.apply(segment.state()));
         ProjectionBatch.Pending pending = batch.insert(insertSql, values.toArray());
+        if (counts != null) {
+            counts.started(batch, id, segment.from(), segment.to(), segment.state());
+        }
         return new Row<>(segment.from(), segment.to(), at.recordedAt(), at.globalIndex(), segment.state(), pending);
     }
 

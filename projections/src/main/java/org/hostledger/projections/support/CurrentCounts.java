@@ -1,0 +1,76 @@
+package org.hostledger.projections.support;
+
+import java.time.LocalDate;
+import java.util.function.Function;
+
+/**
+ * How many records of a {@link VersionTable} are in effect on any date as the ledger knows it now, kept as the table's
+ * rows are written rather than counted over the table per read.
+ *
+ * <p>A believed version row that holds from {@code from} to {@code to} adds one on {@code from} and takes one away on
+ * {@code to}; a row that stops being believed does the opposite. The count table holds those changes summed per date
+ * and group (e.g. a decision's status), so the records in effect on {@code asOf} are the changes on or before it.
+ * Every row adds as much as it takes away, so the changes of a group sum to zero and the same number is minus the
+ * changes <em>after</em> {@code asOf}: for today, the few dates still to come and the open end — a handful of rows
+ * where the count over the version table reads every current row.
+ *
+ * <p>Each record writes to one of {@value #STRIPES} stripes, chosen like Axon chooses a record's segment (the hash of
+ * its id under a mask), so that processors working on different segments never update the same count row: no lock
+ * waits between them, and no two of them insert the same row at once. That holds for up to {@value #STRIPES}
+ * segments; beyond, two segments may share a stripe and at worst wait for each other or retry a batch.
+ *
+ * <p>The table has columns {@code eff_date, grp, stripe, delta}, with that primary key but {@code delta}.
+ *
+ * @param <S> the record's state, from which the group is read
+ */
+public final class CurrentCounts<S> {
+
+    public static final int STRIPES = 16;
+
+    private final String table;
+    private final Function<S, String> group;
+
+    /**
+     * @param table the count table
+     * @param group the group a state counts in (e.g. its status); a read may ask one group or all of them
+     */
+    public CurrentCounts(String table, Function<S, String> group) {
+        this.table = table;
+        this.group = group;
+    }
+
+    /** A row of record {@code id} in {@code state} from {@code from} to {@code to} starts being believed. */
+    void started(ProjectionBatch batch, String id, LocalDate from, LocalDate to, S state) {
+        add(batch, id, from, to, state, 1);
+    }
+
+    /** A row that was believed stops being so (closed, or dropped before anyone could see it). */
+    void stopped(ProjectionBatch batch, String id, LocalDate from, LocalDate to, S state) {
+        add(batch, id, from, to, state, -1);
+    }
+
+    private void add(ProjectionBatch batch, String id, LocalDate from, LocalDate to, S state, int sign) {
+        int stripe = stripe(id);
+        String grp = group.apply(state);
+        batch.count(table, from, grp, stripe, sign);
+        batch.count(table, to, grp, stripe, -sign);
+    }
+
+    /** The stripe of record {@code id}: its hash under a mask, as Axon places it in a segment. */
+    public static int stripe(String id) {
+        return id.hashCode() & (STRIPES - 1);
+    }
+
+    /**
+     * The SQL of the number of records in effect on {@code :asOf} as known now; with {@code :grp} when
+     * {@code oneGroup}.
+     */
+    public String totalSql(boolean oneGroup) {
+        return "SELECT -COALESCE(SUM(delta), 0) FROM " + table + " WHERE eff_date > :asOf"
+                + (oneGroup ? " AND grp = :grp" : "");
+    }
+
+    public String table() {
+        return table;
+    }
+}
