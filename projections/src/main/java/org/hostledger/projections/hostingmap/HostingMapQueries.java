@@ -101,13 +101,18 @@ public class HostingMapQueries {
                             "d.decision_id", "d.controller", "d.system_name", "d.host_id", "h.name"));
             Search.bind(params, query.q());
         }
-        long total = total(query, where, params);
         params.addValue("offset", query.page().offset())
                 .addValue("size", query.page().size());
         List<Row> rows = jdbc.query(
                 COLUMNS + where + " ORDER BY d.decision_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",
                 params,
                 HostingMapQueries::row);
+        // A page that is not full is the last one: the rows before it and its own are all there are (one host's
+        // decisions, the usual question, fit on the first page). Only a full page, or an empty one past the first,
+        // needs counting.
+        boolean last = rows.size() < query.page().size()
+                && (!rows.isEmpty() || query.page().offset() == 0);
+        long total = last ? query.page().offset() + rows.size() : total(query, where, params);
         return new DecisionPage(
                 views(rows, query.at(), FOLLOW_UPS_IN_LISTS),
                 query.page().page(),
