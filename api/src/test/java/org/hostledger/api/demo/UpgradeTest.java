@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.hostledger.api.HostLedgerApplication;
+import org.hostledger.api.PostgresTestSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,11 +33,18 @@ class UpgradeTest {
     @Test
     void aDatabaseOfAnEarlierBuildStartsAndGetsTheMigrationsItLacks() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "upgrade-");
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/hostledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        // On PostgreSQL (-Ppostgres) the earlier database is a schema of its own, which the application is then told
+        // to use; on H2 a file.
+        boolean postgres = PostgresTestSchema.enabled();
+        String schema = "up" + dataDir.getFileName().toString().replaceAll("[^a-z0-9]", "");
+        String vendor = postgres ? "postgresql" : "h2";
+        String url = postgres
+                ? System.getProperty(PostgresTestSchema.URL)
+                : "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/hostledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         Path earlier = dataDir.resolve("earlier-migrations");
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        int copied = 0;
-        for (String folder : List.of("common", "h2")) {
+        Set<String> copied = new java.util.TreeSet<>();
+        for (String folder : List.of("common", vendor)) {
             Path target = Files.createDirectories(earlier.resolve(folder));
             for (Resource migration : resolver.getResources("classpath*:db/migration/" + folder + "/V*.sql")) {
                 String name = migration.getFilename();
@@ -47,15 +55,25 @@ class UpgradeTest {
                     // The same migration may be on the class path twice (a module's classes and its jar).
                     Files.copy(in, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }
-                copied++;
+                copied.add(folder + "/" + name);
             }
         }
-        assertThat(copied).isGreaterThan(15);
-        Flyway.configure()
-                .dataSource(url, "hostledger", "")
-                .locations("filesystem:" + earlier.resolve("common"), "filesystem:" + earlier.resolve("h2"))
-                .load()
-                .migrate();
+        assertThat(copied)
+                .hasSizeGreaterThan(10)
+                .contains("common/V80__change_dates.sql", vendor + "/V1__event_store.sql");
+        var flyway = Flyway.configure()
+                .locations("filesystem:" + earlier.resolve("common"), "filesystem:" + earlier.resolve(vendor));
+        if (postgres) {
+            flyway.dataSource(
+                            url,
+                            System.getProperty("hostledger.test.postgres-user", "hostledger"),
+                            System.getProperty("hostledger.test.postgres-password", "hostledger"))
+                    .schemas(schema)
+                    .defaultSchema(schema);
+        } else {
+            flyway.dataSource(url, "hostledger", "");
+        }
+        flyway.load().migrate();
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HostLedgerApplication.class)
                 .profiles("test")
@@ -63,6 +81,7 @@ class UpgradeTest {
                         "--server.port=0",
                         "--hostledger.data-dir=" + dataDir.toAbsolutePath(),
                         "--hostledger.ledger.signing-key=" + dataDir.toAbsolutePath() + "/ledger-signing.key",
+                        "--hostledger.test.schema=" + schema,
                         "--spring.datasource.url=" + url)) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForList(
