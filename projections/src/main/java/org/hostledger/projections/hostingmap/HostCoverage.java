@@ -17,14 +17,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * answered from them in memory. A page of the map asked for coverage per decision date and per host, a query each
  * (about ten for one host's decisions, forty for a page of twenty).
  *
- * <p>The same answer as the per-host query it replaces ({@code AsOf.coverage} for one host): a version counts on {@code date} when it is in effect then
- * ({@code eff_from <= date < eff_to}), VALID and not expired ({@code valid_until >= date}); an activity is covered when
+ * <p>The same answer as the compliance filter's SQL ({@code AsOf.coverage}): a version counts on {@code date} when it
+ * is in effect then ({@code eff_from <= date < eff_to}), VALID and not expired ({@code valid_until >= date}); an activity is covered when
  * any such version covers it; a host with no such version covers nothing (null).
  */
 final class HostCoverage {
-
-    /** Most hosts in one query. */
-    private static final int HOSTS_PER_QUERY = 500;
 
     private record Version(LocalDate effFrom, LocalDate effTo, LocalDate validUntil, int[] activities) {}
 
@@ -47,28 +44,28 @@ final class HostCoverage {
                 missing.add(hostId);
             }
         }
-        List<String> ids = new ArrayList<>(missing);
-        for (int from = 0; from < ids.size(); from += HOSTS_PER_QUERY) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + HOSTS_PER_QUERY));
-            chunk.forEach(id -> byHost.put(id, new ArrayList<>()));
-            jdbc.query(
-                    "SELECT cv.host_id, cv.eff_from, cv.eff_to, cv.valid_until, cv.a1, cv.a2, cv.a3, cv.a4, cv.a5, cv.a6"
-                            + " FROM rm_cert_version cv WHERE cv.host_id IN (:hosts) AND cv.scheme = 'HDS'"
-                            + " AND cv.status = 'VALID' AND cv.rec_from <= :knownAt AND cv.rec_to > :knownAt",
-                    new MapSqlParameterSource(at.getValues()).addValue("hosts", chunk),
-                    rs -> {
-                        int[] activities = new int[6];
-                        for (int a = 1; a <= 6; a++) {
-                            activities[a - 1] = rs.getInt("a" + a);
-                        }
-                        byHost.get(rs.getString("host_id"))
-                                .add(new Version(
-                                        rs.getObject("eff_from", LocalDate.class),
-                                        rs.getObject("eff_to", LocalDate.class),
-                                        rs.getObject("valid_until", LocalDate.class),
-                                        activities));
-                    });
+        if (missing.isEmpty()) {
+            return this;
         }
+        // A page holds at most PageRequest.MAX_SIZE decisions: its hosts fit in one IN list.
+        missing.forEach(id -> byHost.put(id, new ArrayList<>()));
+        jdbc.query(
+                "SELECT cv.host_id, cv.eff_from, cv.eff_to, cv.valid_until, cv.a1, cv.a2, cv.a3, cv.a4, cv.a5, cv.a6"
+                        + " FROM rm_cert_version cv WHERE cv.host_id IN (:hosts) AND cv.scheme = 'HDS'"
+                        + " AND cv.status = 'VALID' AND cv.rec_from <= :knownAt AND cv.rec_to > :knownAt",
+                new MapSqlParameterSource(at.getValues()).addValue("hosts", missing),
+                rs -> {
+                    int[] activities = new int[6];
+                    for (int a = 1; a <= 6; a++) {
+                        activities[a - 1] = rs.getInt("a" + a);
+                    }
+                    byHost.get(rs.getString("host_id"))
+                            .add(new Version(
+                                    rs.getObject("eff_from", LocalDate.class),
+                                    rs.getObject("eff_to", LocalDate.class),
+                                    rs.getObject("valid_until", LocalDate.class),
+                                    activities));
+                });
         return this;
     }
 

@@ -57,7 +57,7 @@ public final class CurrentCounts<S> {
     }
 
     /** The stripe of record {@code id}: its hash under a mask, as Axon places it in a segment. */
-    public static int stripe(String id) {
+    private static int stripe(String id) {
         return id.hashCode() & (STRIPES - 1);
     }
 
