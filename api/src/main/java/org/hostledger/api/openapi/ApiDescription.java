@@ -156,7 +156,7 @@ public class ApiDescription {
             operation.addExtension(ROLE_EXTENSION, role);
         }
         if (operation.getParameters() != null) {
-            operation.getParameters().forEach(parameter -> bound(parameter, maxExport));
+            operation.getParameters().forEach(parameter -> bound(path, parameter, maxExport));
         }
         boolean write = method == PathItem.HttpMethod.POST;
         if (write) {
@@ -290,9 +290,14 @@ public class ApiDescription {
 
     /** The bounds {@code ReadParams}, {@code AuditParams} and {@code RecordPaths} enforce on each parameter. */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void bound(Parameter parameter, long maxExport) {
+    private static void bound(String path, Parameter parameter, long maxExport) {
+        // The hosting map's keyset cursor is a decision id (empty: from the first); elsewhere after is a position.
+        String name =
+                path.equals("/api/decisions") && parameter.getName().equals("after") ? "cursor" : parameter.getName();
         Schema schema =
-                switch (parameter.getName()) {
+                switch (name) {
+                    case "cursor" ->
+                        new StringSchema().maxLength(TextConstraints.ID_MAX).pattern("^$|" + TextConstraints.ID);
                     case "id", "hostId", "aggregateId" ->
                         new StringSchema().maxLength(TextConstraints.ID_MAX).pattern(TextConstraints.ID);
                     case "name" -> new StringSchema().maxLength(64).pattern("^[a-z][a-z0-9-]{0,63}$");

@@ -150,6 +150,20 @@ class ApiDescriptionTest extends IntegrationTest {
         }
         JsonNode size = parameter("/api/hosts", "get", "size");
         assertThat(size.at("/schema/maximum").asInt()).isEqualTo(200);
+        // The hosting map's keyset cursor is a decision id, empty for the first slice; the audit's is a position.
+        JsonNode cursor = parameter("/api/decisions", "get", "after");
+        assertThat(cursor.at("/schema/type").asText()).isEqualTo("string");
+        assertThat(cursor.at("/schema/pattern").asText()).isEqualTo("^$|" + TextConstraints.ID);
+        assertThat(parameter("/api/decisions/{id}/history", "get", "after")
+                        .at("/schema/format")
+                        .asText())
+                .isEqualTo("int64");
+        JsonNode answers = description.at("/paths/~1api~1decisions/get/responses/200/content/application~1json/schema");
+        assertThat(answers.get("oneOf").toString()).contains("DecisionPage").contains("DecisionSlice");
+        assertThat(description
+                        .at("/components/schemas/DecisionSlice/properties")
+                        .has("nextAfter"))
+                .isTrue();
     }
 
     private JsonNode parameter(String path, String method, String name) {

@@ -81,6 +81,38 @@ class ReadApiTest extends IntegrationTest {
     }
 
     @Test
+    void theHostingMapAlsoReadsByKeysetWithoutATotal() {
+        JsonNode all = read("/api/decisions?size=200&asOf=2020-06-01", position);
+        List<String> expected = ids(all);
+        assertThat(expected).contains(decision).hasSizeGreaterThanOrEqualTo(2);
+        List<String> walked = new java.util.ArrayList<>();
+        String after = "";
+        int reads = 0;
+        while (after != null && reads++ <= expected.size()) {
+            JsonNode slice = read("/api/decisions?size=1&asOf=2020-06-01&after=" + after, position);
+            assertThat(slice.has("totalItems")).isFalse();
+            assertThat(slice.get("size").asInt()).isEqualTo(1);
+            walked.addAll(ids(slice));
+            after = slice.hasNonNull("nextAfter") ? slice.get("nextAfter").asText() : null;
+        }
+        assertThat(walked).isEqualTo(expected);
+        // The filters are the paged read's.
+        JsonNode byHost = read("/api/decisions?hostId=" + host + "&asOf=2020-06-01&after=", position);
+        assertThat(ids(byHost)).containsExactly(decision);
+        assertThat(byHost.hasNonNull("nextAfter")).as("nothing follows").isFalse();
+        assertThat(ids(read("/api/decisions?hostId=" + host + "&asOf=2020-06-01&after=" + decision, position)))
+                .isEmpty();
+
+        Http.Response both = http.get("/api/decisions?after=&page=1");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.contentType()).startsWith("application/problem+json");
+        assertThat(both.body()).contains("page and after");
+        Http.Response badCursor = http.get("/api/decisions?after=not%20an%20id");
+        assertThat(badCursor.status()).isEqualTo(400);
+        assertThat(badCursor.body()).contains("after");
+    }
+
+    @Test
     void certificationsFilterByHostActivityAndStatusWithTheOfficialListsFields() {
         JsonNode page = read("/api/certifications?hostId=" + host + "&activity=2&asOf=2020-01-01", position);
         assertThat(page.get("totalItems").asInt()).isEqualTo(1);

@@ -21,11 +21,13 @@ import org.hostledger.core.offering.ExposureReason;
 import org.hostledger.core.query.ComplianceStatus;
 import org.hostledger.core.query.Correction;
 import org.hostledger.core.query.DecisionPage;
+import org.hostledger.core.query.DecisionSlice;
 import org.hostledger.core.query.DecisionStatus;
 import org.hostledger.core.query.DecisionView;
 import org.hostledger.core.query.FindDecision;
 import org.hostledger.core.query.FindRegisterDecisions;
 import org.hostledger.core.query.ListDecisions;
+import org.hostledger.core.query.ListDecisionsAfter;
 import org.hostledger.core.query.RegisterDecisions;
 import org.hostledger.core.query.TimePoint;
 import org.hostledger.projections.offerings.OfferingExposure;
@@ -70,6 +72,54 @@ public class HostingMapQueries {
     @QueryHandler
     public DecisionPage handle(ListDecisions query) {
         MapSqlParameterSource params = AsOf.params(query.at());
+        StringBuilder where =
+                filtered(ListDecisionsAfter.of(query, null, query.page().size()), params);
+        params.addValue("offset", query.page().offset())
+                .addValue("size", query.page().size());
+        List<Row> rows = jdbc.query(
+                COLUMNS + where + " ORDER BY d.decision_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",
+                params,
+                HostingMapQueries::row);
+        // A page that is not full is the last one: the rows before it and its own are all there are (one host's
+        // decisions, the usual question, fit on the first page). Only a full page, or an empty one past the first,
+        // needs counting.
+        boolean last = rows.size() < query.page().size()
+                && (!rows.isEmpty() || query.page().offset() == 0);
+        long total = last ? query.page().offset() + rows.size() : total(query, where, params);
+        return new DecisionPage(
+                views(rows, query.at(), FOLLOW_UPS_IN_LISTS),
+                query.page().page(),
+                query.page().size(),
+                total);
+    }
+
+    /**
+     * The hosting map by keyset: the rows after the cursor in decision id order, one more than asked to know whether
+     * another read would find any.
+     */
+    @QueryHandler
+    public DecisionSlice handle(ListDecisionsAfter query) {
+        MapSqlParameterSource params = AsOf.params(query.at());
+        StringBuilder where = filtered(query, params);
+        if (query.after() != null) {
+            where.append(" AND d.decision_id > :after");
+            params.addValue("after", query.after());
+        }
+        params.addValue("size", query.size() + 1);
+        List<Row> rows = jdbc.query(
+                COLUMNS + where + " ORDER BY d.decision_id FETCH FIRST :size ROWS ONLY",
+                params,
+                HostingMapQueries::row);
+        boolean more = rows.size() > query.size();
+        List<Row> slice = more ? rows.subList(0, query.size()) : rows;
+        return new DecisionSlice(
+                views(slice, query.at(), FOLLOW_UPS_IN_LISTS),
+                query.size(),
+                more ? slice.get(slice.size() - 1).id() : null);
+    }
+
+    /** The rows the filters select on the date asked, as known at the instant asked ({@code FROM … WHERE …}). */
+    private static StringBuilder filtered(ListDecisionsAfter query, MapSqlParameterSource params) {
         StringBuilder where = new StringBuilder(FROM);
         if (query.compliance() != null) {
             where.append(WITH_COVERAGE);
@@ -101,23 +151,7 @@ public class HostingMapQueries {
                             "d.decision_id", "d.controller", "d.system_name", "d.host_id", "h.name"));
             Search.bind(params, query.q());
         }
-        params.addValue("offset", query.page().offset())
-                .addValue("size", query.page().size());
-        List<Row> rows = jdbc.query(
-                COLUMNS + where + " ORDER BY d.decision_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",
-                params,
-                HostingMapQueries::row);
-        // A page that is not full is the last one: the rows before it and its own are all there are (one host's
-        // decisions, the usual question, fit on the first page). Only a full page, or an empty one past the first,
-        // needs counting.
-        boolean last = rows.size() < query.page().size()
-                && (!rows.isEmpty() || query.page().offset() == 0);
-        long total = last ? query.page().offset() + rows.size() : total(query, where, params);
-        return new DecisionPage(
-                views(rows, query.at(), FOLLOW_UPS_IN_LISTS),
-                query.page().page(),
-                query.page().size(),
-                total);
+        return where;
     }
 
     /**

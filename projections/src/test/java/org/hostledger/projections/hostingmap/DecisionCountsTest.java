@@ -169,7 +169,7 @@ class DecisionCountsTest {
         return probes;
     }
 
-    private static List<LedgerEvent> history(Random random) {
+    static List<LedgerEvent> history(Random random) {
         List<LedgerEvent> events = new ArrayList<>();
         events.add(new HostRegistered("h1", "Host", "FR", null, null, d("2017-01-01"), SOURCES));
         events.add(new HostRegistered("h2", "Other", "IE", "Big Cloud", "US", d("2017-01-01"), SOURCES));
@@ -218,7 +218,7 @@ class DecisionCountsTest {
         return events;
     }
 
-    private static HostingDecisionRecorded recorded(String id, LocalDate on) {
+    static HostingDecisionRecorded recorded(String id, LocalDate on) {
         return new HostingDecisionRecorded(
                 id,
                 "Hospital",
