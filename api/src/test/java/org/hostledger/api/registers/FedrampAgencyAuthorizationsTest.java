@@ -110,6 +110,26 @@ class FedrampAgencyAuthorizationsTest extends IntegrationTest {
                         .asText())
                 .isEqualTo("COVERED");
         Instant inProcessRecorded = Instant.parse(inProcess.get("recordedAt").asText());
+        // A page of the map says each decision's compliance as the compliance filter's SQL selects it, before and
+        // after the product's change of stage, now and as known before it.
+        for (String on : List.of("2025-06-14", "2025-06-15")) {
+            for (Instant knownAt : java.util.Arrays.asList(null, juneRecorded)) {
+                String at = "&asOf=" + on + (knownAt == null ? "" : "&knownAt=" + knownAt);
+                List<String> covered =
+                        ids(http.get("/api/decisions?hostId=" + HOST + "&compliance=COVERED&size=200" + at)
+                                .json());
+                Map<String, JsonNode> page = decisions(on, knownAt);
+                assertThat(page).hasSize(40);
+                page.values()
+                        .forEach(d -> assertThat(d.get("compliance").get("asOf").asText())
+                                .as("%s on %s as known at %s", d.get("id").asText(), on, knownAt)
+                                .isEqualTo(covered.contains(d.get("id").asText()) ? "COVERED" : "NOT_CERTIFIED"));
+                assertThat(page.values().stream()
+                                .filter(d -> covered.contains(d.get("id").asText()))
+                                .count())
+                        .isEqualTo(on.equals("2025-06-15") && knownAt == null ? 0 : 40);
+            }
+        }
 
         // The product gone from the register: every decision on it ends from that snapshot's date.
         JsonNode gone = imported(derived(juneFile, p -> null), Instant.parse("2025-07-01T08:00:00Z"));

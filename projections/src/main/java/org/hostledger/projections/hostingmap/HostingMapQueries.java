@@ -339,15 +339,17 @@ public class HostingMapQueries {
         // Every host of the page in one query; a chain's other hosts when first asked.
         HostCoverage coverage = new HostCoverage(jdbc, params)
                 .load(rows.stream().map(Row::hostId).toList());
+        EntryAuthorizations authorized = new EntryAuthorizations(jdbc, params)
+                .load(rows.stream().map(Row::registerEntry).toList());
         for (Row r : rows) {
             int[] coveredAtDecision = coverage.on(r.hostId(), r.decidedOn());
             int[] coveredAsOf = coverage.on(r.hostId(), at.asOf());
             ComplianceStatus atDecision = r.registerEntry() == null
                     ? compliance(r.activities(), coveredAtDecision)
-                    : authorization(r.registerEntry(), r.decidedOn(), params);
+                    : authorization(authorized.on(r.registerEntry(), r.decidedOn()));
             ComplianceStatus asOf = r.registerEntry() == null
                     ? compliance(r.activities(), coveredAsOf)
-                    : authorization(r.registerEntry(), at.asOf(), params);
+                    : authorization(authorized.on(r.registerEntry(), at.asOf()));
             List<DecisionView.ActivityCoverage> perActivity = new ArrayList<>();
             for (int activity : r.activities()) {
                 HdsActivity hds = HdsActivity.ofCode(activity).orElseThrow();
@@ -445,16 +447,9 @@ public class HostingMapQueries {
      * Authorized that day as known at the time asked; a product Ready, In Process, of an unknown status or delisted
      * covers nothing.
      */
-    private ComplianceStatus authorization(String entryKey, LocalDate date, MapSqlParameterSource base) {
-        MapSqlParameterSource params = new MapSqlParameterSource(base.getValues())
-                .addValue("entryKey", entryKey)
-                .addValue("date", date);
-        Long authorized = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM rm_register_entry_version re WHERE re.entry_key = :entryKey"
-                        + " AND re.listed = TRUE AND re.stage = 'AUTHORIZED' AND " + AsOf.version("re", ":date"),
-                params,
-                Long.class);
-        return authorized != null && authorized > 0 ? ComplianceStatus.COVERED : ComplianceStatus.NOT_CERTIFIED;
+    /** A FedRAMP decision is covered while its product is listed and Authorized. */
+    private static ComplianceStatus authorization(boolean authorized) {
+        return authorized ? ComplianceStatus.COVERED : ComplianceStatus.NOT_CERTIFIED;
     }
 
     static ComplianceStatus compliance(List<Integer> activities, int[] covered) {
