@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -66,6 +68,18 @@ public class EventStoreRecords {
         } catch (IOException e) {
             throw new UncheckedIOException("a stored OfferingAdded is not JSON", e);
         }
+    }
+
+    /** When the event at {@code position} was recorded; empty when the store holds no event there. */
+    public Optional<Instant> recordedAt(long position) {
+        return jdbc
+                .queryForList(
+                        "SELECT time_stamp FROM domain_event_entry WHERE global_index = ?",
+                        OffsetDateTime.class,
+                        position)
+                .stream()
+                .findFirst()
+                .map(OffsetDateTime::toInstant);
     }
 
     /** How many events the ledger holds: the global position of the last one (positions have no gaps). */

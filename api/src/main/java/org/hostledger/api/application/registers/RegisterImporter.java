@@ -7,7 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.hostledger.api.application.LedgerCommands;
 import org.hostledger.api.application.Queries;
 import org.hostledger.api.application.WriteResult;
@@ -78,6 +81,10 @@ public class RegisterImporter {
     private final EventStoreRecords records;
     private final SchemeCatalog schemes;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** What each register's last import left, while nobody has written since ({@link CarriedHoldings}). */
+    private final Map<String, CarriedHoldings> carried = new ConcurrentHashMap<>();
+
+    private final Map<String, Boolean> diffedFromMemory = new ConcurrentHashMap<>();
 
     public RegisterImporter(
             RegisterCatalog catalog,
@@ -103,11 +110,23 @@ public class RegisterImporter {
     }
 
     /**
+     * Imports one snapshot and answers once every view holds it (the REST endpoint: a read that follows sees it).
+     *
      * @param file the file exactly as published (decompressed)
      * @param url where it was published, when known
      */
     public SnapshotImport importSnapshot(
             String registerId, byte[] file, Instant publishedAt, String url, String actor) {
+        return importSnapshot(registerId, file, publishedAt, url, actor, true);
+    }
+
+    /**
+     * @param awaitViews whether to answer only once every view holds the import; false for all but the last file of
+     *     a series (the command line, the benchmark): the views catch up while the next file is read and diffed, and
+     *     the answer's {@code recordedAt} comes from the event store instead of the registers view
+     */
+    public SnapshotImport importSnapshot(
+            String registerId, byte[] file, Instant publishedAt, String url, String actor, boolean awaitViews) {
         RegisterDefinition register = register(registerId);
         if (file.length == 0) {
             throw new SnapshotUnreadable(
@@ -122,7 +141,8 @@ public class RegisterImporter {
                     map.offerings().size(),
                     List.of(),
                     false,
-                    (holdings, latest, changes) -> TransferMapDiff.commands(
+                    false,
+                    (holdings, latest, changes, decisions) -> TransferMapDiff.commands(
                             citation,
                             map,
                             queries.ask(
@@ -138,44 +158,47 @@ public class RegisterImporter {
                 // A list that suddenly holds nothing is a broken export, not every entry delisted at once.
                 throw new SnapshotUnreadable(null, "the snapshot lists no entry");
             }
-            plan = new Plan(snapshot.entries().size(), snapshot.findings(), true, (holdings, latest, changes) -> {
-                List<LedgerCommand> toSend = diff(
-                        citation,
-                        snapshot,
-                        holdings,
-                        latest,
-                        changes,
-                        new Links(register(citation.register()).scheme(), citation, records::kindOf));
-                if (register.format() == RegisterFormat.REGISTER_CSV) {
-                    toSend.addAll(
-                            0,
-                            CertificateSync.commands(
-                                    citation,
-                                    register.scheme(),
-                                    snapshot,
-                                    holdings,
-                                    toSend,
-                                    changes,
-                                    id -> java.util.Optional.ofNullable(queries.ask(
-                                            new FindCertification(id, TimePoint.asKnownNow(citation.publishedOn())),
-                                            CertificationView.class)),
-                                    records::kindOf));
-                }
-                if (register.format() == RegisterFormat.FEDRAMP_JSON) {
-                    toSend.addAll(AgencyAuthorizations.commands(
-                            citation,
-                            snapshot,
-                            queries.ask(new FindRegisterDecisions(register.id()), RegisterDecisions.class),
-                            changes,
-                            records::kindOf));
-                }
-                return toSend;
-            });
+            boolean fedramp = register.format() == RegisterFormat.FEDRAMP_JSON;
+            plan = new Plan(
+                    snapshot.entries().size(),
+                    snapshot.findings(),
+                    true,
+                    fedramp,
+                    (holdings, latest, changes, decisions) -> {
+                        List<LedgerCommand> toSend = diff(
+                                citation,
+                                snapshot,
+                                holdings,
+                                latest,
+                                changes,
+                                new Links(register(citation.register()).scheme(), citation, records::kindOf));
+                        if (register.format() == RegisterFormat.REGISTER_CSV) {
+                            toSend.addAll(
+                                    0,
+                                    CertificateSync.commands(
+                                            citation,
+                                            register.scheme(),
+                                            snapshot,
+                                            holdings,
+                                            toSend,
+                                            changes,
+                                            id -> java.util.Optional.ofNullable(queries.ask(
+                                                    new FindCertification(
+                                                            id, TimePoint.asKnownNow(citation.publishedOn())),
+                                                    CertificationView.class)),
+                                            records::kindOf));
+                        }
+                        if (register.format() == RegisterFormat.FEDRAMP_JSON) {
+                            toSend.addAll(AgencyAuthorizations.commands(
+                                    citation, snapshot, decisions.get(), changes, records::kindOf));
+                        }
+                        return toSend;
+                    });
         }
         ReentrantLock lock = locks.computeIfAbsent(register.id(), k -> new ReentrantLock());
         lock.lock();
         try {
-            return apply(citation, plan, actor);
+            return apply(citation, plan, actor, awaitViews);
         } finally {
             lock.unlock();
         }
@@ -183,21 +206,67 @@ public class RegisterImporter {
 
     /**
      * What a read snapshot holds, and how to work out the commands that make the ledger say the same; {@code
-     * together}: whether they may be committed in chunks ({@link LedgerCommands#sendTogether}) rather than one by one.
+     * together}: whether they may be committed in chunks ({@link LedgerCommands#sendTogether}) rather than one by one;
+     * {@code carries}: whether what the import leaves can be kept in memory for the next one ({@link CarriedHoldings}:
+     * a FedRAMP register, whose diff reads only the registers view, its agency decisions and the event store).
      */
-    private record Plan(int entries, List<RegisterFinding> findings, boolean together, Planner planner) {}
+    private record Plan(
+            int entries, List<RegisterFinding> findings, boolean together, boolean carries, Planner planner) {}
 
     @FunctionalInterface
     private interface Planner {
         List<LedgerCommand> commands(
-                RegisterHoldings holdings, RegisterSnapshotView latest, Map<String, Integer> changes);
+                RegisterHoldings holdings,
+                RegisterSnapshotView latest,
+                Map<String, Integer> changes,
+                Supplier<RegisterDecisions> decisions);
     }
 
-    private SnapshotImport apply(RegisterCitation citation, Plan plan, String actor) {
-        awaitViews(progress.head());
-        RegisterHoldings holdings =
-                queries.ask(new FindRegisterHoldings(citation.register(), citation.sha256()), RegisterHoldings.class);
+    /**
+     * Whether the last import of {@code register} was diffed against what the previous import left in memory rather
+     * than against the views (for tests).
+     */
+    boolean lastDiffedFromMemory(String register) {
+        return Boolean.TRUE.equals(diffedFromMemory.get(register));
+    }
+
+    /** What the last import of {@code register} left in memory, if it may still be used (for tests). */
+    CarriedHoldings carried(String register) {
+        return carried.get(register);
+    }
+
+    private SnapshotImport apply(RegisterCitation citation, Plan plan, String actor, boolean awaitViewsAfter) {
+        // Whatever happens next, the state the last import left is used at most once: a refusal or a crash mid-way
+        // leaves the views to say what was recorded.
+        CarriedHoldings known = carried.remove(citation.register());
+        long head = progress.head();
+        boolean fromMemory = plan.carries() && known != null && known.position() == head;
+        diffedFromMemory.put(citation.register(), fromMemory);
+        RegisterHoldings holdings;
+        Supplier<RegisterDecisions> decisions;
+        Map<String, RegisterSnapshotView> importedBefore;
+        if (fromMemory) {
+            holdings = known.holdings(citation.sha256());
+            decisions = known::decisions;
+            importedBefore = known.importedBySha256();
+        } else {
+            awaitViews(head);
+            holdings = queries.ask(
+                    new FindRegisterHoldings(citation.register(), citation.sha256()), RegisterHoldings.class);
+            RegisterDecisions[] read = new RegisterDecisions[1];
+            decisions = () -> {
+                if (read[0] == null) {
+                    read[0] = queries.ask(new FindRegisterDecisions(citation.register()), RegisterDecisions.class);
+                }
+                return read[0];
+            };
+            importedBefore = null;
+        }
         if (holdings.imported() != null) {
+            restore(known, fromMemory);
+            if (awaitViewsAfter) {
+                awaitViews(head);
+            }
             RegisterSnapshotView done = holdings.imported();
             return new SnapshotImport(
                     done.register(),
@@ -213,6 +282,7 @@ public class RegisterImporter {
         }
         RegisterSnapshotView latest = holdings.latest();
         if (latest != null && !citation.publishedAt().isAfter(latest.publishedAt())) {
+            restore(known, fromMemory);
             throw new SnapshotRefused(
                     SnapshotRefused.Reason.OLDER_THAN_LATEST,
                     "the latest imported snapshot of " + citation.register() + " was published " + latest.publishedAt()
@@ -220,9 +290,13 @@ public class RegisterImporter {
                     latest.publishedAt());
         }
         Map<String, Integer> changes = new TreeMap<>(holdings.recordedCiting());
-        List<LedgerCommand> toSend = plan.planner().commands(holdings, latest, changes);
+        List<LedgerCommand> toSend = plan.planner().commands(holdings, latest, changes, decisions);
         String correlationId = UUID.randomUUID().toString();
         Long positionFrom = null;
+        // Whether every event from the head read above to the snapshot's record is this import's own: only then is
+        // what the import read plus what it sent exactly what the views will hold (positions have no gaps).
+        long expected = head + 1;
+        boolean onlyOurs = true;
         if (plan.together()) {
             for (int from = 0; from < toSend.size(); from += CHUNK) {
                 LedgerCommands.Positions written = commands.sendTogether(
@@ -230,6 +304,8 @@ public class RegisterImporter {
                 if (positionFrom == null) {
                     positionFrom = written.from();
                 }
+                onlyOurs &= written.from() == expected;
+                expected = written.to() + 1;
             }
         } else {
             for (LedgerCommand command : toSend) {
@@ -249,11 +325,37 @@ public class RegisterImporter {
                         plan.findings()),
                 actor,
                 correlationId);
-        awaitViews(recorded.position());
-        RegisterSnapshotPage page = queries.ask(
-                new ListRegisterSnapshots(citation.register(), null, new PageRequest(0, 1)),
-                RegisterSnapshotPage.class);
-        Instant recordedAt = page.items().isEmpty() ? null : page.items().get(0).recordedAt();
+        onlyOurs &= recorded.position() == expected;
+        Instant recordedAt;
+        if (awaitViewsAfter) {
+            awaitViews(recorded.position());
+            RegisterSnapshotPage page = queries.ask(
+                    new ListRegisterSnapshots(citation.register(), null, new PageRequest(0, 1)),
+                    RegisterSnapshotPage.class);
+            recordedAt = page.items().isEmpty() ? null : page.items().get(0).recordedAt();
+        } else {
+            // To the millisecond, as the events reach the views (and so as the registers view answers it).
+            recordedAt = records.recordedAt(recorded.position())
+                    .map(at -> at.truncatedTo(ChronoUnit.MILLIS))
+                    .orElse(null);
+        }
+        if (plan.carries() && onlyOurs && plan.together()) {
+            carried.put(
+                    citation.register(),
+                    CarriedHoldings.after(
+                            citation,
+                            holdings,
+                            decisions.get(),
+                            importedBefore != null ? importedBefore : importedSnapshots(citation.register()),
+                            toSend,
+                            CarriedHoldings.snapshot(
+                                    citation,
+                                    recordedAt,
+                                    recorded.position(),
+                                    plan.entries(),
+                                    changes,
+                                    plan.findings().size())));
+        }
         return new SnapshotImport(
                 citation.register(),
                 citation.publishedAt(),
@@ -384,6 +486,27 @@ public class RegisterImporter {
                 return entry.facts().linkedTo(hostId, null);
             }
             return entry.facts().linkedTo(hostId, certificationId);
+        }
+    }
+
+    /** Keeps what the last import left for the next one when this one recorded nothing. */
+    private void restore(CarriedHoldings known, boolean stillValid) {
+        if (stillValid) {
+            carried.putIfAbsent(known.register(), known);
+        }
+    }
+
+    /** Every snapshot of the register the registers view holds, by SHA-256 (read after the views were awaited). */
+    private Map<String, RegisterSnapshotView> importedSnapshots(String register) {
+        Map<String, RegisterSnapshotView> bySha256 = new HashMap<>();
+        for (int n = 0; ; n++) {
+            RegisterSnapshotPage page = queries.ask(
+                    new ListRegisterSnapshots(register, null, new PageRequest(n, PageRequest.MAX_SIZE)),
+                    RegisterSnapshotPage.class);
+            page.items().forEach(s -> bySha256.putIfAbsent(s.sha256(), s));
+            if (page.items().size() < PageRequest.MAX_SIZE) {
+                return bySha256;
+            }
         }
     }
 
