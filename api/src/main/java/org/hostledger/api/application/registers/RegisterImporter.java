@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.hostledger.api.application.LedgerCommands;
 import org.hostledger.api.application.Queries;
 import org.hostledger.api.application.WriteResult;
@@ -190,7 +189,7 @@ public class RegisterImporter {
                         }
                         if (register.format() == RegisterFormat.FEDRAMP_JSON) {
                             toSend.addAll(AgencyAuthorizations.commands(
-                                    citation, snapshot, decisions.get(), changes, records::kindOf));
+                                    citation, snapshot, decisions, changes, records::kindOf));
                         }
                         return toSend;
                     });
@@ -219,7 +218,7 @@ public class RegisterImporter {
                 RegisterHoldings holdings,
                 RegisterSnapshotView latest,
                 Map<String, Integer> changes,
-                Supplier<RegisterDecisions> decisions);
+                RegisterDecisions decisions);
     }
 
     /**
@@ -243,23 +242,20 @@ public class RegisterImporter {
         boolean fromMemory = plan.carries() && known != null && known.position() == head;
         diffedFromMemory.put(citation.register(), fromMemory);
         RegisterHoldings holdings;
-        Supplier<RegisterDecisions> decisions;
+        // A FedRAMP diff reads the register's agency decisions (and only a FedRAMP register carries them); null else.
+        RegisterDecisions decisions;
         Map<String, RegisterSnapshotView> importedBefore;
         if (fromMemory) {
             holdings = known.holdings(citation.sha256());
-            decisions = known::decisions;
+            decisions = known.decisions();
             importedBefore = known.importedBySha256();
         } else {
             awaitViews(head);
             holdings = queries.ask(
                     new FindRegisterHoldings(citation.register(), citation.sha256()), RegisterHoldings.class);
-            RegisterDecisions[] read = new RegisterDecisions[1];
-            decisions = () -> {
-                if (read[0] == null) {
-                    read[0] = queries.ask(new FindRegisterDecisions(citation.register()), RegisterDecisions.class);
-                }
-                return read[0];
-            };
+            decisions = plan.carries()
+                    ? queries.ask(new FindRegisterDecisions(citation.register()), RegisterDecisions.class)
+                    : null;
             importedBefore = null;
         }
         if (holdings.imported() != null) {
@@ -345,7 +341,7 @@ public class RegisterImporter {
                     CarriedHoldings.after(
                             citation,
                             holdings,
-                            decisions.get(),
+                            decisions,
                             importedBefore != null ? importedBefore : importedSnapshots(citation.register()),
                             toSend,
                             CarriedHoldings.snapshot(
