@@ -1,6 +1,7 @@
 package org.hostledger.api.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -22,6 +23,7 @@ import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.hostledger.commands.alert.Alert;
 import org.hostledger.commands.certification.Certification;
@@ -81,6 +83,15 @@ public class AxonConfig {
                 return records.offeringHost(offeringId);
             }
         });
+    }
+
+    /**
+     * Axon's metrics with capacity gauges in constant memory ({@link BoundedMetricRegistry}); Axon's Spring Boot
+     * configuration backs off its own registry for this one.
+     */
+    @Bean
+    public GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
+        return new BoundedMetricRegistry(meterRegistry);
     }
 
     @Bean

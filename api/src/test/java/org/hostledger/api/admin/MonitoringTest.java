@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.hostledger.api.Http;
 import org.hostledger.api.IntegrationTest;
+import org.hostledger.api.config.BoundedMetricRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /** What an operator scrapes: projection lag and Axon's processor metrics at /actuator/prometheus, for ADMIN only. */
 class MonitoringTest extends IntegrationTest {
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void prometheusShowsEachProjectionsLagAndAxonsProcessorMetrics() {
@@ -32,6 +39,10 @@ class MonitoringTest extends IntegrationTest {
         }
         // axon-micrometer: the processors' latency, tagged by processor.
         assertThat(body).containsPattern("eventProcessor_latency\\{[^}]*processorName=\"registry\"");
+        // Their capacity and the command bus's, from the constant-memory gauges that replace Axon's reservoir.
+        assertThat(body).containsPattern("eventProcessor_capacity\\{[^}]*processorName=\"registry\"");
+        assertThat(body).containsPattern("commandBus_capacity\\{[^}]*payloadType=\"RegisterHost\"");
+        assertThat(context.getBean(GlobalMetricRegistry.class)).isInstanceOf(BoundedMetricRegistry.class);
     }
 
     @Test
