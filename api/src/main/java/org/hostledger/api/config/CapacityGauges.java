@@ -14,9 +14,9 @@ import org.axonframework.monitoring.MessageMonitor;
 
 /**
  * Axon's {@code <component>.capacity} gauge (busy time over the last ten minutes, per tag set), kept in constant
- * memory ({@link BusyTime}). Axon's own {@code CapacityMonitor} stores every message's duration for the whole window:
- * a rebuild or a backfill of a million events held about 80 bytes per event and per processor for ten minutes, which
- * alone took a 512 MB heap to its limit.
+ * memory ({@link BusyTime}). Axon's own {@code CapacityMonitor} stores every message's duration for the whole window,
+ * about 80 bytes per message and per processor for ten minutes (the benchmark's peak live heap at 100,000 events fell
+ * from 415 MB to 272 MB without it).
  */
 final class CapacityGauges implements MessageMonitor<Message<?>> {
 
