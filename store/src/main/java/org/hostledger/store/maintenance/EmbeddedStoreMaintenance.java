@@ -19,10 +19,17 @@ import org.springframework.context.SmartLifecycle;
  * ({@code WRITE_DELAY=0}), which leaves H2 without the background thread that normally rewrites half-empty chunks:
  * without this task the file grows by tens of kilobytes per one-event transaction. Every few seconds, chunks less than
  * {@value #TARGET_FILL_RATE}% full are rewritten so that their space is reused. Does nothing on PostgreSQL.
+ *
+ * <p>The space of a freed chunk is reused once the store's retention time has passed ({@code RETENTION_TIME} in the
+ * URL). H2 reads some chunks without holding a version, as when it refreshes a table's statistics after a commit; with
+ * a retention time of 0 such a read can find its chunk already overwritten, and the commit fails with "Chunk N not
+ * found" although its data is in the file (h2database#4383). A store opened with less than
+ * {@value #MIN_RETENTION_MILLIS} ms is reported at start.
  */
 public class EmbeddedStoreMaintenance implements SmartLifecycle {
 
     static final int TARGET_FILL_RATE = 80;
+    static final int MIN_RETENTION_MILLIS = 1000;
     private static final int REWRITE_BYTES = 16 << 20;
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreMaintenance.class);
 
@@ -40,11 +47,10 @@ public class EmbeddedStoreMaintenance implements SmartLifecycle {
     /** Rewrites sparse chunks once; answers false when the store is not an embedded H2 one. */
     public boolean compact() {
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)
-                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            MVStore store = embeddedStore(connection);
+            if (store == null) {
                 return false;
             }
-            MVStore store = session.getDatabase().getStore().getMvStore();
             store.compact(TARGET_FILL_RATE, REWRITE_BYTES);
             return true;
         } catch (Exception e) {
@@ -53,10 +59,39 @@ public class EmbeddedStoreMaintenance implements SmartLifecycle {
         }
     }
 
+    /**
+     * How long the embedded store keeps a freed chunk before reusing its space, in milliseconds; -1 when the store is
+     * not an embedded H2 one.
+     */
+    public int retentionMillis() {
+        try (Connection connection = dataSource.getConnection()) {
+            MVStore store = embeddedStore(connection);
+            return store == null ? -1 : store.getRetentionTime();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the embedded store's retention time", e);
+        }
+    }
+
+    private static MVStore embeddedStore(Connection connection) throws Exception {
+        if (!connection.isWrapperFor(JdbcConnection.class)
+                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return null;
+        }
+        return session.getDatabase().getStore().getMvStore();
+    }
+
     @Override
     public void start() {
         if (!compact()) {
             return;
+        }
+        int retention = retentionMillis();
+        if (retention < MIN_RETENTION_MILLIS) {
+            log.warn(
+                    "the embedded store reuses freed chunks after {} ms (RETENTION_TIME in the URL): below {} ms, H2 can"
+                            + " fail a commit with \"Chunk not found\" while it is compacted (h2database#4383)",
+                    retention,
+                    MIN_RETENTION_MILLIS);
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hostledger-h2-compaction");
