@@ -89,7 +89,7 @@ public class EmbeddedStoreMaintenance implements SmartLifecycle {
         if (retention < MIN_RETENTION_MILLIS) {
             log.warn(
                     "the embedded store reuses freed chunks after {} ms (RETENTION_TIME in the URL): below {} ms, H2 can"
-                            + " fail a commit with \"Chunk not found\" while it is compacted (h2database#4383)",
+                            + " fail a commit with \"Chunk not found\" while other sessions write (h2database#4383)",
                     retention,
                     MIN_RETENTION_MILLIS);
         }
