@@ -197,8 +197,8 @@ public class StoreAutoConfiguration {
     }
 
     @Bean
-    public WritePositions writePositions(JdbcTemplate jdbc) {
-        return new WritePositions(jdbc);
+    public WritePositions writePositions(JdbcTemplate jdbc, EventStorageEngine engine) {
+        return new WritePositions(jdbc, engine instanceof LedgerEventStorageEngine ledger ? ledger : null);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package org.hostledger.store;
 
 import java.util.List;
+import java.util.OptionalLong;
+import org.hostledger.store.engine.LedgerEventStorageEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -14,6 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * record lies at or before it, so a reader that waits for this position sees the whole write. Inside the command's
  * own unit of work (before commit, on the writing connection) it answers the same, which lets a command interceptor
  * record the position in the same transaction. It holds no state: nothing travels between threads or requests.
+ *
+ * <p>A writer that has just committed on this thread is answered without a read: the storage engine keeps the
+ * positions its thread's last committed transaction appended ({@link LedgerEventStorageEngine#committedPosition}),
+ * which are facts once committed. Any other question reads the store.
  */
 public class WritePositions {
 
@@ -21,9 +27,16 @@ public class WritePositions {
             "SELECT global_index FROM domain_event_entry " + "WHERE aggregate_identifier = ? AND sequence_number = ?";
 
     private final JdbcTemplate jdbc;
+    /** The node's storage engine, for what this thread just committed; null: always read the store. */
+    private final LedgerEventStorageEngine engine;
 
     public WritePositions(JdbcTemplate jdbc) {
+        this(jdbc, null);
+    }
+
+    public WritePositions(JdbcTemplate jdbc, LedgerEventStorageEngine engine) {
         this.jdbc = jdbc;
+        this.engine = engine;
     }
 
     /**
@@ -33,6 +46,12 @@ public class WritePositions {
      *     is not one the command answered)
      */
     public long positionOf(String id, long version) {
+        if (engine != null) {
+            OptionalLong committed = engine.committedPosition(id, version);
+            if (committed.isPresent()) {
+                return committed.getAsLong();
+            }
+        }
         List<Long> positions = jdbc.queryForList(POSITION, Long.class, id, version);
         if (positions.isEmpty()) {
             throw new IllegalStateException("the store holds no event of " + id + " at version " + version);

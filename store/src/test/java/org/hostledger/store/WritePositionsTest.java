@@ -3,6 +3,10 @@ package org.hostledger.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +17,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.hostledger.store.engine.LedgerEventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The contract of {@link WritePositions}: after a write committed, the position of the record's event at the version
@@ -88,5 +94,88 @@ class WritePositionsTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("r1");
         assertThatThrownBy(() -> positionsB.positionOf("unknown", 0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** A store that cannot be read: whatever answers through it came from the writer's own commit. */
+    private static final class UnreadableStore implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            throw new SQLException("the store was read");
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {}
+
+        @Override
+        public void setLoginTimeout(int seconds) {}
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+
+    private WritePositions withoutReads(LedgerEventStorageEngine engine) {
+        return new WritePositions(new JdbcTemplate(new UnreadableStore()), engine);
+    }
+
+    @Test
+    void aWriterIsAnsweredFromItsOwnCommitWithoutReadingTheStore() {
+        engineA.appendEvents(event("r0", 0));
+        engineA.appendEvents(event("r1", 0), event("r1", 1));
+        WritePositions positions = withoutReads(engineA);
+
+        assertThat(positions.positionOf("r1", 1)).isEqualTo(3);
+        assertThat(positions.positionOf("r1", 0)).isEqualTo(2);
+        // Only the last commit of this thread is kept; anything else is read from the store.
+        assertThatThrownBy(() -> positions.positionOf("r0", 0)).hasRootCauseMessage("the store was read");
+    }
+
+    @Test
+    void aRolledBackAppendIsNeverAnsweredFromMemory() {
+        engineA.appendEvents(event("r1", 0));
+        new TransactionTemplate(new DataSourceTransactionManager(nodeA)).executeWithoutResult(status -> {
+            engineA.appendEvents(event("r2", 0));
+            status.setRollbackOnly();
+        });
+        WritePositions positions = withoutReads(engineA);
+
+        assertThatThrownBy(() -> positions.positionOf("r2", 0)).hasRootCauseMessage("the store was read");
+        assertThatThrownBy(() -> positionsA.positionOf("r2", 0)).isInstanceOf(IllegalStateException.class);
+        // The rollback left the last commit's answer in place: it is still a fact.
+        assertThat(positions.positionOf("r1", 0)).isEqualTo(1);
+    }
+
+    @Test
+    void anotherEnginesCommitOnThisThreadIsNotTakenForThisOnes() {
+        engineB.appendEvents(event("r1", 0));
+
+        assertThatThrownBy(() -> withoutReads(engineA).positionOf("r1", 0)).hasRootCauseMessage("the store was read");
+        assertThat(withoutReads(engineB).positionOf("r1", 0)).isEqualTo(1);
     }
 }

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -21,6 +24,8 @@ import org.axonframework.serialization.Serializer;
 import org.hostledger.core.audit.EventChain;
 import org.hostledger.core.merkle.EventLeaf;
 import org.hostledger.store.merkle.MerkleTreeWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Axon's JDBC event storage with three changes that make the store a ledger:
@@ -53,6 +58,13 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     private final MerkleTreeWriter merkleTree;
 
     private volatile boolean merkleTreeOn = true;
+
+    /**
+     * The positions the last committed transaction of this thread appended, by record and sequence number. Set after
+     * the commit only, so that every entry is a fact that never changes (an event's position is fixed once committed);
+     * a writer asks it for the position of what it just wrote instead of reading it back ({@link #committedPosition}).
+     */
+    private final ThreadLocal<Map<String, Long>> committedHere = new ThreadLocal<>();
 
     public LedgerEventStorageEngine(Builder builder, TransactionManager transactionManager) {
         this(builder, transactionManager, new MerkleTreeWriter());
@@ -150,6 +162,7 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                 insert.setBytes(10, metaData.getData());
                 insert.setBytes(11, hash);
                 insert.addBatch();
+                noteAppended(event.getAggregateIdentifier(), event.getSequenceNumber(), index);
             }
             insert.executeBatch();
         }
@@ -164,6 +177,50 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
             update.setLong(4, treeSize);
             update.executeUpdate();
         }
+    }
+
+    /**
+     * The global position of record {@code aggregateId}'s event {@code sequence}, if this thread's last committed
+     * transaction appended it; empty otherwise (then the store answers).
+     */
+    public OptionalLong committedPosition(String aggregateId, long sequence) {
+        Map<String, Long> committed = committedHere.get();
+        Long position = committed == null ? null : committed.get(key(aggregateId, sequence));
+        return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+    }
+
+    private static String key(String aggregateId, long sequence) {
+        return aggregateId + '#' + sequence;
+    }
+
+    /**
+     * Notes an appended event's position in the current transaction's list, which becomes this thread's {@link
+     * #committedHere} when (and only when) that transaction commits. Without a transaction synchronization nothing is
+     * noted, and the store answers.
+     */
+    private void noteAppended(String aggregateId, long sequence, long position) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Long> appended = (Map<String, Long>) TransactionSynchronizationManager.getResource(committedHere);
+        if (appended == null) {
+            Map<String, Long> thisTransaction = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(committedHere, thisTransaction);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    committedHere.set(thisTransaction);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(committedHere);
+                }
+            });
+            appended = thisTransaction;
+        }
+        appended.put(key(aggregateId, sequence), position);
     }
 
     private static DomainEventMessage<?> asDomainEvent(EventMessage<?> message) {
