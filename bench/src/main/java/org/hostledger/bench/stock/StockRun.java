@@ -42,6 +42,9 @@ public final class StockRun implements AutoCloseable {
         args.add("--spring.main.web-application-type=none");
         // The read models' tables only: the event store and tokens are Axon's own (created by StockAxonApplication).
         args.add("--spring.flyway.locations=classpath:db/migration/common");
+        // Nor HostLedger's job scheduler (db-scheduler, on the classpath): its table is not among those, and it logged
+        // an error at every poll ("scheduled_tasks" not found) all through the stock run.
+        args.add("--db-scheduler.enabled=false");
         app = new SpringApplicationBuilder(StockAxonApplication.class).run(args.toArray(String[]::new));
         commands = app.getBean(CommandGateway.class);
         eventStore = app.getBean(EventStore.class);
