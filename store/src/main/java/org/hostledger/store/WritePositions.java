@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * store's key on aggregate and sequence) and its position never changes. Every event the command appended to that
  * record lies at or before it, so a reader that waits for this position sees the whole write. Inside the command's
  * own unit of work (before commit, on the writing connection) it answers the same, which lets a command interceptor
- * record the position in the same transaction. It holds no state: nothing travels between threads or requests.
+ * record the position in the same transaction. It holds no state of its own, and nothing travels between threads.
  *
  * <p>A writer that has just committed on this thread is answered without a read: the storage engine keeps the
  * positions its thread's last committed transaction appended ({@link LedgerEventStorageEngine#committedPosition}),
