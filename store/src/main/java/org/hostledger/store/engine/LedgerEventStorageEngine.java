@@ -129,6 +129,7 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
         byte[] hashBefore = hash;
         boolean tree = merkleTree != null && merkleTreeOn;
         List<byte[]> leaves = new ArrayList<>(events.size());
+        Map<String, Long> appended = appendedThisTransaction();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
             for (EventMessage<?> message : events) {
                 DomainEventMessage<?> event = asDomainEvent(message);
@@ -162,7 +163,9 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                 insert.setBytes(10, metaData.getData());
                 insert.setBytes(11, hash);
                 insert.addBatch();
-                noteAppended(event.getAggregateIdentifier(), event.getSequenceNumber(), index);
+                if (appended != null) {
+                    appended.put(key(event.getAggregateIdentifier(), event.getSequenceNumber()), index);
+                }
             }
             insert.executeBatch();
         }
@@ -194,13 +197,12 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * Notes an appended event's position in the current transaction's list, which becomes this thread's {@link
-     * #committedHere} when (and only when) that transaction commits. Without a transaction synchronization nothing is
-     * noted, and the store answers.
+     * The list of positions the current transaction appended, which becomes this thread's {@link #committedHere} when
+     * (and only when) that transaction commits; null without a transaction synchronization (then the store answers).
      */
-    private void noteAppended(String aggregateId, long sequence, long position) {
+    private Map<String, Long> appendedThisTransaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
+            return null;
         }
         @SuppressWarnings("unchecked")
         Map<String, Long> appended = (Map<String, Long>) TransactionSynchronizationManager.getResource(committedHere);
@@ -220,7 +222,7 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
             });
             appended = thisTransaction;
         }
-        appended.put(key(aggregateId, sequence), position);
+        return appended;
     }
 
     private static DomainEventMessage<?> asDomainEvent(EventMessage<?> message) {
