@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,14 +11,13 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.hostledger.core.event.LedgerEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The watch's streaming processor (pooled, segmented like the projections, its token in the same transaction as its
  * rows): records every change with the host and register it is about, and puts one notification in the outbox for
- * each webhook subscription whose filter selects it. A segment is processed by one node at a time, so each
- * notification is created once; a batch processed again after a crash finds its rows there and adds nothing.
+ * each webhook subscription whose filter selects it, all written when the batch of events commits ({@link
+ * WatchBatch}). A segment is processed by one node at a time, so each notification is created once; a batch processed
+ * again (after a crash, or by a replay of the watch) finds its rows there and adds nothing.
  */
 @Component
 @ProcessingGroup(WatchProcessor.NAME)
@@ -47,7 +45,8 @@ public class WatchProcessor {
     @EventHandler
     void on(LedgerEvent event, EventMessage<?> message, TrackingToken token) {
         long position = token.position().orElseThrow(() -> new IllegalStateException("a token without a position"));
-        if (store.hasChange(position)) {
+        WatchBatch batch = WatchBatch.current(store, clock, dispatcher::wake);
+        if (batch.recorded(position)) {
             return;
         }
         JsonNode payload = json.valueToTree(event);
@@ -56,9 +55,9 @@ public class WatchProcessor {
         String recordType = message instanceof DomainEventMessage<?> domain
                 ? domain.getType()
                 : message.getPayloadType().getSimpleName();
-        String hostId = hostOf(recordId, recordType, payload);
+        String hostId = hostOf(batch, recordId, recordType, payload);
         JsonNode register = payload.path("citation").path("register");
-        WatchedChange change = new WatchedChange(
+        batch.add(new WatchedChange(
                 position,
                 recordId,
                 recordType,
@@ -67,46 +66,20 @@ public class WatchProcessor {
                 register.isTextual() ? register.asText() : null,
                 event.effectiveDate(),
                 message.getTimestamp(),
-                text(payload));
-        store.insert(change);
-        Instant now = clock.instant();
-        boolean enqueued = false;
-        for (WatchStore.Subscription subscription : store.webhookSubscriptionsBefore(position)) {
-            if (subscription.filter().matches(change)) {
-                store.enqueue(notificationId(subscription.id(), position), subscription.id(), position, recordId, now);
-                enqueued = true;
-            }
-        }
-        if (enqueued) {
-            wakeAfterCommit();
-        }
-    }
-
-    /** This node's dispatcher sends the new notifications as soon as they are committed, not at its next poll. */
-    private void wakeAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            dispatcher.wake();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                dispatcher.wake();
-            }
-        });
+                text(payload)));
     }
 
     /** A host is about itself; a certificate or a decision about the host it names, or named when first recorded. */
-    private String hostOf(String recordId, String recordType, JsonNode payload) {
+    private static String hostOf(WatchBatch batch, String recordId, String recordType, JsonNode payload) {
         if ("Host".equals(recordType)) {
             return recordId;
         }
         JsonNode hostId = payload.path("hostId");
         if (hostId.isTextual() && !hostId.asText().isEmpty()) {
-            store.setHostOf(recordId, hostId.asText());
+            batch.setHostOf(recordId, hostId.asText());
             return hostId.asText();
         }
-        return store.hostOf(recordId).orElse(null);
+        return batch.hostOf(recordId).orElse(null);
     }
 
     private String text(JsonNode payload) {

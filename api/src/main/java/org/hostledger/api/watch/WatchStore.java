@@ -230,9 +230,20 @@ public class WatchStore {
                 "SELECT COUNT(*) > 0 FROM watch_change WHERE position = ?", Boolean.class, position));
     }
 
-    public void insert(WatchedChange c) {
-        jdbc.update(
-                "INSERT INTO watch_change (" + CHANGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    /** The positions in {@code [from, to)} whose change is recorded. */
+    public Set<Long> changesBetween(long from, long to) {
+        return new HashSet<>(jdbc.queryForList(
+                "SELECT position FROM watch_change WHERE position >= ? AND position < ?", Long.class, from, to));
+    }
+
+    /** Records changes in one JDBC batch. */
+    public void insertChanges(List<WatchedChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        for (WatchedChange c : changes) {
+            rows.add(new Object[] {
                 c.position(),
                 c.recordId(),
                 c.recordType(),
@@ -241,7 +252,10 @@ public class WatchStore {
                 c.registerId(),
                 c.effectiveOn(),
                 at(c.recordedAt()),
-                c.payload());
+                c.payload()
+            });
+        }
+        jdbc.batchUpdate("INSERT INTO watch_change (" + CHANGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     public Optional<WatchedChange> change(long position) {
@@ -296,6 +310,34 @@ public class WatchStore {
     public void setHostOf(String recordId, String hostId) {
         if (jdbc.update("UPDATE watch_record_host SET host_id = ? WHERE record_id = ?", hostId, recordId) == 0) {
             jdbc.update("INSERT INTO watch_record_host (record_id, host_id) VALUES (?, ?)", recordId, hostId);
+        }
+    }
+
+    /**
+     * Sets the host of each record: one JDBC batch of updates, then one of inserts for the records that had no row (a
+     * driver that does not say how many rows an update of the batch changed has those rows set one by one).
+     */
+    public void setHostsOf(Map<String, String> hostByRecord) {
+        if (hostByRecord.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, String>> entries = new ArrayList<>(hostByRecord.entrySet());
+        int[] updated = jdbc.batchUpdate(
+                "UPDATE watch_record_host SET host_id = ? WHERE record_id = ?",
+                entries.stream()
+                        .map(e -> new Object[] {e.getValue(), e.getKey()})
+                        .toList());
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Map.Entry<String, String> entry = entries.get(i);
+            if (updated[i] == 0) {
+                inserts.add(new Object[] {entry.getKey(), entry.getValue()});
+            } else if (updated[i] < 0) {
+                setHostOf(entry.getKey(), entry.getValue());
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO watch_record_host (record_id, host_id) VALUES (?, ?)", inserts);
         }
     }
 
