@@ -13,6 +13,11 @@ import org.hostledger.core.command.RecordKind;
  * unit of work's commit to reach the store. Set validation ({@link KnownRecords}) answers from the store, which does
  * not hold them yet; {@link #overlay(KnownRecords)} answers from here first, so that a certificate granted to a host
  * registered two commands earlier in the same batch finds its host, as it would had each command committed alone.
+ *
+ * <p>It also remembers, for the batch, the kind of every record the store was found to hold: a record's kind never
+ * changes once its first event is stored, so a batch whose commands keep naming the same agencies and hosts (a register
+ * import) asks the store once per id instead of once per command. An id the store does not hold is asked again: another
+ * writer may record it meanwhile.
  */
 public final class PendingRecords {
 
@@ -21,6 +26,8 @@ public final class PendingRecords {
     private record Pending(RecordKind kind, long version) {}
 
     private final Map<String, Pending> records = new HashMap<>();
+    /** The kinds the store answered for ids it holds, during this batch. */
+    private final Map<String, RecordKind> stored = new HashMap<>();
 
     private PendingRecords() {}
 
@@ -32,12 +39,14 @@ public final class PendingRecords {
         return root.getOrComputeResource(KEY, k -> new PendingRecords());
     }
 
+    /** The pending records of the current unit of work's batch; null outside a batch. */
+    private static PendingRecords current() {
+        return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(KEY) : null;
+    }
+
     /** What a command sent earlier in the current batch left of record {@code id}; empty outside a batch. */
     private static Optional<Pending> pending(String id) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return Optional.empty();
-        }
-        PendingRecords batch = CurrentUnitOfWork.get().root().getResource(KEY);
+        PendingRecords batch = current();
         return batch == null ? Optional.empty() : Optional.ofNullable(batch.records.get(id));
     }
 
@@ -51,8 +60,21 @@ public final class PendingRecords {
         return new KnownRecords() {
             @Override
             public Optional<RecordKind> kindOf(String id) {
-                Optional<Pending> pending = pending(id);
-                return pending.isPresent() ? Optional.of(pending.get().kind()) : store.kindOf(id);
+                PendingRecords batch = current();
+                if (batch == null) {
+                    return store.kindOf(id);
+                }
+                Pending pending = batch.records.get(id);
+                if (pending != null) {
+                    return Optional.of(pending.kind());
+                }
+                RecordKind known = batch.stored.get(id);
+                if (known != null) {
+                    return Optional.of(known);
+                }
+                Optional<RecordKind> kind = store.kindOf(id);
+                kind.ifPresent(k -> batch.stored.put(id, k));
+                return kind;
             }
 
             @Override

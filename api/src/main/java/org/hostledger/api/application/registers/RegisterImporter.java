@@ -14,11 +14,13 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.hostledger.api.application.LedgerCommands;
 import org.hostledger.api.application.Queries;
 import org.hostledger.api.application.WriteResult;
@@ -158,6 +160,9 @@ public class RegisterImporter {
                 throw new SnapshotUnreadable(null, "the snapshot lists no entry");
             }
             boolean fedramp = register.format() == RegisterFormat.FEDRAMP_JSON;
+            // The diff asks the kind of the same hosts for each of their entries and authorizations: once is enough,
+            // since nothing is written while it runs.
+            Function<String, Optional<RecordKind>> kinds = memoized(records::kindOf);
             plan = new Plan(
                     snapshot.entries().size(),
                     snapshot.findings(),
@@ -170,7 +175,7 @@ public class RegisterImporter {
                                 holdings,
                                 latest,
                                 changes,
-                                new Links(register(citation.register()).scheme(), citation, records::kindOf));
+                                new Links(register(citation.register()).scheme(), citation, kinds));
                         if (register.format() == RegisterFormat.REGISTER_CSV) {
                             toSend.addAll(
                                     0,
@@ -185,11 +190,10 @@ public class RegisterImporter {
                                                     new FindCertification(
                                                             id, TimePoint.asKnownNow(citation.publishedOn())),
                                                     CertificationView.class)),
-                                            records::kindOf));
+                                            kinds));
                         }
                         if (register.format() == RegisterFormat.FEDRAMP_JSON) {
-                            toSend.addAll(AgencyAuthorizations.commands(
-                                    citation, snapshot, decisions, changes, records::kindOf));
+                            toSend.addAll(AgencyAuthorizations.commands(citation, snapshot, decisions, changes, kinds));
                         }
                         return toSend;
                     });
@@ -526,6 +530,12 @@ public class RegisterImporter {
                         .maxValidityYears());
             case TRANSFER_MAP_CSV -> throw new IllegalArgumentException("transfer maps are read by TransferMapReader");
         };
+    }
+
+    /** {@code kindOf}, asked at most once per id. */
+    static Function<String, Optional<RecordKind>> memoized(Function<String, Optional<RecordKind>> kindOf) {
+        Map<String, Optional<RecordKind>> answers = new HashMap<>();
+        return id -> answers.computeIfAbsent(id, kindOf);
     }
 
     public static String sha256Of(byte[] file) {
