@@ -10,6 +10,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.hostledger.commands.lookup.KnownRecords;
 import org.hostledger.commands.lookup.PendingRecords;
 import org.hostledger.core.audit.EventMetadata;
 import org.hostledger.core.command.LedgerCommand;
@@ -26,12 +27,17 @@ public class LedgerCommands {
     private final CommandGateway commandGateway;
     private final WritePositions positions;
     private final TransactionManager transactionManager;
+    private final KnownRecords knownRecords;
 
     public LedgerCommands(
-            CommandGateway commandGateway, WritePositions positions, TransactionManager transactionManager) {
+            CommandGateway commandGateway,
+            WritePositions positions,
+            TransactionManager transactionManager,
+            KnownRecords knownRecords) {
         this.commandGateway = commandGateway;
         this.positions = positions;
         this.transactionManager = transactionManager;
+        this.knownRecords = knownRecords;
     }
 
     /** Sends the command as {@code actor}; answers the record's version and the event's global position. */
@@ -89,6 +95,10 @@ public class LedgerCommands {
         try {
             batch.attachTransaction(transactionManager);
             PendingRecords pending = PendingRecords.open(batch);
+            // One read for the records the batch's commands target, instead of one per command (the set validation's
+            // question for each, "is this id taken?", is then answered from memory).
+            knownRecords.kindsOf(
+                    commands.stream().map(LedgerCommand::targetId).distinct().toList());
             for (LedgerCommand command : commands) {
                 long version = send(command, metaData);
                 pending.recorded(command.targetId(), command.targetKind(), version);

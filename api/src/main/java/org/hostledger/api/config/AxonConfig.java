@@ -2,7 +2,9 @@ package org.hostledger.api.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
@@ -71,6 +73,11 @@ public class AxonConfig {
             @Override
             public Optional<RecordKind> kindOf(String id) {
                 return records.kindOf(id);
+            }
+
+            @Override
+            public Map<String, RecordKind> kindsOf(Collection<String> ids) {
+                return records.kindsOf(ids);
             }
 
             @Override

@@ -4,8 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.hostledger.api.IntegrationTest;
+import org.hostledger.commands.lookup.KnownRecords;
+import org.hostledger.commands.lookup.PendingRecords;
 import org.hostledger.core.command.GrantCertification;
 import org.hostledger.core.command.LedgerCommand;
 import org.hostledger.core.command.RecordKind;
@@ -33,6 +44,15 @@ class LedgerCommandsTogetherTest extends IntegrationTest {
 
     @Autowired
     private EventStoreRecords records;
+
+    @Autowired
+    private KnownRecords knownRecords;
+
+    @Autowired
+    private CommandGateway commandGateway;
+
+    @Autowired
+    private TransactionManager transactionManager;
 
     private static RegisterHost host(String id) {
         return new RegisterHost(id, "Host " + id, "FR", null, null, LocalDate.of(2018, 1, 1), SOURCES);
@@ -119,6 +139,59 @@ class LedgerCommandsTogetherTest extends IntegrationTest {
         assertThatThrownBy(() -> commands.sendTogether(twice, "test-editor", null))
                 .isInstanceOf(IdAlreadyTaken.class);
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void theStoreReadsTheKindsOfManyIdsAtOnce() {
+        String hostId = id("together-host");
+        String certificationId = id("together-cert");
+        commands.sendTogether(List.of(host(hostId), certificate(certificationId, hostId)), "test-editor", null);
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < 1200; n++) {
+            ids.add(id("together-absent"));
+        }
+        ids.add(600, hostId);
+        ids.add(hostId);
+        ids.add(certificationId);
+
+        assertThat(records.kindsOf(ids))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(hostId, RecordKind.HOST, certificationId, RecordKind.CERTIFICATION));
+    }
+
+    @Test
+    void anIdAnotherWriterTakesAfterTheBatchBeganRefusesTheWholeBatch() throws Exception {
+        String earlier = id("together-host");
+        String raced = id("together-host");
+        long before = eventCount();
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            batch.attachTransaction(transactionManager);
+            PendingRecords.open(batch);
+            // The batch reads the kinds of its targets once: both are free.
+            assertThat(knownRecords.kindsOf(List.of(earlier, raced))).isEmpty();
+            commandGateway.sendAndWait(host(earlier));
+            // Meanwhile another writer records one of them, in a transaction of its own.
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                other.submit(() -> commands.sendAs(host(raced), "other-editor", null))
+                        .get(30, TimeUnit.SECONDS);
+            } finally {
+                other.shutdownNow();
+            }
+            // The batch still takes it for free; the store's unique key has the last word.
+            commandGateway.sendAndWait(host(raced));
+        } catch (RuntimeException | Error e) {
+            batch.rollback(e);
+            throw e;
+        }
+        assertThatThrownBy(batch::commit).isInstanceOf(Exception.class);
+
+        assertThat(eventCount() - before).as("only the other writer's event").isEqualTo(1);
+        assertThat(records.kindOf(earlier)).isEmpty();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, raced))
+                .isEqualTo(1);
     }
 
     @Test

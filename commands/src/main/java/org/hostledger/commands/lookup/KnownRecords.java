@@ -1,5 +1,8 @@
 package org.hostledger.commands.lookup;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.hostledger.core.command.RecordKind;
@@ -22,6 +25,18 @@ public interface KnownRecords {
      * another host's offering, without asking a projection.
      */
     Optional<String> offeringHost(String offeringId);
+
+    /**
+     * The kinds of those of {@code ids} the ledger holds (an id it does not hold is not in the answer): what {@link
+     * #kindOf} answers for each, which an implementation may read at once.
+     */
+    default Map<String, RecordKind> kindsOf(Collection<String> ids) {
+        Map<String, RecordKind> kinds = new HashMap<>();
+        for (String id : ids) {
+            kindOf(id).ifPresent(kind -> kinds.put(id, kind));
+        }
+        return kinds;
+    }
 
     default boolean isTaken(String id) {
         return kindOf(id).isPresent();

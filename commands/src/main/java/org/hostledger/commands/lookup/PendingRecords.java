@@ -1,9 +1,13 @@
 package org.hostledger.commands.lookup;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.hostledger.core.command.RecordKind;
@@ -18,6 +22,12 @@ import org.hostledger.core.command.RecordKind;
  * changes once its first event is stored, so a batch whose commands keep naming the same agencies and hosts (a register
  * import) asks the store once per id instead of once per command. An id the store does not hold is asked again: another
  * writer may record it meanwhile.
+ *
+ * <p>A batch may instead read the kinds of many ids at once when it begins ({@link KnownRecords#kindsOf} on the
+ * overlay): those the store does not hold are then taken as absent for the rest of the batch. Should another writer
+ * record one of them meanwhile, and a command of the batch create it too, the store's unique key on (record, sequence)
+ * refuses the batch's append, and the whole batch with it — as it would a single command that lost that race between
+ * its check and its commit.
  */
 public final class PendingRecords {
 
@@ -28,6 +38,8 @@ public final class PendingRecords {
     private final Map<String, Pending> records = new HashMap<>();
     /** The kinds the store answered for ids it holds, during this batch. */
     private final Map<String, RecordKind> stored = new HashMap<>();
+    /** The ids a read of many ({@link KnownRecords#kindsOf}) found absent, during this batch. */
+    private final Set<String> absent = new HashSet<>();
 
     private PendingRecords() {}
 
@@ -72,9 +84,37 @@ public final class PendingRecords {
                 if (known != null) {
                     return Optional.of(known);
                 }
+                if (batch.absent.contains(id)) {
+                    return Optional.empty();
+                }
                 Optional<RecordKind> kind = store.kindOf(id);
                 kind.ifPresent(k -> batch.stored.put(id, k));
                 return kind;
+            }
+
+            @Override
+            public Map<String, RecordKind> kindsOf(Collection<String> ids) {
+                PendingRecords batch = current();
+                if (batch == null) {
+                    return store.kindsOf(ids);
+                }
+                Set<String> unknown = new LinkedHashSet<>();
+                for (String id : ids) {
+                    if (!batch.records.containsKey(id) && !batch.stored.containsKey(id) && !batch.absent.contains(id)) {
+                        unknown.add(id);
+                    }
+                }
+                if (!unknown.isEmpty()) {
+                    Map<String, RecordKind> found = store.kindsOf(unknown);
+                    batch.stored.putAll(found);
+                    unknown.removeAll(found.keySet());
+                    batch.absent.addAll(unknown);
+                }
+                Map<String, RecordKind> kinds = new HashMap<>();
+                for (String id : ids) {
+                    kindOf(id).ifPresent(kind -> kinds.put(id, kind));
+                }
+                return kinds;
             }
 
             @Override

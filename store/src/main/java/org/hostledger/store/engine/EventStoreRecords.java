@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.hostledger.core.command.RecordKind;
@@ -31,6 +36,9 @@ public class EventStoreRecords {
 
     private static final ObjectMapper JSON = EventJson.mapper();
 
+    /** Ids per query of {@link #kindsOf}: well within both databases' limits on parameters. */
+    static final int IDS_PER_QUERY = 500;
+
     private final JdbcTemplate jdbc;
 
     public EventStoreRecords(JdbcTemplate jdbc) {
@@ -47,6 +55,27 @@ public class EventStoreRecords {
     public Optional<RecordKind> kindOf(String id) {
         List<String> types = jdbc.queryForList(FIRST_EVENT_TYPE, String.class, id);
         return types.stream().findFirst().map(RecordKind::ofAggregateType);
+    }
+
+    /**
+     * The kinds of those of {@code ids} the store holds, read {@value #IDS_PER_QUERY} ids per query; an id it does not
+     * hold is not in the answer.
+     */
+    public Map<String, RecordKind> kindsOf(Collection<String> ids) {
+        Map<String, RecordKind> kinds = new HashMap<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+            List<String> some = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+            jdbc.query(
+                    "SELECT aggregate_identifier, type FROM domain_event_entry WHERE sequence_number = 0"
+                            + " AND aggregate_identifier IN (" + String.join(",", Collections.nCopies(some.size(), "?"))
+                            + ")",
+                    rs -> {
+                        kinds.put(rs.getString(1), RecordKind.ofAggregateType(rs.getString(2)));
+                    },
+                    some.toArray());
+        }
+        return kinds;
     }
 
     /**

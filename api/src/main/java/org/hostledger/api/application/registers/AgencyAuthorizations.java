@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +52,10 @@ final class AgencyAuthorizations {
             ParsedSnapshot snapshot,
             RegisterDecisions held,
             Map<String, Integer> changes,
-            Function<String, Optional<RecordKind>> kindOf) {
+            RecordKinds kindOf) {
         LocalDate publishedOn = citation.publishedOn();
+        // The ids this diff will ask about (the providers' hosts, the new authorizations' decisions), read at once.
+        kindOf.read(candidateIds(citation.register(), snapshot, held));
         List<SourceNote> sources = List.of(citation.note());
         Map<String, RegisterHost> hosts = new LinkedHashMap<>();
         List<LedgerCommand> decisions = new ArrayList<>();
@@ -139,6 +142,27 @@ final class AgencyAuthorizations {
         return toSend;
     }
 
+    /** The host and decision ids that {@link #commands} may ask about for {@code snapshot}. */
+    private static Set<String> candidateIds(String register, ParsedSnapshot snapshot, RegisterDecisions held) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (ParsedSnapshot.Entry entry : snapshot.entries()) {
+            Set<String> current = new HashSet<>();
+            for (RegisterDecisions.Held decision : held.of(RegisterKeys.entry(register, entry.entryId()))) {
+                if (!decision.ended()) {
+                    current.add(decision.controller());
+                }
+            }
+            String provider = entry.facts().provider();
+            for (String agency : entry.agencies().keySet()) {
+                if (!current.contains(agency) && provider != null && !provider.isBlank()) {
+                    ids.add(Slugs.of(provider));
+                    ids.add(baseDecisionId(register, entry.entryId(), agency));
+                }
+            }
+        }
+        return ids;
+    }
+
     private static EndHostingDecision ending(RegisterDecisions.Held decision, RegisterCitation citation, String why) {
         return new EndHostingDecision(
                 decision.decisionId(),
@@ -161,6 +185,12 @@ final class AgencyAuthorizations {
         return kind.isEmpty() || kind.get() == RecordKind.HOST ? hostId : null;
     }
 
+    /** The id of a product's decision for an agency, before any date that tells a later one apart. */
+    private static String baseDecisionId(String register, String productId, String agency) {
+        String base = Slugs.of(register + " " + productId) + "-" + hash(agency);
+        return base.length() > 52 ? base.substring(0, 52) : base;
+    }
+
     /**
      * A stable id per product and agency, so that an interrupted import finds the decisions it already recorded; an
      * agency that comes back after its decision ended gets a new one, dated by the snapshot that shows it again.
@@ -171,10 +201,7 @@ final class AgencyAuthorizations {
             String agency,
             LocalDate publishedOn,
             Function<String, Optional<RecordKind>> kindOf) {
-        String base = Slugs.of(register + " " + productId) + "-" + hash(agency);
-        if (base.length() > 52) {
-            base = base.substring(0, 52);
-        }
+        String base = baseDecisionId(register, productId, agency);
         if (kindOf.apply(base).isEmpty()) {
             return base;
         }

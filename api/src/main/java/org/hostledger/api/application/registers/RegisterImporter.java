@@ -14,13 +14,11 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import org.hostledger.api.application.LedgerCommands;
 import org.hostledger.api.application.Queries;
 import org.hostledger.api.application.WriteResult;
@@ -162,7 +160,7 @@ public class RegisterImporter {
             boolean fedramp = register.format() == RegisterFormat.FEDRAMP_JSON;
             // The diff asks the kind of the same hosts for each of their entries and authorizations: once is enough,
             // since nothing is written while it runs.
-            Function<String, Optional<RecordKind>> kinds = memoized(records::kindOf);
+            RecordKinds kinds = new RecordKinds(records::kindOf, records::kindsOf);
             plan = new Plan(
                     snapshot.entries().size(),
                     snapshot.findings(),
@@ -530,12 +528,6 @@ public class RegisterImporter {
                         .maxValidityYears());
             case TRANSFER_MAP_CSV -> throw new IllegalArgumentException("transfer maps are read by TransferMapReader");
         };
-    }
-
-    /** {@code kindOf}, asked at most once per id. */
-    static Function<String, Optional<RecordKind>> memoized(Function<String, Optional<RecordKind>> kindOf) {
-        Map<String, Optional<RecordKind>> answers = new HashMap<>();
-        return id -> answers.computeIfAbsent(id, kindOf);
     }
 
     public static String sha256Of(byte[] file) {
