@@ -65,12 +65,7 @@ final class AgencyAuthorizations {
         for (ParsedSnapshot.Entry entry : snapshot.entries()) {
             String entryKey = RegisterKeys.entry(citation.register(), entry.entryId());
             shown.add(entryKey);
-            Map<String, RegisterDecisions.Held> current = new HashMap<>();
-            for (RegisterDecisions.Held decision : held.of(entryKey)) {
-                if (!decision.ended()) {
-                    current.put(decision.controller(), decision);
-                }
-            }
+            Map<String, RegisterDecisions.Held> current = openByAgency(held, entryKey);
             String provider = entry.facts().provider();
             String system = entry.facts().name();
             for (Map.Entry<String, LocalDate> agency : entry.agencies().entrySet()) {
@@ -146,12 +141,8 @@ final class AgencyAuthorizations {
     private static Set<String> candidateIds(String register, ParsedSnapshot snapshot, RegisterDecisions held) {
         Set<String> ids = new LinkedHashSet<>();
         for (ParsedSnapshot.Entry entry : snapshot.entries()) {
-            Set<String> current = new HashSet<>();
-            for (RegisterDecisions.Held decision : held.of(RegisterKeys.entry(register, entry.entryId()))) {
-                if (!decision.ended()) {
-                    current.add(decision.controller());
-                }
-            }
+            Set<String> current = openByAgency(held, RegisterKeys.entry(register, entry.entryId()))
+                    .keySet();
             String provider = entry.facts().provider();
             for (String agency : entry.agencies().keySet()) {
                 if (!current.contains(agency) && provider != null && !provider.isBlank()) {
@@ -161,6 +152,17 @@ final class AgencyAuthorizations {
             }
         }
         return ids;
+    }
+
+    /** The entry's decisions that have not ended, by agency. */
+    private static Map<String, RegisterDecisions.Held> openByAgency(RegisterDecisions held, String entryKey) {
+        Map<String, RegisterDecisions.Held> open = new HashMap<>();
+        for (RegisterDecisions.Held decision : held.of(entryKey)) {
+            if (!decision.ended()) {
+                open.put(decision.controller(), decision);
+            }
+        }
+        return open;
     }
 
     private static EndHostingDecision ending(RegisterDecisions.Held decision, RegisterCitation citation, String why) {
