@@ -8,18 +8,17 @@ import java.util.function.Function;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.queryhandling.QueryMessage;
 
 /**
- * Axon's metrics for event processors, the command bus and the query bus, with the same meters and names, except that
- * the capacity gauges keep constant memory ({@link CapacityGauges}) instead of one entry per message of the last ten
- * minutes. Axon's Spring Boot configuration uses this registry because it is a {@link GlobalMetricRegistry} bean.
+ * Axon's metrics for event processors, the event bus, the command bus and the query bus, with the same meters and
+ * names, except that the capacity gauges keep constant memory ({@link CapacityGauges}) instead of one entry per message
+ * of the last ten minutes, and that timers, counters and latency gauges are found once per tag set rather than at
+ * every message ({@link MessageMeters}). Axon's Spring Boot configuration uses this registry because it is a
+ * {@link GlobalMetricRegistry} bean.
  */
 public class BoundedMetricRegistry extends GlobalMetricRegistry {
 
@@ -43,14 +42,8 @@ public class BoundedMetricRegistry extends GlobalMetricRegistry {
             Function<Message<?>, Iterable<Tag>> tagsBuilder,
             Function<Message<?>, Iterable<Tag>> latencyTagsBuilder) {
         return new MultiMessageMonitor<>(List.of(
-                MessageTimerMonitor.buildMonitor(name, registry, tagsBuilder),
-                EventProcessorLatencyMonitor.builder()
-                        .meterNamePrefix(name)
-                        .meterRegistry(registry)
-                        .tagsBuilder(latencyTagsBuilder)
-                        .build(),
-                new CapacityGauges(name, registry, tagsBuilder),
-                MessageCountingMonitor.buildMonitor(name, registry, tagsBuilder)));
+                MessageMeters.processor(name, registry, tagsBuilder, latencyTagsBuilder),
+                new CapacityGauges(name, registry, tagsBuilder)));
     }
 
     @Override
@@ -75,11 +68,21 @@ public class BoundedMetricRegistry extends GlobalMetricRegistry {
         return handlerMonitor(name, tagsBuilder);
     }
 
+    @Override
+    public MessageMonitor<? super EventMessage<?>> registerEventBus(String name) {
+        return registerEventBus(name, NO_TAGS);
+    }
+
+    /** Axon's event bus meters: timers tagged, counters not (as {@code GlobalMetricRegistry} registers them). */
+    @Override
+    public MessageMonitor<? super EventMessage<?>> registerEventBus(
+            String name, Function<Message<?>, Iterable<Tag>> tagsBuilder) {
+        return MessageMeters.eventBus(name, registry, tagsBuilder);
+    }
+
     /** What Axon gives a bus's handlers: a timer, the capacity and counters. */
     private MessageMonitor<Message<?>> handlerMonitor(String name, Function<Message<?>, Iterable<Tag>> tagsBuilder) {
         return new MultiMessageMonitor<>(List.of(
-                MessageTimerMonitor.buildMonitor(name, registry, tagsBuilder),
-                new CapacityGauges(name, registry, tagsBuilder),
-                MessageCountingMonitor.buildMonitor(name, registry, tagsBuilder)));
+                MessageMeters.handlers(name, registry, tagsBuilder), new CapacityGauges(name, registry, tagsBuilder)));
     }
 }
