@@ -92,28 +92,28 @@ final class MessageMeters implements MessageMonitor<Message<?>> {
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                long took = clock.monotonicTime() - start;
-                timer.all().record(took, TimeUnit.NANOSECONDS);
-                timer.success().record(took, TimeUnit.NANOSECONDS);
-                count.processed().increment();
-                count.success().increment();
+                finish(timer.success(), count.success(), true);
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                long took = clock.monotonicTime() - start;
-                timer.all().record(took, TimeUnit.NANOSECONDS);
-                timer.failure().record(took, TimeUnit.NANOSECONDS);
-                count.processed().increment();
-                count.failure().increment();
+                finish(timer.failure(), count.failure(), true);
             }
 
             @Override
             public void reportIgnored() {
+                finish(timer.ignored(), count.ignored(), false);
+            }
+
+            /** As Axon's monitors: the time in the outcome's timer and in all; handled or failed counts as processed. */
+            private void finish(Timer outcomeTimer, Counter outcomeCount, boolean processed) {
                 long took = clock.monotonicTime() - start;
                 timer.all().record(took, TimeUnit.NANOSECONDS);
-                timer.ignored().record(took, TimeUnit.NANOSECONDS);
-                count.ignored().increment();
+                outcomeTimer.record(took, TimeUnit.NANOSECONDS);
+                if (processed) {
+                    count.processed().increment();
+                }
+                outcomeCount.increment();
             }
         };
     }

@@ -110,11 +110,8 @@ public final class PendingRecords {
                     unknown.removeAll(found.keySet());
                     batch.absent.addAll(unknown);
                 }
-                Map<String, RecordKind> kinds = new HashMap<>();
-                for (String id : ids) {
-                    kindOf(id).ifPresent(kind -> kinds.put(id, kind));
-                }
-                return kinds;
+                // Every id is now answered from the batch's memory.
+                return KnownRecords.super.kindsOf(ids);
             }
 
             @Override
