@@ -34,6 +34,7 @@ import org.hostledger.core.query.FindDecision;
 import org.hostledger.core.query.FindHost;
 import org.hostledger.core.query.HostView;
 import org.hostledger.core.query.TimePoint;
+import org.hostledger.store.maintenance.BackgroundTasks;
 import org.hostledger.store.processing.NodeRegistry;
 import org.hostledger.store.processing.ProjectionProgress;
 import org.hostledger.store.processing.SignallingEventStore;
@@ -66,6 +67,9 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final ReadParams params;
     private final NodeRegistry nodes;
     private final HttpClient client;
+    /** Set by {@link #stop}: the poller ends after the poll under way. */
+    private volatile boolean stopping;
+
     private final Semaphore permits;
     /** Notifications handed to a sender and not finished with: a poll does not hand them out again. */
     private final java.util.Set<String> inHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -128,6 +132,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         keepingUp = eventStore.keepUpWithCommits(properties.getProcessingDelay(), store::hasWebhookSubscriptions);
         attempts = new AttemptLog(store, this::wake);
         attempts.start();
+        stopping = false;
         senders = Executors.newFixedThreadPool(properties.getSenders(), daemon("hostledger-webhook"));
         poller = Executors.newSingleThreadExecutor(daemon("hostledger-webhook-poller"));
         poller.execute(this::dispatch);
@@ -148,7 +153,7 @@ public class WebhookDispatcher implements SmartLifecycle {
      */
     private void dispatch() {
         long every = properties.getPollInterval().toMillis();
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!stopping && !Thread.currentThread().isInterrupted()) {
             Polled polled = pollSafely();
             try {
                 if (polled.more() && permits.availablePermits() > 0) {
@@ -170,19 +175,21 @@ public class WebhookDispatcher implements SmartLifecycle {
         };
     }
 
+    /**
+     * Stops without interrupting a thread that may be reading or writing the database (an interrupt in H2's file I/O
+     * closes the embedded database, see {@link BackgroundTasks}): the poller ends after its poll under way, and the
+     * sends under way end within their request timeout, their attempts logged; leased notifications not yet sent are
+     * sent again after their lease.
+     */
     @Override
     public void stop() {
+        stopping = true;
         if (poller != null) {
-            poller.shutdownNow();
+            wake();
+            BackgroundTasks.stop(poller, properties.getRequestTimeout().plusSeconds(5), "the webhook poller");
         }
         if (senders != null) {
-            senders.shutdownNow();
-            try {
-                // Attempts answered before the stop reach the log; one cut short is sent again after its lease.
-                senders.awaitTermination(properties.getRequestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            BackgroundTasks.stop(senders, properties.getRequestTimeout().plusSeconds(5), "the webhook senders");
         }
         if (attempts != null) {
             attempts.close(properties.getRequestTimeout());

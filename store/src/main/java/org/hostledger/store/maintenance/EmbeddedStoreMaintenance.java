@@ -31,6 +31,9 @@ public class EmbeddedStoreMaintenance implements SmartLifecycle {
     static final int TARGET_FILL_RATE = 80;
     static final int MIN_RETENTION_MILLIS = 1000;
     private static final int REWRITE_BYTES = 16 << 20;
+    /** A compaction rewrites at most {@link #REWRITE_BYTES}: well under a second. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreMaintenance.class);
 
     private final DataSource dataSource;
@@ -102,11 +105,12 @@ public class EmbeddedStoreMaintenance implements SmartLifecycle {
         running = true;
     }
 
+    /** Lets a compaction under way end (an interrupt in H2's file I/O would close the database, see {@link BackgroundTasks}). */
     @Override
     public void stop() {
         running = false;
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            BackgroundTasks.stop(scheduler, STOP_WAIT, "the embedded store's compaction");
         }
     }
 

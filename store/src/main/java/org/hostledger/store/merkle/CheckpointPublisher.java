@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.hostledger.store.maintenance.BackgroundTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -90,7 +91,8 @@ public class CheckpointPublisher implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            // A publication under way ends first: an interrupt in H2's file I/O would close the database.
+            BackgroundTasks.stop(scheduler, Duration.ofSeconds(10), "the checkpoint publisher");
             scheduler = null;
         }
     }

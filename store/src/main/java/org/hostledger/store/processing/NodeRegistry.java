@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
+import org.hostledger.store.maintenance.BackgroundTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -93,7 +94,9 @@ public class NodeRegistry implements SmartLifecycle, MaxSegmentProvider {
     public void stop() {
         running = false;
         if (heartbeat != null) {
-            heartbeat.shutdownNow();
+            // A beat under way ends first (an interrupt in H2's file I/O would close the database), so that it cannot
+            // write the row back after it is deleted.
+            BackgroundTasks.stop(heartbeat, Duration.ofSeconds(10), "the node's heartbeat");
         }
         try {
             jdbc.update("DELETE FROM ledger_node WHERE node_id = ?", nodeId);
