@@ -26,6 +26,7 @@ import org.hostledger.api.watch.WebhookSignature;
 import org.hostledger.core.command.ChangeHostOwnership;
 import org.hostledger.core.command.RegisterHost;
 import org.hostledger.core.model.SourceNote;
+import org.hostledger.store.maintenance.BackgroundTasks;
 import org.hostledger.store.processing.ProjectionProgress;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -147,7 +148,8 @@ final class WebhookLatency {
         } finally {
             receiver.stop(0);
             threads.shutdownNow();
-            writers.shutdownNow();
+            // The writers send commands: never interrupted (an interrupt in H2's file I/O closes the database).
+            BackgroundTasks.stop(writers, Duration.ofSeconds(30), "the benchmark's webhook writers");
         }
     }
 
