@@ -8,18 +8,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.hostledger.api.Http;
 import org.hostledger.api.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** Webhooks to a real receiver on loopback: signatures, order, retries, dead letters, redelivery, pause. */
+/**
+ * Webhooks to a real receiver on loopback: signatures, order, retries, dead letters, redelivery, pause, and a node
+ * that stops while a send is under way.
+ */
 class WebhookDeliveryTest extends IntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private WebhookReceiver receiver;
+
+    @Autowired
+    private WebhookDispatcher dispatcher;
 
     @BeforeEach
     void receiver() throws Exception {
@@ -241,5 +252,53 @@ class WebhookDeliveryTest extends IntegrationTest {
         http.at("/api/subscriptions/" + paused + "/resume").editor().post("").send();
         await().atMost(PATIENCE).until(() -> receiver.delivered().size() >= 2);
         assertThat(receiver.delivered().get(1).id()).isEqualTo("msg_" + paused + "_" + position);
+    }
+
+    @Test
+    void aNodeThatStopsLetsTheSendUnderWayEndAndLogsItsAttempt() throws Exception {
+        String host = id("stopping");
+        registerHost(host, "FR", null, null);
+        String subscription =
+                subscribe("{\"recordIds\":[\"" + host + "\"]}", null).get("id").asText();
+        receiver.holdAnswers();
+        String notification = "msg_" + subscription + "_" + changeOwnership(host, "Held");
+        await().atMost(PATIENCE).until(() -> receiver.received().stream().anyMatch(r -> notification.equals(r.id())));
+
+        ExecutorService stopper = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> stopped = stopper.submit((Runnable) dispatcher::stop);
+            Thread.sleep(300);
+            // Not interrupted: an interrupt could land in the sender's database I/O and close the embedded store.
+            assertThat(stopped).as("the stop waits for the send under way").isNotDone();
+            receiver.release(); // the receiver closes the connection without an answer
+            stopped.get(60, TimeUnit.SECONDS);
+        } finally {
+            receiver.release();
+            stopper.shutdown();
+            if (!dispatcher.isRunning()) {
+                dispatcher.start();
+            }
+        }
+
+        // The attempt cut short by the receiver reached the log; the restarted dispatcher then delivers it.
+        await().atMost(PATIENCE).until(() -> {
+            JsonNode item = item(deliveries(subscription), notification);
+            return item != null && item.get("status").asText().equals("DELIVERED");
+        });
+        JsonNode attempts = item(deliveries(subscription), notification).get("log");
+        assertThat(attempts).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(attempts.get(0).has("statusCode"))
+                .as("the first attempt, unanswered: %s", attempts.get(0))
+                .isFalse();
+        assertThat(attempts.get(0).get("error").asText()).isNotBlank();
+    }
+
+    private static JsonNode item(JsonNode log, String notification) {
+        for (JsonNode item : log) {
+            if (item.get("id").asText().equals(notification)) {
+                return item;
+            }
+        }
+        return null;
     }
 }
