@@ -67,12 +67,11 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final ReadParams params;
     private final NodeRegistry nodes;
     private final HttpClient client;
-    /** Set by {@link #stop}: the poller ends after the poll under way. */
-    private volatile boolean stopping;
-
     private final Semaphore permits;
     /** Notifications handed to a sender and not finished with: a poll does not hand them out again. */
     private final java.util.Set<String> inHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Set by {@link #stop}: the poller ends after the poll under way. */
+    private volatile boolean stopping;
 
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
     private volatile ExecutorService poller;
@@ -178,8 +177,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     /**
      * Stops without interrupting a thread that may be reading or writing the database (an interrupt in H2's file I/O
      * closes the embedded database, see {@link BackgroundTasks}): the poller ends after its poll under way, and the
-     * sends under way end within their request timeout, their attempts logged; leased notifications not yet sent are
-     * sent again after their lease.
+     * sends under way end on their own (their connect and request timeouts bound them), their attempts logged; leased
+     * notifications not yet sent are sent again after their lease.
      */
     @Override
     public void stop() {

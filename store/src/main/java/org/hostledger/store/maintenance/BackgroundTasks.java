@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
  * Stops the background threads that use the database without interrupting them. An interrupt that reaches a thread
  * while the embedded H2 store reads or writes its file closes the file's channel under every session: the store
  * fails ("Reading from file … failed") and the database is closed for all its users (measured with H2 2.3.232: one
- * interrupted reader closes the database). So a task that may be running is let finish, and the ones scheduled later
- * are cancelled.
+ * interrupted reader closes the database). So a task under way is allowed to finish, and the ones scheduled later are
+ * cancelled.
  */
 public final class BackgroundTasks {
 

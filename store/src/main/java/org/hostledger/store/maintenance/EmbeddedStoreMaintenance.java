@@ -105,7 +105,10 @@ public class EmbeddedStoreMaintenance implements SmartLifecycle {
         running = true;
     }
 
-    /** Lets a compaction under way end (an interrupt in H2's file I/O would close the database, see {@link BackgroundTasks}). */
+    /**
+     * Lets a compaction under way end rather than interrupting it: an interrupt in H2's file I/O would close the
+     * database ({@link BackgroundTasks}).
+     */
     @Override
     public void stop() {
         running = false;
