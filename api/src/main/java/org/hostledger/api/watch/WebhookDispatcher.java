@@ -183,12 +183,13 @@ public class WebhookDispatcher implements SmartLifecycle {
     @Override
     public void stop() {
         stopping = true;
+        Duration wait = properties.getRequestTimeout().plusSeconds(5);
         if (poller != null) {
             wake();
-            BackgroundTasks.stop(poller, properties.getRequestTimeout().plusSeconds(5), "the webhook poller");
+            BackgroundTasks.stop(poller, wait, "the webhook poller");
         }
         if (senders != null) {
-            BackgroundTasks.stop(senders, properties.getRequestTimeout().plusSeconds(5), "the webhook senders");
+            BackgroundTasks.stop(senders, wait, "the webhook senders");
         }
         if (attempts != null) {
             attempts.close(properties.getRequestTimeout());

@@ -17,7 +17,15 @@ public final class BackgroundTasks {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundTasks.class);
 
+    /** How long {@link #stop(ExecutorService, String)} waits: a database task under way ends well within it. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+
     private BackgroundTasks() {}
+
+    /** {@link #stop(ExecutorService, Duration, String)} with a wait of {@link #WAIT}. */
+    public static boolean stop(ExecutorService executor, String what) {
+        return stop(executor, WAIT, what);
+    }
 
     /**
      * Shuts {@code executor} down (its periodic tasks no longer run again) and waits up to {@code wait} for the task

@@ -31,8 +31,6 @@ public class EmbeddedStoreMaintenance implements SmartLifecycle {
     static final int TARGET_FILL_RATE = 80;
     static final int MIN_RETENTION_MILLIS = 1000;
     private static final int REWRITE_BYTES = 16 << 20;
-    /** A compaction rewrites at most {@link #REWRITE_BYTES}: well under a second. */
-    static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreMaintenance.class);
 
@@ -113,7 +111,7 @@ public class EmbeddedStoreMaintenance implements SmartLifecycle {
     public void stop() {
         running = false;
         if (scheduler != null) {
-            BackgroundTasks.stop(scheduler, STOP_WAIT, "the embedded store's compaction");
+            BackgroundTasks.stop(scheduler, "the embedded store's compaction");
         }
     }
 

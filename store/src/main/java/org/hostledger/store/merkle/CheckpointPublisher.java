@@ -92,7 +92,7 @@ public class CheckpointPublisher implements SmartLifecycle {
     public synchronized void stop() {
         if (scheduler != null) {
             // A publication under way ends first: an interrupt in H2's file I/O would close the database.
-            BackgroundTasks.stop(scheduler, Duration.ofSeconds(10), "the checkpoint publisher");
+            BackgroundTasks.stop(scheduler, "the checkpoint publisher");
             scheduler = null;
         }
     }

@@ -96,7 +96,7 @@ public class NodeRegistry implements SmartLifecycle, MaxSegmentProvider {
         if (heartbeat != null) {
             // A beat under way ends first (an interrupt in H2's file I/O would close the database), so that it cannot
             // write the row back after it is deleted.
-            BackgroundTasks.stop(heartbeat, Duration.ofSeconds(10), "the node's heartbeat");
+            BackgroundTasks.stop(heartbeat, "the node's heartbeat");
         }
         try {
             jdbc.update("DELETE FROM ledger_node WHERE node_id = ?", nodeId);
