@@ -23,6 +23,7 @@ import org.hostledger.core.query.AuditPage;
 import org.hostledger.core.query.ChainVerification;
 import org.hostledger.core.query.ListAuditEvents;
 import org.hostledger.core.query.VerifyAuditChain;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,6 +50,7 @@ public class AuditTrail {
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Map<String, Class<? extends LedgerEvent>> eventTypes = new ConcurrentHashMap<>();
+    private volatile Boolean postgres;
 
     public AuditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ChainVerifier chainVerifier) {
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
@@ -155,6 +157,11 @@ public class AuditTrail {
             args.add(query.aggregateType());
         }
         if (query.type() != null) {
+            if (postgres()) {
+                // The index of event types on PostgreSQL is keyed by the name's hash and the position (V82).
+                sql.append(" AND hashtext(payload_type) = hashtext(?)");
+                args.add(EVENT_PACKAGE + query.type());
+            }
             sql.append(" AND payload_type = ?");
             args.add(EVENT_PACKAGE + query.type());
         }
@@ -187,6 +194,17 @@ public class AuditTrail {
         if (stopped[0] || rows[0] >= maxRows) {
             stoppedEarly.run();
         }
+    }
+
+    /** Whether the store is PostgreSQL, asked of the database once. */
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<Boolean>)
+                    connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+            postgres = known;
+        }
+        return known;
     }
 
     private static boolean matchesActor(ListAuditEvents query, AuditEvent event) {
