@@ -49,6 +49,7 @@ import org.hostledger.core.query.ListCertifications;
 import org.hostledger.core.query.ListDecisions;
 import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.TimePoint;
+import org.hostledger.store.audit.AuditTrail;
 import org.hostledger.store.engine.LedgerEventStorageEngine;
 import org.hostledger.store.maintenance.EmbeddedStoreMaintenance;
 import org.hostledger.store.merkle.MerkleTreeReader;
@@ -57,6 +58,7 @@ import org.hostledger.store.processing.ProjectionReplays;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One command measures every performance target of DESIGN.md: {@code java -Xmx512m -jar bench/target/hostledger-bench.jar}
@@ -327,8 +329,13 @@ public final class Benchmark {
                 "--spring.flyway.default-schema=" + schema);
     }
 
+    /** Plain JDBC on the application's own database (its schema on PostgreSQL). */
+    private JdbcTemplate jdbc() {
+        return new JdbcTemplate(app.getBean(DataSource.class));
+    }
+
     private String storeDescription() {
-        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(DataSource.class));
+        JdbcTemplate jdbc = jdbc();
         if (options.postgres()) {
             return "PostgreSQL " + jdbc.queryForObject("SHOW server_version", String.class) + ", schema " + pgSchema;
         }
@@ -549,7 +556,7 @@ public final class Benchmark {
     }
 
     private void storeSize(Path dataDir) throws Exception {
-        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(DataSource.class));
+        JdbcTemplate jdbc = jdbc();
         if (options.postgres()) {
             postgresStoreSize(jdbc);
             return;
@@ -579,7 +586,7 @@ public final class Benchmark {
                 "event store, snapshots, tokens and every read model, in one file, while the application runs"));
     }
 
-    private void postgresStoreSize(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    private void postgresStoreSize(JdbcTemplate jdbc) {
         jdbc.execute("ANALYZE domain_event_entry");
         long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         long serialized = jdbc.queryForObject(
@@ -616,7 +623,7 @@ public final class Benchmark {
     }
 
     /** Each index of the event table with its bytes per event, largest first: where the disk figure goes. */
-    private static String postgresIndexSizes(org.springframework.jdbc.core.JdbcTemplate jdbc, long events) {
+    private static String postgresIndexSizes(JdbcTemplate jdbc, long events) {
         return String.join(
                 ", ",
                 jdbc.query(
@@ -726,8 +733,8 @@ public final class Benchmark {
      * position: the reads the event store's secondary indexes serve.
      */
     private Figure auditPages(int count) {
-        var trail = app.getBean(org.hostledger.store.audit.AuditTrail.class);
-        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(DataSource.class));
+        var trail = app.getBean(AuditTrail.class);
+        JdbcTemplate jdbc = jdbc();
         List<String> types =
                 jdbc.queryForList("SELECT DISTINCT payload_type FROM domain_event_entry", String.class).stream()
                         .map(name -> name.substring(name.lastIndexOf('.') + 1))
