@@ -49,14 +49,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </ul>
  *
  * <p>Each repetition imports into registers of its own ({@code bench-fedramp-N}, {@code bench-reimport-N}); hosts
- * are shared by name across registers, so later repetitions register fewer hosts. Quick mode imports the first
- * three snapshots and judges nothing. Alone: {@code java -Xmx512m -Dloader.main=org.hostledger.bench.RegisterImportBench
+ * are shared by name across registers, so later repetitions register fewer hosts. Before the timed repetitions, the
+ * series is imported {@link #WARM_UP} times untimed ({@code bench-warm-up-N}): the ceiling's parse, diff and JDBC
+ * batches are a few hot loops, compiled within the first file, while the import path runs through the command bus,
+ * the aggregates, the store and five projections, which the JIT was still compiling in the third repetition of a
+ * cold run (JFR: 4 s of C2 compilations within a 6 s repetition). Without the warm-up, the figure compared a cold
+ * import with a warm ceiling. Quick mode imports the first three snapshots, warms nothing up and judges nothing. Alone: {@code java -Xmx512m -Dloader.main=org.hostledger.bench.RegisterImportBench
  * -cp bench/target/hostledger-bench.jar org.springframework.boot.loader.launch.PropertiesLauncher [--quick]
  * [--repetitions=N]}.
  */
 final class RegisterImportBench {
 
     private static final int BATCH = 100;
+
+    /** Untimed imports of the whole series before the timed repetitions (none in quick mode). */
+    static final int WARM_UP = 2;
 
     private final boolean quick;
     private final int repetitions;
@@ -88,6 +95,9 @@ final class RegisterImportBench {
             args.addAll(register(2 * r, "bench-fedramp-" + r));
             args.addAll(register(2 * r + 1, "bench-reimport-" + r));
         }
+        for (int w = 0; w < bench.warmUps(); w++) {
+            args.addAll(register(2 * repetitions + w, "bench-warm-up-" + w));
+        }
         try (HeapSampler heap = new HeapSampler()) {
             bench.app = new SpringApplicationBuilder(HostLedgerApplication.class).run(args.toArray(String[]::new));
             bench.importer = bench.app.getBean(RegisterImporter.class);
@@ -106,7 +116,7 @@ final class RegisterImportBench {
                             "the %d-snapshot series imported %d times (and the re-imports) within -Xmx%dm; heap in use"
                                     + " before collections peaked at %.0f MB",
                             bench.series.size(),
-                            repetitions,
+                            repetitions + bench.warmUps(),
                             HeapSampler.maxHeapBytes() >> 20,
                             heap.peakBytes() / 1048576.0)));
             return figures;
@@ -127,8 +137,27 @@ final class RegisterImportBench {
                 key + "scheme=FEDRAMP");
     }
 
+    private int warmUps() {
+        return quick ? 0 : WARM_UP;
+    }
+
+    /** Imports the whole series into {@code register}, as {@code --import} does: only the last file waits for the views. */
+    private void backfill(String register) {
+        for (int n = 0; n < series.size(); n++) {
+            Path file = series.get(n);
+            SnapshotImport done = importer.importSnapshot(
+                    register, bytes(file), publishedAt(file), null, "bench", n == series.size() - 1);
+            if (done.duplicate()) {
+                throw new IllegalStateException(file + " was already imported into " + register);
+            }
+        }
+    }
+
     private List<Figure> figures() throws Exception {
         ceilings.createInsertTable();
+        for (int w = 0; w < warmUps(); w++) {
+            backfill("bench-warm-up-" + w);
+        }
         List<Double> rates = new ArrayList<>();
         List<Double> ceilingRates = new ArrayList<>();
         List<Double> firstSeconds = new ArrayList<>();
@@ -138,15 +167,7 @@ final class RegisterImportBench {
             String register = "bench-fedramp-" + r;
             long before = lastIndex();
             long start = System.nanoTime();
-            for (int n = 0; n < series.size(); n++) {
-                Path file = series.get(n);
-                // As --import does: only the last file waits for the views.
-                SnapshotImport done = importer.importSnapshot(
-                        register, bytes(file), publishedAt(file), null, "bench", n == series.size() - 1);
-                if (done.duplicate()) {
-                    throw new IllegalStateException(file + " was already imported into " + register);
-                }
-            }
+            backfill(register);
             double seconds = JdbcCeilings.seconds(start);
             long events = jdbc.queryForObject(
                     "SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ?", Long.class, before);
@@ -186,10 +207,12 @@ final class RegisterImportBench {
                 String.format(
                         Locale.ROOT,
                         "%d snapshots, %d events appended per backfill (entries, providers' hosts, agency"
-                                + " decisions, snapshot records); ceiling: the same files parsed by the same reader,"
-                                + " diffed in memory, and the same events appended with plain JDBC batches of %d",
+                                + " decisions, snapshot records), after %d untimed backfills; ceiling: the same files"
+                                + " parsed by the same reader, diffed in memory, and the same events appended with"
+                                + " plain JDBC batches of %d",
                         series.size(),
                         seriesEvents,
+                        warmUps(),
                         BATCH)));
         double firstMedian = Figure.median(firstSeconds);
         figures.add(Figure.atMost(
