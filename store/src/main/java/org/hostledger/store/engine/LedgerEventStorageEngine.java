@@ -7,17 +7,27 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -41,7 +51,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       event ({@link EventLeaf}).
  * </ul>
  *
- * <p>Timestamps are stored as {@code TIMESTAMP WITH TIME ZONE} to the microsecond rather than Axon's default text.
+ * <p>Timestamps are stored as {@code TIMESTAMP WITH TIME ZONE} to the microsecond rather than Axon's default text, and
+ * read back into {@link StoredEvent}s, which keep them as instants instead of text to be parsed at every reading.
  */
 public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -52,6 +63,10 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     private static final String INSERT_EVENT = "INSERT INTO domain_event_entry (global_index, event_identifier, "
             + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, "
             + "meta_data, chain_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+
+    private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    private static final int MAX_GAP_OFFSET = 10_000;
+    private static final int GAP_TIMEOUT_MILLIS = 60_000;
 
     private final TransactionManager transactionManager;
     /** Grows the Merkle tree in the append's transaction; null when the tree is switched off. */
@@ -72,7 +87,11 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
     public LedgerEventStorageEngine(
             Builder builder, TransactionManager transactionManager, MerkleTreeWriter merkleTree) {
-        super(builder.transactionManager(transactionManager));
+        // Axon's defaults, set here because getTrackedEventData below needs them and the builder keeps them private.
+        super(builder.transactionManager(transactionManager)
+                .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
+                .maxGapOffset(MAX_GAP_OFFSET)
+                .gapTimeout(GAP_TIMEOUT_MILLIS));
         this.transactionManager = transactionManager;
         this.merkleTree = merkleTree;
     }
@@ -231,6 +250,71 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
         }
         // Not produced by an aggregate: stored as its own one-event stream, as Axon does.
         return new GenericDomainEventMessage<>("Event", message.getIdentifier(), 0L, message, message::getTimestamp);
+    }
+
+    /**
+     * As Axon's, but the row becomes a {@link StoredEvent}, which keeps the recorded time as an {@link Instant} instead
+     * of formatting it to text and parsing it back at each reading. The token is computed as Axon computes it (this
+     * store has no gaps: positions come from the chain head; the code is Axon's all the same, so that a token means
+     * the same whichever engine wrote it).
+     */
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        EventSchema schema = schema();
+        long globalSequence = resultSet.getLong(schema.globalIndexColumn());
+        String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
+        String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
+        StoredEvent event = new StoredEvent(
+                resultSet.getString(schema.typeColumn()),
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                resultSet.getLong(schema.sequenceNumberColumn()),
+                eventIdentifier,
+                messageTime(resultSet, schema),
+                resultSet.getString(schema.payloadTypeColumn()),
+                resultSet.getString(schema.payloadRevisionColumn()),
+                readPayload(resultSet, schema.payloadColumn()),
+                readPayload(resultSet, schema.metaDataColumn()));
+        boolean allowGaps = event.timestamp()
+                .isAfter(GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
+        GapAwareTrackingToken token;
+        if (previousToken == null) {
+            token = GapAwareTrackingToken.newInstance(
+                    globalSequence,
+                    allowGaps
+                            ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence)
+                                    .boxed()
+                                    .collect(Collectors.toCollection(TreeSet::new))
+                            : Collections.emptySortedSet());
+        } else {
+            token = previousToken.advanceTo(globalSequence, allowGaps ? MAX_GAP_OFFSET : 0);
+        }
+        return new TrackedDomainEventData<>(token, event);
+    }
+
+    /** As Axon's, as a {@link StoredEvent} (see {@link #getTrackedEventData}). */
+    @Override
+    protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        EventSchema schema = schema();
+        return new StoredEvent(
+                resultSet.getString(schema.typeColumn()),
+                resultSet.getString(schema.aggregateIdentifierColumn()),
+                resultSet.getLong(schema.sequenceNumberColumn()),
+                resultSet.getString(schema.eventIdentifierColumn()),
+                messageTime(resultSet, schema),
+                resultSet.getString(schema.payloadTypeColumn()),
+                resultSet.getString(schema.payloadRevisionColumn()),
+                readPayload(resultSet, schema.payloadColumn()),
+                readPayload(resultSet, schema.metaDataColumn()));
+    }
+
+    /**
+     * The recorded time as the messages carry it: to the millisecond, as Axon's entry gave it (its text keeps three
+     * decimals, truncated), so that the views, and every answer that cites a recorded time, see the instants they
+     * always saw. The column keeps the microseconds, which the hash chain covers.
+     */
+    private Instant messageTime(ResultSet resultSet, EventSchema schema) throws SQLException {
+        return ((Instant) readTimeStamp(resultSet, schema.timestampColumn())).truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override
