@@ -1,6 +1,7 @@
 package org.hostledger.store.processing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,6 +231,9 @@ final class BulkReplay {
         private final int[] segments;
         private final TrackingToken tokenAtReset;
         private final BlockingQueue<List<TrackedEventMessage<?>>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        /** Whether this projection has a handler for a payload type (asked once a type; this feeder's thread only). */
+        private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
+
         private volatile boolean stopped;
 
         Feeder(Target target, EventHandlerInvoker invoker, int[] segments, TrackingToken tokenAtReset) {
@@ -294,16 +298,31 @@ final class BulkReplay {
             }
         }
 
+        /**
+         * Runs the projection's handlers on the events of the batch it has handlers for, and records the batch's end
+         * as its position. The others are left out before Axon sees them: for each event and projection, Axon's
+         * invoker looks for a handler anew, with streams, and its unit of work gives every event a result message with
+         * a fresh random identifier, even when no handler takes it (most events, for all projections but the watch).
+         */
         private TrackingToken handle(List<TrackedEventMessage<?>> batch) {
             TrackingToken position = batch.get(batch.size() - 1).trackingToken();
+            List<TrackedEventMessage<?>> handled = new ArrayList<>(batch.size());
+            for (TrackedEventMessage<?> message : batch) {
+                if (handledTypes.computeIfAbsent(message.getPayloadType(), invoker::canHandleType)) {
+                    handled.add(message);
+                }
+            }
             transactionManager.executeInTransaction(() -> {
-                BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-                ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-                    invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
-                    return null;
-                });
-                if (result.isExceptional()) {
-                    throw new IllegalStateException("replay of " + target.name() + " failed", result.exceptionResult());
+                if (!handled.isEmpty()) {
+                    BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(handled);
+                    ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                        invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
+                        return null;
+                    });
+                    if (result.isExceptional()) {
+                        throw new IllegalStateException(
+                                "replay of " + target.name() + " failed", result.exceptionResult());
+                    }
                 }
                 TrackingToken token = ReplayToken.createReplayToken(tokenAtReset, position);
                 for (int segment : segments) {
