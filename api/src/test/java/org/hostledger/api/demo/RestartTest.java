@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.hostledger.api.HostLedgerApplication;
 import org.hostledger.api.Http;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,49 @@ class RestartTest {
         }
     }
 
+    /**
+     * A store keeps the segments its projections were created with: opened again with another
+     * {@code hostledger.projection-segments}, every segment is still processed (a node claimed only the configured
+     * count, so the events of the other segments never reached the views).
+     */
+    @Test
+    void aStoreOpenedWithFewerSegmentsConfiguredStillProcessesEverySegment() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "segments-");
+        String schema = "s" + dataDir.getFileName().toString().replaceAll("[^a-z0-9]", "");
+        try (ConfigurableApplicationContext first = start(dataDir, schema, "--hostledger.projection-segments=4")) {
+            assertThat(segments(first, "registry")).isEqualTo(4);
+        }
+        try (ConfigurableApplicationContext second = start(dataDir, schema, "--hostledger.projection-segments=1")) {
+            Http http = new Http(port(second));
+            String position = null;
+            // Host ids spread over the four segments (Axon's segments split by the aggregate id's hash).
+            for (int i = 0; i < 12; i++) {
+                Http.Response created = http.at("/api/hosts")
+                        .as("editor", "editor-pass")
+                        .post("{\"id\":\"seg-host-" + i + "\",\"name\":\"Host " + i + "\",\"country\":\"FR\","
+                                + "\"effectiveOn\":\"2020-01-01\",\"sources\":[{\"title\":\"t\"}]}")
+                        .send();
+                assertThat(created.status()).isEqualTo(201);
+                position = created.header("X-Ledger-Position");
+            }
+            Http.Response last = http.get("/api/hosts/seg-host-0?awaitPosition=" + position);
+            assertThat(last.header("X-Ledger-Position-Reached"))
+                    .as("every projection reached the last write")
+                    .isEqualTo("true");
+            for (int i = 0; i < 12; i++) {
+                assertThat(http.get("/api/hosts/seg-host-" + i).status())
+                        .as("seg-host-" + i)
+                        .isEqualTo(200);
+            }
+            assertThat(segments(second, "registry")).isEqualTo(4);
+        }
+    }
+
+    private static long segments(ConfigurableApplicationContext context, String processor) {
+        return context.getBean(JdbcTemplate.class)
+                .queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = ?", Long.class, processor);
+    }
+
     private static Http.Response sendWithKey(Http http) {
         return http.at("/api/decisions/hdh-azure/challenges")
                 .as("editor", "editor-pass")
@@ -67,19 +111,23 @@ class RestartTest {
     }
 
     /** Both starts use one store: the same H2 file, or on PostgreSQL the same schema. */
-    private static ConfigurableApplicationContext start(Path dataDir, String schema) {
+    private static ConfigurableApplicationContext start(Path dataDir, String schema, String... more) {
         // Command-line arguments outrank the test profile's own store.
         return new SpringApplicationBuilder(HostLedgerApplication.class)
                 .profiles("test")
-                .run(
-                        "--server.port=0",
-                        "--hostledger.test.schema=" + schema,
-                        "--hostledger.data-dir=" + dataDir.toAbsolutePath(),
-                        // The test profile gives each start a key of its own; a restart keeps its node's key.
-                        "--hostledger.ledger.signing-key="
-                                + dataDir.toAbsolutePath().resolve("ledger-signing.key"),
-                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath()
-                                + "/hostledger;WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE");
+                .run(Stream.concat(
+                                Stream.of(
+                                        "--server.port=0",
+                                        "--hostledger.test.schema=" + schema,
+                                        "--hostledger.data-dir=" + dataDir.toAbsolutePath(),
+                                        // The test profile gives each start a key of its own; a restart keeps its
+                                        // node's key.
+                                        "--hostledger.ledger.signing-key="
+                                                + dataDir.toAbsolutePath().resolve("ledger-signing.key"),
+                                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath()
+                                                + "/hostledger;WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE"),
+                                Stream.of(more))
+                        .toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -3,7 +3,9 @@ package org.hostledger.store.processing;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * projections' segments are spread over the live nodes — a node claims at most its share — so that a joining node
  * gets work (the others release their surplus) and a dead node's segments are taken over once its claims expire.
  * Time is the database's, so the nodes' clocks need not agree.
+ *
+ * <p>The share is of the segments a processor's tokens actually have in the store, read at every beat; the
+ * configured count ({@code hostledger.projection-segments}) is only a new processor's, the one Axon creates its first
+ * tokens with. A store created with four segments and opened with another setting still has every segment processed.
  */
 public class NodeRegistry implements SmartLifecycle, MaxSegmentProvider {
 
@@ -32,6 +38,7 @@ public class NodeRegistry implements SmartLifecycle, MaxSegmentProvider {
     private final String nodeId;
     private ScheduledExecutorService heartbeat;
     private volatile int liveNodes = 1;
+    private volatile Map<String, Integer> storedSegments = Map.of();
     private volatile boolean running;
 
     public NodeRegistry(
@@ -53,10 +60,14 @@ public class NodeRegistry implements SmartLifecycle, MaxSegmentProvider {
         return liveNodes;
     }
 
-    /** This node's share of a processor's segments: all of them when alone. */
+    /**
+     * This node's share of a processor's segments: all of them when alone. Its segments are those its tokens have in
+     * the store, or the configured count for a processor that has no token yet.
+     */
     @Override
     public int getMaxSegments(String processingGroup) {
-        return (segments + liveNodes - 1) / Math.max(1, liveNodes);
+        int total = storedSegments.getOrDefault(processingGroup, segments);
+        return (total + liveNodes - 1) / Math.max(1, liveNodes);
     }
 
     void beat() {
@@ -72,6 +83,11 @@ public class NodeRegistry implements SmartLifecycle, MaxSegmentProvider {
                 log.info("{} live node(s) share the projections", Math.max(1, live));
             }
             liveNodes = Math.max(1, live);
+            Map<String, Integer> stored = new HashMap<>();
+            jdbc.query("SELECT processor_name, COUNT(*) FROM token_entry GROUP BY processor_name", rs -> {
+                stored.put(rs.getString(1), rs.getInt(2));
+            });
+            storedSegments = Map.copyOf(stored);
             jdbc.update("DELETE FROM ledger_node WHERE last_seen < ?", now.minus(liveness.multipliedBy(12)));
         } catch (RuntimeException e) {
             log.warn("node heartbeat failed: {}", e.getMessage());
