@@ -5,6 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,7 +158,14 @@ final class RegisterImportBench {
     private List<Figure> figures() throws Exception {
         ceilings.createInsertTable();
         for (int w = 0; w < warmUps(); w++) {
+            long before = lastIndex();
+            JvmWork work = JvmWork.now();
+            long start = System.nanoTime();
             backfill("bench-warm-up-" + w);
+            double seconds = JdbcCeilings.seconds(start);
+            say(
+                    "register warm-up %d: backfill %.2f s (%.0f events/s; %s)",
+                    w + 1, seconds, (lastIndex() - before) / seconds, work.since());
         }
         List<Double> rates = new ArrayList<>();
         List<Double> ceilingRates = new ArrayList<>();
@@ -166,14 +175,22 @@ final class RegisterImportBench {
         for (int r = 0; r < repetitions; r++) {
             String register = "bench-fedramp-" + r;
             long before = lastIndex();
+            JvmWork work = JvmWork.now();
             long start = System.nanoTime();
             backfill(register);
             double seconds = JdbcCeilings.seconds(start);
+            String during = work.since();
             long events = jdbc.queryForObject(
                     "SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ?", Long.class, before);
             seriesEvents = events;
             rates.add(events / seconds);
-            ceilingRates.add(events / (parseAndDiffSeconds() + appendSeconds(before)));
+            double parseAndDiff = parseAndDiffSeconds();
+            double append = appendSeconds(before);
+            ceilingRates.add(events / (parseAndDiff + append));
+            say(
+                    "register rep %d: backfill %.2f s (%.0f events/s; %s); ceiling %.2f s (read and diff %.2f s, JDBC"
+                            + " append %.2f s)",
+                    r + 1, seconds, events / seconds, during, parseAndDiff + append, parseAndDiff, append);
 
             // The latest snapshot, first into an empty register, then again unchanged (another file: one space).
             Path last = series.get(series.size() - 1);
@@ -228,6 +245,40 @@ final class RegisterImportBench {
                         series.get(series.size() - 1).getFileName(),
                         firstMedian)));
         return figures;
+    }
+
+    /**
+     * What the JVM itself did from a moment on: the process's CPU time, the JIT's compilation time and the GC's pause
+     * time. A backfill that runs while the JIT is still compiling the import path is not the steady state that a
+     * ceiling of a few hot loops is compared with; these say how far each repetition was from it.
+     */
+    private record JvmWork(long cpuNanos, long jitMillis, long gcMillis) {
+
+        static JvmWork now() {
+            long gc = 0;
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gc += Math.max(0, collector.getCollectionTime());
+            }
+            return new JvmWork(
+                    ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                            .getProcessCpuTime(),
+                    ManagementFactory.getCompilationMXBean().getTotalCompilationTime(),
+                    gc);
+        }
+
+        String since() {
+            JvmWork later = now();
+            return String.format(
+                    Locale.ROOT,
+                    "process CPU %.2f s, JIT compiling %.2f s, GC pauses %.2f s",
+                    (later.cpuNanos - cpuNanos) / 1e9,
+                    (later.jitMillis - jitMillis) / 1e3,
+                    (later.gcMillis - gcMillis) / 1e3);
+        }
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
     }
 
     /** The ceiling's first part: every file read by the same reader, and each diffed in memory against the last. */
