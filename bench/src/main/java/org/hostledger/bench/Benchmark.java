@@ -1112,7 +1112,7 @@ public final class Benchmark {
         return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static void say(String format, Object... args) {
+    static void say(String format, Object... args) {
         System.out.println(String.format(Locale.ROOT, format, args));
     }
 }

@@ -158,14 +158,10 @@ final class RegisterImportBench {
     private List<Figure> figures() throws Exception {
         ceilings.createInsertTable();
         for (int w = 0; w < warmUps(); w++) {
-            long before = lastIndex();
-            JvmWork work = JvmWork.now();
-            long start = System.nanoTime();
-            backfill("bench-warm-up-" + w);
-            double seconds = JdbcCeilings.seconds(start);
-            say(
+            Backfill warmUp = timedBackfill("bench-warm-up-" + w);
+            Benchmark.say(
                     "register warm-up %d: backfill %.2f s (%.0f events/s; %s)",
-                    w + 1, seconds, (lastIndex() - before) / seconds, work.since());
+                    w + 1, warmUp.seconds(), warmUp.rate(), warmUp.jvm());
         }
         List<Double> rates = new ArrayList<>();
         List<Double> ceilingRates = new ArrayList<>();
@@ -173,24 +169,22 @@ final class RegisterImportBench {
         List<Double> againSeconds = new ArrayList<>();
         long seriesEvents = 0;
         for (int r = 0; r < repetitions; r++) {
-            String register = "bench-fedramp-" + r;
-            long before = lastIndex();
-            JvmWork work = JvmWork.now();
-            long start = System.nanoTime();
-            backfill(register);
-            double seconds = JdbcCeilings.seconds(start);
-            String during = work.since();
-            long events = jdbc.queryForObject(
-                    "SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ?", Long.class, before);
-            seriesEvents = events;
-            rates.add(events / seconds);
+            Backfill backfill = timedBackfill("bench-fedramp-" + r);
+            seriesEvents = backfill.events();
+            rates.add(backfill.rate());
             double parseAndDiff = parseAndDiffSeconds();
-            double append = appendSeconds(before);
-            ceilingRates.add(events / (parseAndDiff + append));
-            say(
+            double append = appendSeconds(backfill.after());
+            ceilingRates.add(backfill.events() / (parseAndDiff + append));
+            Benchmark.say(
                     "register rep %d: backfill %.2f s (%.0f events/s; %s); ceiling %.2f s (read and diff %.2f s, JDBC"
                             + " append %.2f s)",
-                    r + 1, seconds, events / seconds, during, parseAndDiff + append, parseAndDiff, append);
+                    r + 1,
+                    backfill.seconds(),
+                    backfill.rate(),
+                    backfill.jvm(),
+                    parseAndDiff + append,
+                    parseAndDiff,
+                    append);
 
             // The latest snapshot, first into an empty register, then again unchanged (another file: one space).
             Path last = series.get(series.size() - 1);
@@ -277,8 +271,23 @@ final class RegisterImportBench {
         }
     }
 
-    private static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
+    /** One timed backfill: the events it appended after position {@code after}, and what the JVM did meanwhile. */
+    private record Backfill(long after, long events, double seconds, String jvm) {
+        double rate() {
+            return events / seconds;
+        }
+    }
+
+    private Backfill timedBackfill(String register) {
+        long after = lastIndex();
+        JvmWork work = JvmWork.now();
+        long start = System.nanoTime();
+        backfill(register);
+        double seconds = JdbcCeilings.seconds(start);
+        String jvm = work.since();
+        long events = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ?", Long.class, after);
+        return new Backfill(after, events, seconds, jvm);
     }
 
     /** The ceiling's first part: every file read by the same reader, and each diffed in memory against the last. */
