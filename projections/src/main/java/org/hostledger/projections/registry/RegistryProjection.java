@@ -24,7 +24,6 @@ import org.hostledger.core.event.HostRegistered;
 import org.hostledger.core.model.SourceNote;
 import org.hostledger.projections.support.Activities;
 import org.hostledger.projections.support.Bitemporal;
-import org.hostledger.projections.support.CurrentCounts;
 import org.hostledger.projections.support.EventPosition;
 import org.hostledger.projections.support.JsonColumns;
 import org.hostledger.projections.support.ProjectionBatch;
@@ -53,13 +52,6 @@ public class RegistryProjection {
 
     private static final int CERT_BASE_VERSION = 10;
 
-    /** How many hosts are in effect per date and exposure, as known now: the host list's totals. */
-    static final CurrentCounts<HostState> HOST_COUNTS =
-            new CurrentCounts<>("rm_host_count", state -> state.exposure().name());
-
-    /** How many certificates are in effect per date, as known now: the certificate list's totals. */
-    static final CurrentCounts<CertState> CERT_COUNTS = new CurrentCounts<>("rm_cert_count", state -> "ALL");
-
     private final JdbcTemplate jdbc;
     private final VersionTable<HostState> hostVersions;
     private final VersionTable<CertState> certVersions;
@@ -67,19 +59,9 @@ public class RegistryProjection {
     public RegistryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.hostVersions = new VersionTable<>(
-                "rm_host_version",
-                "host_id",
-                HostState.COLUMNS,
-                RegistryProjection::hostState,
-                HostState::values,
-                HOST_COUNTS);
+                "rm_host_version", "host_id", HostState.COLUMNS, RegistryProjection::hostState, HostState::values);
         this.certVersions = new VersionTable<>(
-                "rm_cert_version",
-                "cert_id",
-                CertState.COLUMNS,
-                RegistryProjection::certState,
-                CertState::values,
-                CERT_COUNTS);
+                "rm_cert_version", "cert_id", CertState.COLUMNS, RegistryProjection::certState, CertState::values);
     }
 
     private ProjectionBatch batch() {
@@ -461,8 +443,6 @@ public class RegistryProjection {
                         "rm_host_base",
                         "rm_cert_version",
                         "rm_cert_change",
-                        "rm_cert_base",
-                        HOST_COUNTS.table(),
-                        CERT_COUNTS.table()));
+                        "rm_cert_base"));
     }
 }
