@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.hostledger.api.web.ReadsNoView;
 import org.hostledger.store.processing.ProjectionProgress;
 import org.hostledger.store.processing.ProjectionReplays;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@ReadsNoView
 @RestController
 @RequestMapping("/api/admin/projections")
 @Tag(name = "Administration")

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.hostledger.api.application.Queries;
 import org.hostledger.api.verifiable.LedgerVerification;
 import org.hostledger.api.web.Csv;
+import org.hostledger.api.web.ReadsNoView;
 import org.hostledger.commands.lookup.KnownRecords;
 import org.hostledger.core.command.RecordKind;
 import org.hostledger.core.model.SourceNote;
@@ -37,6 +38,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * The audit trail for auditors: pages of JSON, or the whole trail streamed as JSON Lines or CSV; per-record
  * histories; and the check of the hash chain.
  */
+@ReadsNoView
 @RestController
 @Tag(name = "Audit")
 public class AuditController {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.hostledger.api.web.AwaitPositionInterceptor;
+import org.hostledger.api.web.ViewsRebuildingInterceptor;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -16,9 +17,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class WebConfig implements WebMvcConfigurer {
 
     private final AwaitPositionInterceptor awaitPosition;
+    private final ViewsRebuildingInterceptor viewsRebuilding;
 
-    public WebConfig(AwaitPositionInterceptor awaitPosition) {
+    public WebConfig(AwaitPositionInterceptor awaitPosition, ViewsRebuildingInterceptor viewsRebuilding) {
         this.awaitPosition = awaitPosition;
+        this.viewsRebuilding = viewsRebuilding;
     }
 
     /**
@@ -82,6 +85,8 @@ public class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        // First: a read refused because views are being rebuilt need not wait for a position first.
+        registry.addInterceptor(viewsRebuilding).addPathPatterns("/**");
         registry.addInterceptor(awaitPosition)
                 .addPathPatterns(
                         "/api/**",

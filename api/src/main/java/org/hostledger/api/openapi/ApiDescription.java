@@ -206,7 +206,7 @@ public class ApiDescription {
         error(
                         responses,
                         HttpStatus.SERVICE_UNAVAILABLE,
-                        "The database cannot be reached; try again after Retry-After",
+                        "The database cannot be reached, or (reads) the views are being rebuilt; try again after Retry-After",
                         false)
                 .addHeaderObject("Retry-After", retryAfter());
         if (limited) {

@@ -3,6 +3,7 @@ package org.hostledger.api.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import org.hostledger.api.application.Queries;
 import org.hostledger.api.audit.AuditParams;
+import org.hostledger.api.web.ReadsNoView;
 import org.hostledger.core.query.AuditPage;
 import org.hostledger.core.query.ChainVerification;
 import org.hostledger.core.query.ListAuditEvents;
@@ -12,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** {@code /audit} (role AUDITOR): the recorded events with both their times and actors, and the chain's integrity. */
+@ReadsNoView
 @Controller
 class AuditPageController {
 

@@ -1,11 +1,14 @@
 package org.hostledger.api.pages;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.hostledger.api.web.FieldError;
+import org.hostledger.api.web.ViewsRebuilding;
 import org.hostledger.core.rule.UnknownRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,6 +32,12 @@ class PageErrors {
     @ExceptionHandler(UnknownRecord.class)
     ModelAndView notFound(UnknownRecord e) {
         return page(HttpStatus.NOT_FOUND, null);
+    }
+
+    @ExceptionHandler(ViewsRebuilding.class)
+    ModelAndView rebuilding(ViewsRebuilding e, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, ViewsRebuilding.RETRY_AFTER);
+        return page(HttpStatus.SERVICE_UNAVAILABLE, null);
     }
 
     @ExceptionHandler(Exception.class)

@@ -10,6 +10,7 @@ import org.hostledger.api.watch.SubscriptionFilter;
 import org.hostledger.api.watch.Subscriptions;
 import org.hostledger.api.watch.WatchStore;
 import org.hostledger.api.web.FieldError;
+import org.hostledger.api.web.ReadsNoView;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * is made by the same rules as {@code POST /api/subscriptions} ({@link Subscriptions}); a refusal is shown at its
  * field, in the page's language. Post/Redirect/Get throughout.
  */
+@ReadsNoView
 @Controller
 class SubscriptionPageController {
 

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import org.hostledger.api.audit.AuditController;
 import org.hostledger.api.web.FieldError;
+import org.hostledger.api.web.ReadsNoView;
 import org.hostledger.core.merkle.EventLeaf;
 import org.hostledger.core.note.TlogProof;
 import org.hostledger.core.rule.UnknownRecord;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * Reads of the verifiable log. Proofs are computed from the stored subtrees for any size up to the tree's; a client
  * checks them against a signed checkpoint of that size ({@code GET /api/ledger/checkpoint}).
  */
+@ReadsNoView
 @RestController
 @Tag(name = "Verifiable log")
 public class VerifiableLogController {

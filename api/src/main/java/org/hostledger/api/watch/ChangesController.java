@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.hostledger.api.web.FieldError;
 import org.hostledger.api.web.ReadParams;
+import org.hostledger.api.web.ReadsNoView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/changes}: every change recorded or effective between two dates, grouped by record. */
+@ReadsNoView
 @RestController
 @Tag(name = "Watching")
 public class ChangesController {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hostledger.api.web.FieldError;
+import org.hostledger.api.web.ReadsNoView;
 import org.hostledger.core.rule.UnknownRecord;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Public Atom feeds (RFC 4287) of the latest changes: of a record, of a host and everything about it, of a register,
  * of event types, or of a subscription's filter. Each entry links to the record's page and its REST resource.
  */
+@ReadsNoView
 @RestController
 public class FeedController {
 

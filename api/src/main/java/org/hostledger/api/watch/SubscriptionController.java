@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hostledger.api.web.ReadsNoView;
 import org.hostledger.core.rule.UnknownRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Subscriptions (role EDITOR or SUBSCRIBER; each sees its own, ADMIN sees all): a filter and a delivery — a webhook
  * URL with its secret, or none for a feed only — with pause, resume, a delivery log and manual redelivery.
  */
+@ReadsNoView
 @RestController
 @RequestMapping("/api/subscriptions")
 public class SubscriptionController {

@@ -156,6 +156,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return unexpected(e);
     }
 
+    /** A read of views being rebuilt: a part of the history is never served as the whole (see ViewsRebuilding). */
+    @ExceptionHandler(ViewsRebuilding.class)
+    ResponseEntity<Object> viewsRebuilding(ViewsRebuilding e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Views being rebuilt");
+        problem.setProperty("rebuilding", e.projections());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, ViewsRebuilding.RETRY_AFTER)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     /** The firewall's checks that run late, such as the names of form parameters read with the body. */
     @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
     ResponseEntity<Object> rejectedByTheFirewall(org.springframework.security.web.firewall.RequestRejectedException e) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.hostledger.api.IntegrationTest;
@@ -49,16 +47,8 @@ class InterruptedReplayTest extends IntegrationTest {
         Map<String, String> fingerprint = readModelFingerprint();
 
         // What a kill between the rebuild's two transactions leaves: its replay tokens, the previous build's rows.
-        StreamingEventProcessor processor = progress.streamingProcessors().get(PROJECTION);
-        processor.shutDown();
-        TrackingToken head = storageEngine.createHeadToken();
-        transactionManager.executeInTransaction(() -> {
-            for (int segment : tokenStore.fetchSegments(PROJECTION)) {
-                tokenStore.fetchToken(PROJECTION, segment);
-                tokenStore.storeToken(ReplayToken.createReplayToken(head, null), PROJECTION, segment);
-                tokenStore.releaseClaim(PROJECTION, segment);
-            }
-        });
+        StreamingEventProcessor processor =
+                new KilledRebuild(progress, tokenStore, transactionManager, storageEngine).leave(PROJECTION);
         // The restart: processors start, then the application is ready.
         processor.start();
         replays.resumeInterrupted();

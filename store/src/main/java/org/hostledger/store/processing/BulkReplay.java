@@ -69,6 +69,7 @@ final class BulkReplay {
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
     private final ExecutorService executor;
+    private final ProjectionProgress progress;
     private final int batchSize;
 
     BulkReplay(
@@ -77,28 +78,33 @@ final class BulkReplay {
             TokenStore tokenStore,
             TransactionManager transactionManager,
             ExecutorService executor,
+            ProjectionProgress progress,
             int batchSize) {
         this.targets = List.copyOf(targets);
         this.storageEngine = storageEngine;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
         this.executor = executor;
+        this.progress = progress;
         this.batchSize = batchSize;
     }
 
     /**
-     * Claims every segment of every projection and clears each (its reset handlers, one transaction per projection);
-     * fails when another node holds a segment, after starting again the processors it had stopped.
+     * Claims every segment of every projection and marks it as replaying (replay tokens, one transaction per
+     * projection), then clears each (its reset handlers, one transaction per projection); fails when another node
+     * holds a segment, after starting again the processors it had stopped.
+     *
+     * <p>Between the two, it waits a little longer than {@link ProjectionProgress#REBUILD_CHECK}: every node then
+     * knows the views are being rebuilt, and refuses to serve them, before any table is cleared.
      */
     Map<String, int[]> prepare() {
         Map<String, int[]> prepared = new LinkedHashMap<>();
+        TrackingToken head = storageEngine.createHeadToken();
         for (Target target : targets) {
             StreamingEventProcessor processor = target.processor();
             processor.shutDown();
-            EventHandlerInvoker invoker = invoker(target);
             String name = target.name();
             int[] segments = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(name));
-            TrackingToken head = storageEngine.createHeadToken();
             try {
                 // The replay tokens are committed before the reset handlers run: they may clear with TRUNCATE, which
                 // commits at once on H2. A crash in between leaves the projection marked as replaying, and its
@@ -111,20 +117,44 @@ final class BulkReplay {
                         tokenStore.storeToken(ReplayToken.createReplayToken(head, null), name, segment);
                     }
                 });
-                transactionManager.executeInTransaction(invoker::performReset);
             } catch (UnableToClaimTokenException e) {
                 processor.start();
-                // The ones already cleared replay through their own processors, from their replay tokens.
+                // The ones already marked are cleared, and replay through their own processors from their replay
+                // tokens: their rows must not stay under tokens that replay from the first event.
+                if (!prepared.isEmpty()) {
+                    letEveryNodeSee();
+                }
                 for (Target done : targets) {
                     if (prepared.containsKey(done.name())) {
+                        clear(done);
                         done.processor().start();
+                        progress.rebuildEnded(done.name());
                     }
                 }
                 throw new RuleViolation("the projection " + name + " is running on another node; stop it there first");
             }
+            progress.rebuildStarted(name);
             prepared.put(name, segments);
         }
+        letEveryNodeSee();
+        for (Target target : targets) {
+            clear(target);
+        }
         return prepared;
+    }
+
+    /** Waits until every node asks the token table again, and so knows that the marked projections are rebuilding. */
+    private static void letEveryNodeSee() {
+        try {
+            Thread.sleep(ProjectionProgress.REBUILD_CHECK.toMillis() + 50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting a rebuild", e);
+        }
+    }
+
+    private void clear(Target target) {
+        transactionManager.executeInTransaction(invoker(target)::performReset);
     }
 
     /**
@@ -292,6 +322,7 @@ final class BulkReplay {
                 stopped = true;
                 queue.clear();
                 target.processor().start();
+                progress.rebuildEnded(name);
                 if (!complete) {
                     log.warn("projection {} goes on replaying through its processor", name);
                 }

@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -26,10 +30,27 @@ public class ProjectionProgress {
     /** How often a wait that lasts asks the processors to look again. */
     static final Duration WAKE_UP_AGAIN = Duration.ofMillis(100);
 
+    /**
+     * How old the answer of {@link #rebuilding()} may be. A rebuild waits a little longer than this between marking
+     * its projections as replaying (committed) and clearing their tables, so that every node has seen the mark before
+     * any table is cleared.
+     */
+    public static final Duration REBUILD_CHECK = Duration.ofMillis(250);
+
     private final EventProcessingConfiguration processing;
     private final Serializer serializer;
     private final JdbcTemplate jdbc;
     private final ProcessorWakeUp wakeUp;
+
+    /** Projections whose rebuild this node has started and not yet seen end: known at once, without the table. */
+    private final Set<String> rebuildingHere = ConcurrentHashMap.newKeySet();
+
+    /** How many rebuilds this node has started: a read that saw another number at its start may have straddled one. */
+    private final AtomicLong rebuildsStartedHere = new AtomicLong();
+
+    private volatile RebuildCheck lastRebuildCheck;
+
+    private record RebuildCheck(long atNanos, Set<String> names) {}
 
     public ProjectionProgress(
             EventProcessingConfiguration processing, Serializer serializer, JdbcTemplate jdbc, ProcessorWakeUp wakeUp) {
@@ -115,6 +136,59 @@ public class ProjectionProgress {
                 ? -1
                 : replay.getTokenAtReset().position().orElse(-1);
         return reached < resetAt;
+    }
+
+    /**
+     * The projections whose views are being rebuilt, on any node: some segment's token is a replay token that has not
+     * reached its reset point yet, so their tables hold a part of the history only. Read from the token table at most
+     * every {@link #REBUILD_CHECK} (a handful of rows: only replay tokens are read); a rebuild started on this node
+     * shows at once.
+     */
+    public Set<String> rebuilding() {
+        RebuildCheck check = lastRebuildCheck;
+        long now = System.nanoTime();
+        if (check == null || now - check.atNanos() > REBUILD_CHECK.toNanos()) {
+            Set<String> names = new TreeSet<>();
+            jdbc.query(
+                    "SELECT processor_name, token, token_type FROM token_entry WHERE token_type LIKE ?",
+                    rs -> {
+                        if (stillReplaying(token(rs))) {
+                            names.add(rs.getString("processor_name"));
+                        }
+                    },
+                    "%" + ReplayToken.class.getSimpleName());
+            check = new RebuildCheck(now, Set.copyOf(names));
+            lastRebuildCheck = check;
+        }
+        if (rebuildingHere.isEmpty()) {
+            return check.names();
+        }
+        Set<String> names = new TreeSet<>(check.names());
+        names.addAll(rebuildingHere);
+        return names;
+    }
+
+    /** A rebuild of {@code name} starts on this node: its tables are about to be cleared. */
+    void rebuildStarted(String name) {
+        rebuildingHere.add(name);
+        rebuildsStartedHere.incrementAndGet();
+    }
+
+    /**
+     * How many rebuilds this node has started since it did: a read that finds the same number at its end as at its
+     * start, and nothing rebuilding at either, read no table that a rebuild here cleared meanwhile.
+     */
+    public long rebuildsStartedHere() {
+        return rebuildsStartedHere.get();
+    }
+
+    /**
+     * The rebuild of {@code name} this node ran has ended, complete or not: the token table tells again (a rebuild
+     * that failed goes on through the processor, from its replay tokens).
+     */
+    void rebuildEnded(String name) {
+        lastRebuildCheck = null;
+        rebuildingHere.remove(name);
     }
 
     /** Events recorded but not yet processed by the slowest segment of projection {@code name}. */

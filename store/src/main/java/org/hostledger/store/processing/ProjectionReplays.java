@@ -82,8 +82,8 @@ public class ProjectionReplays {
                     throw new RuleViolation("the projection " + target.name() + " is already being replayed");
                 }
             }
-            BulkReplay replay =
-                    new BulkReplay(targets, storageEngine, tokenStore, transactionManager, executor, batchSize);
+            BulkReplay replay = new BulkReplay(
+                    targets, storageEngine, tokenStore, transactionManager, executor, progress, batchSize);
             log.info(
                     "replaying projections {}",
                     targets.stream().map(BulkReplay.Target::name).toList());

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.hostledger.api.web.ProblemHandler;
+import org.hostledger.api.web.ReadsNoView;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * directory ({@code manifest.json}, {@code hostledger.zip}, the signing key). {@code --backup=DIR} calls it and unpacks
  * the answer into DIR, so the backup is written where the operator runs the command, never at a path a client names.
  */
+@ReadsNoView
 @RestController
 @RequestMapping("/api/admin/backups")
 @Tag(name = "Administration")
