@@ -25,6 +25,7 @@ import org.hostledger.projections.hostingmap.HostingMapQueries;
 import org.hostledger.projections.registry.RegistryProjection;
 import org.hostledger.projections.registry.RegistryQueries;
 import org.hostledger.projections.sovereignty.SovereigntyQueries;
+import org.hostledger.projections.support.ProjectionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -105,6 +106,20 @@ public final class ProjectionHarness {
 
     /** The events handed to the projections in one unit of work, as a processor does with a batch. */
     public void feedInOneBatch(LedgerEvent... events) {
+        feedInOneBatch(false, events);
+    }
+
+    /**
+     * The events handed to the projections as a bulk replay does, in batches of {@code batchSize} whose units of work
+     * say so ({@link ProjectionBatch#BULK_REPLAY}).
+     */
+    public void feedAsBulkReplay(int batchSize, LedgerEvent... events) {
+        for (int from = 0; from < events.length; from += batchSize) {
+            feedInOneBatch(true, java.util.Arrays.copyOfRange(events, from, Math.min(events.length, from + batchSize)));
+        }
+    }
+
+    private void feedInOneBatch(boolean bulkReplay, LedgerEvent... events) {
         List<GenericTrackedDomainEventMessage<LedgerEvent>> messages = new java.util.ArrayList<>();
         for (LedgerEvent event : events) {
             clock = clock.plus(1, ChronoUnit.MINUTES);
@@ -122,6 +137,9 @@ public final class ProjectionHarness {
         }
         BatchingUnitOfWork<GenericTrackedDomainEventMessage<LedgerEvent>> unitOfWork =
                 new BatchingUnitOfWork<>(messages);
+        if (bulkReplay) {
+            unitOfWork.resources().put(ProjectionBatch.BULK_REPLAY, Boolean.TRUE);
+        }
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             for (AnnotationEventHandlerAdapter handler : handlers) {
                 if (handler.canHandle(unitOfWork.getMessage())) {
@@ -158,5 +176,51 @@ public final class ProjectionHarness {
 
     public static LocalDate d(String iso) {
         return LocalDate.parse(iso);
+    }
+
+    /**
+     * Feeds {@code history} in batches of one to six events, as a processor may get them; after each batch, {@code
+     * check} gets how many events were fed so far and answers how many comparisons it made. Answers their sum.
+     */
+    public int feedInRandomBatches(
+            List<LedgerEvent> history, java.util.Random random, java.util.function.IntUnaryOperator check) {
+        int checked = 0;
+        for (int i = 0; i < history.size(); ) {
+            List<LedgerEvent> batch = history.subList(i, Math.min(i + 1 + random.nextInt(6), history.size()));
+            feedInOneBatch(batch.toArray(LedgerEvent[]::new));
+            i += batch.size();
+            checked += check.applyAsInt(i);
+        }
+        return checked;
+    }
+
+    /**
+     * Runs a migration of the read models again, as on a database of an earlier build: drops the tables it creates,
+     * forgets it ran, and lets Flyway apply it out of order (later migrations ran already).
+     */
+    public void migrateAgain(String version, String... tablesItCreates) {
+        for (String table : tablesItCreates) {
+            jdbc.execute("DROP TABLE " + table);
+        }
+        jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = ?", version);
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(jdbc.getDataSource())
+                .locations("classpath:db/migration/common")
+                .outOfOrder(true)
+                .load()
+                .migrate();
+    }
+
+    /** Every date the events name, the day before and the day after, and the open end's eve: where counts change. */
+    public static java.util.TreeSet<LocalDate> probes(List<LedgerEvent> history) {
+        java.util.TreeSet<LocalDate> probes = new java.util.TreeSet<>();
+        for (LedgerEvent event : history) {
+            LocalDate date = event.effectiveDate();
+            if (date != null) {
+                probes.addAll(List.of(date.minusDays(1), date, date.plusDays(1)));
+            }
+        }
+        probes.add(LocalDate.of(9999, 12, 30));
+        return probes;
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.hostledger.api.Http;
 import org.hostledger.api.IntegrationTest;
+import org.hostledger.projections.support.ProjectionBatch;
+import org.hostledger.store.processing.AfterBulkReplay;
 import org.junit.jupiter.api.Test;
 
 /** Records a history over HTTP, reads every view, replays every projection, and finds every read table unchanged. */
@@ -102,6 +104,13 @@ class ReplayTest extends IntegrationTest {
         assertThat(read("/api/decisions/" + d + "?asOf=2023-06-01", Long.toString(head())))
                 .isEqualTo(before);
         assertThat(readModelFingerprint()).isEqualTo(fingerprint);
+        // The rebuild counted once at its end, in stripe 0 (live batches spread their counts over stripes).
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_decision_count WHERE stripe <> 0", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_decision_count", Long.class))
+                .isPositive();
+        // The projections read the marker of a bulk replay's batches by a name of their own.
+        assertThat(ProjectionBatch.BULK_REPLAY).isEqualTo(AfterBulkReplay.RESOURCE);
 
         JsonNode status = http.at("/api/admin/projections").admin().send().json();
         assertThat(status.findValuesAsText("name"))

@@ -47,8 +47,8 @@ public class HostingMapProjection {
     private static final int BASE_VERSION = 11;
 
     /** How many decisions are in effect per date and status, as known now: the hosting map's totals. */
-    static final CurrentCounts<DecisionState> COUNTS =
-            new CurrentCounts<>("rm_decision_count", state -> state.status().name());
+    public static final CurrentCounts<DecisionState> COUNTS =
+            new CurrentCounts<>("rm_decision_count", state -> state.status().name(), "rm_decision_version", "status");
 
     private final JdbcTemplate jdbc;
     private final VersionTable<DecisionState> versions;

@@ -29,8 +29,15 @@ public final class ProjectionBatch {
 
     private static final String RECORD = "record-row:";
 
+    /**
+     * The unit of work resource that marks a bulk replay's batch: {@code AfterBulkReplay.RESOURCE} of the store module,
+     * which this module does not depend on (a test in the application checks that both say the same).
+     */
+    public static final String BULK_REPLAY = "hostledger.bulk-replay";
+
     private final JdbcTemplate jdbc;
     private final boolean immediate;
+    private final boolean bulkReplay;
     private final Map<String, List<Object[]>> inserts = new LinkedHashMap<>();
     private final Map<String, List<Object[]>> updates = new LinkedHashMap<>();
     private final Map<String, Map<Object, Object[]>> lastUpdates = new LinkedHashMap<>();
@@ -39,19 +46,21 @@ public final class ProjectionBatch {
     private final Map<String, TreeMap<CountKey, Long>> counts = new LinkedHashMap<>();
     private long flushes;
 
-    private ProjectionBatch(JdbcTemplate jdbc, boolean immediate) {
+    private ProjectionBatch(JdbcTemplate jdbc, boolean immediate, boolean bulkReplay) {
         this.jdbc = jdbc;
         this.immediate = immediate;
+        this.bulkReplay = bulkReplay;
     }
 
     /** The batch of the unit of work being processed, for the projection {@code name}. */
     public static ProjectionBatch current(JdbcTemplate jdbc, String name) {
         if (!CurrentUnitOfWork.isStarted()) {
-            return new ProjectionBatch(jdbc, true);
+            return new ProjectionBatch(jdbc, true, false);
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource("hostledger-projection-batch:" + name, key -> {
-            ProjectionBatch batch = new ProjectionBatch(jdbc, false);
+            ProjectionBatch batch =
+                    new ProjectionBatch(jdbc, false, Boolean.TRUE.equals(root.getResource(BULK_REPLAY)));
             root.onPrepareCommit(u -> batch.flush());
             return batch;
         });
@@ -150,8 +159,14 @@ public final class ProjectionBatch {
      * Adds {@code delta} to the row ({@code date}, {@code group}, {@code stripe}) of count table {@code table} (see
      * {@link CurrentCounts}). The batch sums its changes per row and sends them after its other writes, in key order,
      * so that two batches updating the same rows lock them in the same order.
+     *
+     * <p>Not in a bulk replay's batches (their unit of work holds the resource {@link #BULK_REPLAY}): a rebuild
+     * counts once at its end, from the version rows ({@link CurrentCounts#recount}).
      */
     public void count(String table, LocalDate date, String group, int stripe, long delta) {
+        if (bulkReplay) {
+            return;
+        }
         counts.computeIfAbsent(table, k -> new TreeMap<>(CountKey.ORDER))
                 .merge(new CountKey(date, group, stripe), delta, Long::sum);
         if (immediate) {

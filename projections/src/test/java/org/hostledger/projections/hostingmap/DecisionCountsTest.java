@@ -23,6 +23,7 @@ import org.hostledger.core.query.DecisionStatus;
 import org.hostledger.core.query.ListDecisions;
 import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.TimePoint;
+import org.hostledger.projections.MaintainedCounts;
 import org.hostledger.projections.ProjectionHarness;
 import org.hostledger.projections.support.AsOf;
 import org.hostledger.projections.support.CurrentCounts;
@@ -45,16 +46,13 @@ class DecisionCountsTest {
         for (long seed = 1; seed <= 3; seed++) {
             Random random = new Random(seed);
             List<LedgerEvent> history = history(random);
-            TreeSet<LocalDate> probes = probes(history);
+            TreeSet<LocalDate> probes = ProjectionHarness.probes(history);
             ProjectionHarness harness = new ProjectionHarness();
-            int compared = 0;
-            for (int i = 0; i < history.size(); ) {
-                int size = 1 + random.nextInt(6);
-                List<LedgerEvent> batch = history.subList(i, Math.min(i + size, history.size()));
-                harness.feedInOneBatch(batch.toArray(LedgerEvent[]::new));
-                i += batch.size();
-                compared += compareOn(harness, probes, "seed " + seed + " after " + i + " events");
-            }
+            long fixedSeed = seed;
+            int compared = harness.feedInRandomBatches(
+                    history,
+                    random,
+                    fed -> compareOn(harness, probes, "seed " + fixedSeed + " after " + fed + " events"));
             assertThat(compared).isGreaterThan(1_000);
             assertThat(harness.jdbc.queryForList(
                             "SELECT grp, SUM(delta) AS s FROM rm_decision_count GROUP BY grp HAVING SUM(delta) <> 0"))
@@ -68,6 +66,15 @@ class DecisionCountsTest {
             harness.resetAll();
             harness.feedInOneBatch(history.toArray(LedgerEvent[]::new));
             compareOn(harness, probes, "seed " + seed + " replayed in one batch");
+
+            // A bulk replay counts nothing in its batches, and once at its end.
+            harness.resetAll();
+            harness.feedAsBulkReplay(5, history.toArray(LedgerEvent[]::new));
+            assertThat(harness.jdbc.queryForObject("SELECT COUNT(*) FROM rm_decision_count", Integer.class))
+                    .as("a bulk replay's batches leave the counts out")
+                    .isZero();
+            MaintainedCounts.recount(harness.jdbc, HostingMapProjection.NAME);
+            compareOn(harness, probes, "seed " + seed + " bulk-replayed, counted at the end");
         }
     }
 
@@ -78,16 +85,11 @@ class DecisionCountsTest {
         List<LedgerEvent> history = history(random);
         ProjectionHarness harness = new ProjectionHarness();
         history.forEach(harness::feed);
-        harness.jdbc.execute("DROP TABLE rm_decision_count");
-        harness.jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '81'");
-        org.flywaydb.core.Flyway.configure()
-                .dataSource(harness.jdbc.getDataSource())
-                .locations("classpath:db/migration/common")
-                .load()
-                .migrate();
+        harness.migrateAgain("81", "rm_decision_count");
         assertThat(harness.jdbc.queryForObject("SELECT COUNT(*) FROM rm_decision_count", Integer.class))
                 .isGreaterThan(0);
-        assertThat(compareOn(harness, probes(history), "after V81")).isGreaterThan(100);
+        assertThat(compareOn(harness, ProjectionHarness.probes(history), "after V81"))
+                .isGreaterThan(100);
     }
 
     /**
@@ -154,19 +156,6 @@ class DecisionCountsTest {
             }
         }
         return compared;
-    }
-
-    /** Every date an event names, the day before and the day after, and the open end's eve. */
-    private static TreeSet<LocalDate> probes(List<LedgerEvent> history) {
-        TreeSet<LocalDate> probes = new TreeSet<>();
-        for (LedgerEvent event : history) {
-            LocalDate date = event.effectiveDate();
-            if (date != null) {
-                probes.addAll(List.of(date.minusDays(1), date, date.plusDays(1)));
-            }
-        }
-        probes.add(LocalDate.of(9999, 12, 30));
-        return probes;
     }
 
     static List<LedgerEvent> history(Random random) {

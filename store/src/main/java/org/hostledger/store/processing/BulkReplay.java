@@ -70,6 +70,7 @@ final class BulkReplay {
     private final TransactionManager transactionManager;
     private final ExecutorService executor;
     private final ProjectionProgress progress;
+    private final List<AfterBulkReplay> afterReplay;
     private final int batchSize;
 
     BulkReplay(
@@ -79,6 +80,7 @@ final class BulkReplay {
             TransactionManager transactionManager,
             ExecutorService executor,
             ProjectionProgress progress,
+            List<AfterBulkReplay> afterReplay,
             int batchSize) {
         this.targets = List.copyOf(targets);
         this.storageEngine = storageEngine;
@@ -86,6 +88,7 @@ final class BulkReplay {
         this.transactionManager = transactionManager;
         this.executor = executor;
         this.progress = progress;
+        this.afterReplay = List.copyOf(afterReplay);
         this.batchSize = batchSize;
     }
 
@@ -305,6 +308,7 @@ final class BulkReplay {
                 }
                 TrackingToken end = last;
                 transactionManager.executeInTransaction(() -> {
+                    finish(name);
                     for (int segment : segments) {
                         tokenStore.storeToken(end, name, segment);
                         tokenStore.releaseClaim(name, segment);
@@ -321,6 +325,18 @@ final class BulkReplay {
             } finally {
                 stopped = true;
                 queue.clear();
+                if (!complete) {
+                    // Its processor goes on from the last batch, one event at a time: what the batches so far left
+                    // undone is done now, and the processor keeps it up as it goes.
+                    try {
+                        transactionManager.executeInTransaction(() -> finish(name));
+                    } catch (RuntimeException e) {
+                        log.error(
+                                "projection {}: what its bulk replay left undone could not be done; replay it again",
+                                name,
+                                e);
+                    }
+                }
                 target.processor().start();
                 progress.rebuildEnded(name);
                 if (!complete) {
@@ -346,6 +362,7 @@ final class BulkReplay {
             transactionManager.executeInTransaction(() -> {
                 if (!handled.isEmpty()) {
                     BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(handled);
+                    unitOfWork.resources().put(AfterBulkReplay.RESOURCE, Boolean.TRUE);
                     ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
                         invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
                         return null;
@@ -361,6 +378,13 @@ final class BulkReplay {
                 }
             });
             return position;
+        }
+    }
+
+    /** What the handlers of {@code name} left undone while fed in bulk (see {@link AfterBulkReplay}). */
+    private void finish(String name) {
+        for (AfterBulkReplay after : afterReplay) {
+            after.replayed(name);
         }
     }
 

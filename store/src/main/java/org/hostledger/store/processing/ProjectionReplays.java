@@ -16,6 +16,7 @@ import org.hostledger.core.rule.RuleViolation;
 import org.hostledger.core.rule.UnknownRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -31,6 +32,7 @@ public class ProjectionReplays {
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
 
     private final ProjectionProgress progress;
+    private final ObjectProvider<AfterBulkReplay> afterReplay;
     private final EventStorageEngine storageEngine;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
@@ -44,11 +46,13 @@ public class ProjectionReplays {
 
     public ProjectionReplays(
             ProjectionProgress progress,
+            ObjectProvider<AfterBulkReplay> afterReplay,
             EventStorageEngine storageEngine,
             TokenStore tokenStore,
             TransactionManager transactionManager,
             @Value("${hostledger.replay-batch-size:1000}") int batchSize) {
         this.progress = progress;
+        this.afterReplay = afterReplay;
         this.storageEngine = storageEngine;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
@@ -83,7 +87,14 @@ public class ProjectionReplays {
                 }
             }
             BulkReplay replay = new BulkReplay(
-                    targets, storageEngine, tokenStore, transactionManager, executor, progress, batchSize);
+                    targets,
+                    storageEngine,
+                    tokenStore,
+                    transactionManager,
+                    executor,
+                    progress,
+                    afterReplay.orderedStream().toList(),
+                    batchSize);
             log.info(
                     "replaying projections {}",
                     targets.stream().map(BulkReplay.Target::name).toList());
