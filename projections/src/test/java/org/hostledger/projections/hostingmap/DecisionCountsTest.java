@@ -75,6 +75,17 @@ class DecisionCountsTest {
                     .isZero();
             MaintainedCounts.recount(harness.jdbc, HostingMapProjection.NAME);
             compareOn(harness, probes, "seed " + seed + " bulk-replayed, counted at the end");
+
+            // A bulk replay that stops half-way: counted then, and kept up one batch at a time by the processor that
+            // goes on from there.
+            harness.resetAll();
+            int half = history.size() / 2;
+            harness.feedAsBulkReplay(5, history.subList(0, half).toArray(LedgerEvent[]::new));
+            MaintainedCounts.recount(harness.jdbc, HostingMapProjection.NAME);
+            for (LedgerEvent event : history.subList(half, history.size())) {
+                harness.feed(event);
+            }
+            compareOn(harness, probes, "seed " + seed + " bulk-replayed half-way, then one by one");
         }
     }
 
