@@ -3,15 +3,13 @@ package org.hostledger.api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.hostledger.api.IntegrationTest;
 import org.hostledger.store.processing.ProjectionProgress;
 import org.hostledger.store.processing.ProjectionReplays;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A rebuild commits its replay tokens before it clears the tables (which on H2 commits at once). Killed in between,
@@ -29,13 +27,7 @@ class InterruptedReplayTest extends IntegrationTest {
     ProjectionReplays replays;
 
     @Autowired
-    TokenStore tokenStore;
-
-    @Autowired
-    TransactionManager transactionManager;
-
-    @Autowired
-    EventStorageEngine storageEngine;
+    ApplicationContext app;
 
     @Test
     void aRebuildKilledBeforeItClearedTheTablesStartsAgainWithTheApplication() throws Exception {
@@ -47,8 +39,7 @@ class InterruptedReplayTest extends IntegrationTest {
         Map<String, String> fingerprint = readModelFingerprint();
 
         // What a kill between the rebuild's two transactions leaves: its replay tokens, the previous build's rows.
-        StreamingEventProcessor processor =
-                new KilledRebuild(progress, tokenStore, transactionManager, storageEngine).leave(PROJECTION);
+        StreamingEventProcessor processor = KilledRebuild.in(app).leave(PROJECTION);
         // The restart: processors start, then the application is ready.
         processor.start();
         replays.resumeInterrupted();

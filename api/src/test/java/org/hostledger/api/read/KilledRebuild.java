@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.hostledger.store.processing.ProjectionProgress;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Leaves the token table as a rebuild killed before it ended does (or one under way on another node): the projection's
@@ -17,6 +18,15 @@ record KilledRebuild(
         TokenStore tokenStore,
         TransactionManager transactionManager,
         EventStorageEngine storageEngine) {
+
+    /** With the running application's token store, transactions and storage engine. */
+    static KilledRebuild in(ApplicationContext app) {
+        return new KilledRebuild(
+                app.getBean(ProjectionProgress.class),
+                app.getBean(TokenStore.class),
+                app.getBean(TransactionManager.class),
+                app.getBean(EventStorageEngine.class));
+    }
 
     /** Answers the stopped processor, to be started again by the test. */
     StreamingEventProcessor leave(String projection) {

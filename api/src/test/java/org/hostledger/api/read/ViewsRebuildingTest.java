@@ -7,16 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.hostledger.api.Http;
 import org.hostledger.api.IntegrationTest;
 import org.hostledger.store.processing.ProjectionProgress;
 import org.hostledger.store.processing.ProjectionReplays;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A half-built view is never served: while a projection's tables hold a part of the history only, reads of the views
@@ -34,13 +32,7 @@ class ViewsRebuildingTest extends IntegrationTest {
     ProjectionReplays replays;
 
     @Autowired
-    TokenStore tokenStore;
-
-    @Autowired
-    TransactionManager transactionManager;
-
-    @Autowired
-    EventStorageEngine storageEngine;
+    ApplicationContext app;
 
     /**
      * What another node rebuilding the registry, or this one killed during a rebuild, leaves in the token table:
@@ -54,8 +46,7 @@ class ViewsRebuildingTest extends IntegrationTest {
         String position = grant(id("vc"), host, "[1,2,3]", "2019-01-01", "2022-01-01");
         JsonNode before = read("/api/hosts/" + host, position);
 
-        StreamingEventProcessor processor =
-                new KilledRebuild(progress, tokenStore, transactionManager, storageEngine).leave(PROJECTION);
+        StreamingEventProcessor processor = KilledRebuild.in(app).leave(PROJECTION);
         try {
             Http.Response refused = awaitRefused("/api/hosts/" + host);
             assertThat(refused.contentType()).startsWith("application/problem+json");
