@@ -3,6 +3,7 @@ package org.hostledger.projections;
 import java.util.List;
 import java.util.Map;
 import org.hostledger.projections.hostingmap.HostingMapProjection;
+import org.hostledger.projections.registry.RegistryProjection;
 import org.hostledger.projections.support.CurrentCounts;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -12,8 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class MaintainedCounts {
 
-    private static final Map<String, List<CurrentCounts<?>>> BY_PROJECTION =
-            Map.of(HostingMapProjection.NAME, List.of(HostingMapProjection.COUNTS));
+    private static final Map<String, List<CurrentCounts<?>>> BY_PROJECTION = Map.of(
+            HostingMapProjection.NAME,
+            List.of(HostingMapProjection.COUNTS),
+            RegistryProjection.NAME,
+            List.of(RegistryProjection.HOST_COUNTS, RegistryProjection.CERT_COUNTS));
 
     private MaintainedCounts() {}
 

@@ -119,6 +119,35 @@ public final class ProjectionHarness {
         }
     }
 
+    /**
+     * Replays {@code history} from empty tables as a bulk replay does, twice, calling {@code check} after each: whole,
+     * its batches leaving the {@code counts} tables of {@code projection} empty and counted at its end; then stopped
+     * half-way, counted then, and kept up one event at a time from there, as the processor that takes over does.
+     */
+    public void checkBulkReplays(
+            List<LedgerEvent> history,
+            String projection,
+            List<String> counts,
+            java.util.function.Consumer<String> check) {
+        resetAll();
+        feedAsBulkReplay(5, history.toArray(LedgerEvent[]::new));
+        for (String table : counts) {
+            org.assertj.core.api.Assertions.assertThat(
+                            jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class))
+                    .as("a bulk replay's batches leave %s out", table)
+                    .isZero();
+        }
+        MaintainedCounts.recount(jdbc, projection);
+        check.accept("bulk-replayed, counted at the end");
+
+        resetAll();
+        int half = history.size() / 2;
+        feedAsBulkReplay(5, history.subList(0, half).toArray(LedgerEvent[]::new));
+        MaintainedCounts.recount(jdbc, projection);
+        history.subList(half, history.size()).forEach(this::feed);
+        check.accept("bulk-replayed half-way, then one by one");
+    }
+
     private void feedInOneBatch(boolean bulkReplay, LedgerEvent... events) {
         List<GenericTrackedDomainEventMessage<LedgerEvent>> messages = new java.util.ArrayList<>();
         for (LedgerEvent event : events) {

@@ -105,10 +105,14 @@ class ReplayTest extends IntegrationTest {
                 .isEqualTo(before);
         assertThat(readModelFingerprint()).isEqualTo(fingerprint);
         // The rebuild counted once at its end, in stripe 0 (live batches spread their counts over stripes).
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_decision_count WHERE stripe <> 0", Long.class))
-                .isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_decision_count", Long.class))
-                .isPositive();
+        for (String counts : List.of("rm_decision_count", "rm_host_count", "rm_cert_count")) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + counts + " WHERE stripe <> 0", Long.class))
+                    .as(counts)
+                    .isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + counts, Long.class))
+                    .as(counts)
+                    .isPositive();
+        }
         // The projections read the marker of a bulk replay's batches by a name of their own.
         assertThat(ProjectionBatch.BULK_REPLAY).isEqualTo(AfterBulkReplay.RESOURCE);
 

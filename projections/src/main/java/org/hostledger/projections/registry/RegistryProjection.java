@@ -24,6 +24,7 @@ import org.hostledger.core.event.HostRegistered;
 import org.hostledger.core.model.SourceNote;
 import org.hostledger.projections.support.Activities;
 import org.hostledger.projections.support.Bitemporal;
+import org.hostledger.projections.support.CurrentCounts;
 import org.hostledger.projections.support.EventPosition;
 import org.hostledger.projections.support.JsonColumns;
 import org.hostledger.projections.support.ProjectionBatch;
@@ -52,6 +53,14 @@ public class RegistryProjection {
 
     private static final int CERT_BASE_VERSION = 10;
 
+    /** How many hosts are in effect per date and exposure, as known now: the host list's totals. */
+    public static final CurrentCounts<HostState> HOST_COUNTS =
+            new CurrentCounts<>("rm_host_count", state -> state.exposure().name(), "rm_host_version", "exposure");
+
+    /** How many certificates are in effect per date, as known now: the certificate list's totals. */
+    public static final CurrentCounts<CertState> CERT_COUNTS =
+            new CurrentCounts<>("rm_cert_count", state -> "ALL", "rm_cert_version", "'ALL'");
+
     private final JdbcTemplate jdbc;
     private final VersionTable<HostState> hostVersions;
     private final VersionTable<CertState> certVersions;
@@ -59,9 +68,19 @@ public class RegistryProjection {
     public RegistryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.hostVersions = new VersionTable<>(
-                "rm_host_version", "host_id", HostState.COLUMNS, RegistryProjection::hostState, HostState::values);
+                "rm_host_version",
+                "host_id",
+                HostState.COLUMNS,
+                RegistryProjection::hostState,
+                HostState::values,
+                HOST_COUNTS);
         this.certVersions = new VersionTable<>(
-                "rm_cert_version", "cert_id", CertState.COLUMNS, RegistryProjection::certState, CertState::values);
+                "rm_cert_version",
+                "cert_id",
+                CertState.COLUMNS,
+                RegistryProjection::certState,
+                CertState::values,
+                CERT_COUNTS);
     }
 
     private ProjectionBatch batch() {
@@ -443,6 +462,8 @@ public class RegistryProjection {
                         "rm_host_base",
                         "rm_cert_version",
                         "rm_cert_change",
-                        "rm_cert_base"));
+                        "rm_cert_base",
+                        HOST_COUNTS.table(),
+                        CERT_COUNTS.table()));
     }
 }

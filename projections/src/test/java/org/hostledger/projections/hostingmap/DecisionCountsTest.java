@@ -23,7 +23,6 @@ import org.hostledger.core.query.DecisionStatus;
 import org.hostledger.core.query.ListDecisions;
 import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.TimePoint;
-import org.hostledger.projections.MaintainedCounts;
 import org.hostledger.projections.ProjectionHarness;
 import org.hostledger.projections.support.AsOf;
 import org.hostledger.projections.support.CurrentCounts;
@@ -67,25 +66,11 @@ class DecisionCountsTest {
             harness.feedInOneBatch(history.toArray(LedgerEvent[]::new));
             compareOn(harness, probes, "seed " + seed + " replayed in one batch");
 
-            // A bulk replay counts nothing in its batches, and once at its end.
-            harness.resetAll();
-            harness.feedAsBulkReplay(5, history.toArray(LedgerEvent[]::new));
-            assertThat(harness.jdbc.queryForObject("SELECT COUNT(*) FROM rm_decision_count", Integer.class))
-                    .as("a bulk replay's batches leave the counts out")
-                    .isZero();
-            MaintainedCounts.recount(harness.jdbc, HostingMapProjection.NAME);
-            compareOn(harness, probes, "seed " + seed + " bulk-replayed, counted at the end");
-
-            // A bulk replay that stops half-way: counted then, and kept up one batch at a time by the processor that
-            // goes on from there.
-            harness.resetAll();
-            int half = history.size() / 2;
-            harness.feedAsBulkReplay(5, history.subList(0, half).toArray(LedgerEvent[]::new));
-            MaintainedCounts.recount(harness.jdbc, HostingMapProjection.NAME);
-            for (LedgerEvent event : history.subList(half, history.size())) {
-                harness.feed(event);
-            }
-            compareOn(harness, probes, "seed " + seed + " bulk-replayed half-way, then one by one");
+            harness.checkBulkReplays(
+                    history,
+                    HostingMapProjection.NAME,
+                    List.of("rm_decision_count"),
+                    how -> compareOn(harness, probes, "seed " + fixedSeed + " " + how));
         }
     }
 
