@@ -1,5 +1,7 @@
 package org.hostledger.projections;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -132,8 +134,7 @@ public final class ProjectionHarness {
         resetAll();
         feedAsBulkReplay(5, history.toArray(LedgerEvent[]::new));
         for (String table : counts) {
-            org.assertj.core.api.Assertions.assertThat(
-                            jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class))
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class))
                     .as("a bulk replay's batches leave %s out", table)
                     .isZero();
         }
@@ -251,5 +252,29 @@ public final class ProjectionHarness {
         }
         probes.add(LocalDate.of(9999, 12, 30));
         return probes;
+    }
+
+    /** Reads every page of sizes 1 to 7, one past the last included; answers how many pages it checked. */
+    public static int walkPages(long expected, String what, PageReader read) {
+        int checked = 0;
+        for (int size = 1; size <= 7; size++) {
+            long seen = 0;
+            for (int page = 0; page <= expected / size + 1; page++) {
+                long[] answer = read.page(page, size);
+                assertThat(answer[0])
+                        .as("%s, page %d of size %d", what, page, size)
+                        .isEqualTo(expected);
+                seen += answer[1];
+                checked++;
+            }
+            assertThat(seen).as("%s, pages of size %d", what, size).isEqualTo(expected);
+        }
+        return checked;
+    }
+
+    @FunctionalInterface
+    public interface PageReader {
+        /** The page's total and how many items it holds. */
+        long[] page(int page, int size);
     }
 }

@@ -14,4 +14,13 @@ public record PageRequest(int page, int size) {
     public long offset() {
         return (long) page * size;
     }
+
+    /**
+     * Whether this page, holding {@code rows} items, is the last one, so that the items before it and its own are all
+     * there are: a page that is not full, unless it is an empty one past the first (which says nothing of how many
+     * came before).
+     */
+    public boolean isLastWith(int rows) {
+        return rows < size && (rows > 0 || page == 0);
+    }
 }

@@ -83,9 +83,9 @@ public class HostingMapQueries {
         // A page that is not full is the last one: the rows before it and its own are all there are (one host's
         // decisions, the usual question, fit on the first page). Only a full page, or an empty one past the first,
         // needs counting.
-        boolean last = rows.size() < query.page().size()
-                && (!rows.isEmpty() || query.page().offset() == 0);
-        long total = last ? query.page().offset() + rows.size() : total(query, where, params);
+        long total = query.page().isLastWith(rows.size())
+                ? query.page().offset() + rows.size()
+                : total(query, where, params);
         return new DecisionPage(
                 views(rows, query.at(), FOLLOW_UPS_IN_LISTS),
                 query.page().page(),
@@ -168,12 +168,10 @@ public class HostingMapQueries {
         if (!counted) {
             return jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
         }
-        MapSqlParameterSource asked =
-                new MapSqlParameterSource("asOf", query.at().asOf());
-        if (query.status() != null) {
-            asked.addValue("grp", query.status().name());
-        }
-        return jdbc.queryForObject(HostingMapProjection.COUNTS.totalSql(query.status() != null), asked, Long.class);
+        return HostingMapProjection.COUNTS.total(
+                jdbc,
+                query.at().asOf(),
+                query.status() == null ? null : query.status().name());
     }
 
     @QueryHandler

@@ -21,7 +21,6 @@ import org.hostledger.core.query.HostPage;
 import org.hostledger.core.query.HostView;
 import org.hostledger.core.query.ListCertifications;
 import org.hostledger.core.query.ListHosts;
-import org.hostledger.core.query.PageRequest;
 import org.hostledger.core.query.TimePoint;
 import org.hostledger.projections.support.Activities;
 import org.hostledger.projections.support.AsOf;
@@ -73,31 +72,18 @@ public class RegistryQueries {
                 params,
                 RegistryQueries::hostRow);
         long total;
-        if (isLastPage(rows.size(), query.page())) {
+        if (query.page().isLastWith(rows.size())) {
             total = query.page().offset() + rows.size();
         } else if (query.at().isLatestKnowledge() && query.country() == null && query.q() == null) {
-            MapSqlParameterSource asked =
-                    new MapSqlParameterSource("asOf", query.at().asOf());
-            if (query.exposure() != null) {
-                asked.addValue("grp", query.exposure().name());
-            }
-            total = jdbc.queryForObject(
-                    RegistryProjection.HOST_COUNTS.totalSql(query.exposure() != null), asked, Long.class);
+            total = RegistryProjection.HOST_COUNTS.total(
+                    jdbc,
+                    query.at().asOf(),
+                    query.exposure() == null ? null : query.exposure().name());
         } else {
             total = jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
         }
         return new HostPage(
                 hosts(rows, query.at()), query.page().page(), query.page().size(), total);
-    }
-
-    /**
-     * Whether a page of {@code rows} is the last one, so that the rows before it and its own are all there are: a
-     * page that is not full, unless it is an empty one past the first (one host's certificates, the usual question,
-     * fit on the first page). Only the others need a total: from the maintained counts when the question is the list
-     * of a date as known now, unfiltered (hosts: or by exposure); counted over the filtered rows otherwise.
-     */
-    private static boolean isLastPage(int rows, PageRequest page) {
-        return rows < page.size() && (rows > 0 || page.offset() == 0);
     }
 
     @QueryHandler
@@ -225,17 +211,14 @@ public class RegistryQueries {
         List<CertificationView> items = certifications(
                 where + " ORDER BY c.cert_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY", params, null);
         long total;
-        if (isLastPage(items.size(), query.page())) {
+        if (query.page().isLastWith(items.size())) {
             total = query.page().offset() + items.size();
         } else if (query.at().isLatestKnowledge()
                 && query.hostId() == null
                 && query.activity() == null
                 && query.status() == null
                 && query.q() == null) {
-            total = jdbc.queryForObject(
-                    RegistryProjection.CERT_COUNTS.totalSql(false),
-                    new MapSqlParameterSource("asOf", query.at().asOf()),
-                    Long.class);
+            total = RegistryProjection.CERT_COUNTS.total(jdbc, query.at().asOf(), null);
         } else {
             total = jdbc.queryForObject("SELECT COUNT(*) FROM rm_cert_version c" + where, params, Long.class);
         }

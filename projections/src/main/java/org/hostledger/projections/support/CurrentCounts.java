@@ -3,6 +3,8 @@ package org.hostledger.projections.support;
 import java.time.LocalDate;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * How many records of a {@link VersionTable} are in effect on any date as the ledger knows it now, kept as the table's
@@ -88,12 +90,17 @@ public final class CurrentCounts<S> {
     }
 
     /**
-     * The SQL of the number of records in effect on {@code :asOf} as known now; with {@code :grp} when
-     * {@code oneGroup}.
+     * How many records are in effect on {@code asOf} as known now: in all, or in {@code group} alone when it is not
+     * null.
      */
-    public String totalSql(boolean oneGroup) {
-        return "SELECT -COALESCE(SUM(delta), 0) FROM " + table + " WHERE eff_date > :asOf"
-                + (oneGroup ? " AND grp = :grp" : "");
+    public long total(NamedParameterJdbcTemplate jdbc, LocalDate asOf, String group) {
+        MapSqlParameterSource params = new MapSqlParameterSource("asOf", asOf);
+        String sql = "SELECT -COALESCE(SUM(delta), 0) FROM " + table + " WHERE eff_date > :asOf";
+        if (group != null) {
+            sql += " AND grp = :grp";
+            params.addValue("grp", group);
+        }
+        return jdbc.queryForObject(sql, params, Long.class);
     }
 
     public String table() {

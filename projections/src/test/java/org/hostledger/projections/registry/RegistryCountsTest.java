@@ -132,7 +132,7 @@ class RegistryCountsTest {
                             params,
                             Long.class);
                     largest[0] = Math.max(largest[0], expected);
-                    checked += walk(expected, "hosts " + exposure + " " + at, (page, size) -> {
+                    checked += ProjectionHarness.walkPages(expected, "hosts " + exposure + " " + at, (page, size) -> {
                         var answer =
                                 harness.registry.handle(new ListHosts(null, exposure, at, new PageRequest(page, size)));
                         return new long[] {answer.totalItems(), answer.items().size()};
@@ -146,41 +146,20 @@ class RegistryCountsTest {
                             params,
                             Long.class);
                     largest[1] = Math.max(largest[1], expected);
-                    checked += walk(expected, "certificates of " + host + " " + at, (page, size) -> {
-                        var answer = harness.registry.handle(
-                                new ListCertifications(host, null, null, at, new PageRequest(page, size)));
-                        return new long[] {answer.totalItems(), answer.items().size()};
-                    });
+                    checked += ProjectionHarness.walkPages(
+                            expected, "certificates of " + host + " " + at, (page, size) -> {
+                                var answer = harness.registry.handle(
+                                        new ListCertifications(host, null, null, at, new PageRequest(page, size)));
+                                return new long[] {
+                                    answer.totalItems(), answer.items().size()
+                                };
+                            });
                 }
             }
         }
         assertThat(checked).isGreaterThan(500);
         assertThat(largest[0]).as("the longest list of hosts").isGreaterThan(7);
         assertThat(largest[1]).as("the longest list of certificates").isGreaterThan(7);
-    }
-
-    /** Reads every page of sizes 1 to 7, one past the last included; answers how many pages it checked. */
-    private static int walk(long expected, String what, PageReader read) {
-        int checked = 0;
-        for (int size = 1; size <= 7; size++) {
-            long seen = 0;
-            for (int page = 0; page <= expected / size + 1; page++) {
-                long[] answer = read.page(page, size);
-                assertThat(answer[0])
-                        .as("%s, page %d of size %d", what, page, size)
-                        .isEqualTo(expected);
-                seen += answer[1];
-                checked++;
-            }
-            assertThat(seen).as("%s, pages of size %d", what, size).isEqualTo(expected);
-        }
-        return checked;
-    }
-
-    @FunctionalInterface
-    private interface PageReader {
-        /** The page's total and how many items it holds. */
-        long[] page(int page, int size);
     }
 
     /** Compares the handlers' totals with a COUNT on every probe date; answers how many comparisons. */
