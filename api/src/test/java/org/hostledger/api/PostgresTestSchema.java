@@ -37,6 +37,20 @@ public class PostgresTestSchema implements EnvironmentPostProcessor {
         properties.put("hostledger.aggregate-cache", "false");
         properties.put("hostledger.test.schema", schema);
         environment.getPropertySources().addFirst(new MapPropertySource("postgres-test-schema", properties));
+        // As the postgres profile has it (several nodes), unless a test sets its own: above the application's
+        // properties, below the command line and the tests' own.
+        MapPropertySource defaults =
+                new MapPropertySource("postgres-test-defaults", Map.of("hostledger.projection-segments", "4"));
+        String applicationProperties = environment.getPropertySources().stream()
+                .map(source -> source.getName())
+                .filter(name -> name.startsWith("Config resource"))
+                .findFirst()
+                .orElse(null);
+        if (applicationProperties == null) {
+            environment.getPropertySources().addLast(defaults);
+        } else {
+            environment.getPropertySources().addBefore(applicationProperties, defaults);
+        }
     }
 
     public static boolean enabled() {

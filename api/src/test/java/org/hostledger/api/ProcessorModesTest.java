@@ -1,12 +1,15 @@
 package org.hostledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,6 +34,21 @@ class ProcessorModesTest extends IntegrationTest {
         assertThat(kinds).allSatisfy((name, kind) -> assertThat(kind)
                 .as("processor %s (configure axon.eventhandling.processors.%s.mode=pooled)", name, name)
                 .isEqualTo(PooledStreamingEventProcessor.class.getSimpleName()));
+    }
+
+    /**
+     * A new store splits each projection into one segment on H2 (one process opens the file: one node, and every
+     * segment commits each batch on its own) and into four with PostgreSQL (the profile, and the PostgreSQL suites,
+     * made for several nodes).
+     */
+    @Test
+    void aNewStoreHasOneSegmentPerProjectionOnH2AndFourOnPostgres(@Autowired TokenStore tokens) {
+        int expected = PostgresTestSchema.enabled() ? 4 : 1;
+        for (String name : processing.eventProcessors().keySet()) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tokens.fetchSegments(name))
+                    .as("segments of %s", name)
+                    .hasSize(expected));
+        }
     }
 
     private static String kind(EventProcessor processor) {
