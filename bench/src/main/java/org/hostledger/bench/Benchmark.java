@@ -97,9 +97,7 @@ public final class Benchmark {
             Path output,
             List<String> settings,
             boolean postgres,
-            String pgUrl,
-            String pgUser,
-            String pgPassword,
+            PostgresServer server,
             Set<String> skipped) {
 
         /** The sections a run may leave out with {@code --skip=}: the ones that start applications of their own. */
@@ -111,10 +109,7 @@ public final class Benchmark {
             int repetitions = 3;
             List<String> settings = new ArrayList<>();
             boolean postgres = false;
-            String pgUrl = System.getenv()
-                    .getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:55432/hostledger");
-            String pgUser = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "hostledger");
-            String pgPassword = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "hostledger");
+            PostgresServer server = PostgresServer.fromEnvironment();
             Set<String> skipped = new TreeSet<>();
             Path output = Files.isDirectory(Path.of("bench"))
                     ? Path.of("bench/target/results.json")
@@ -132,17 +127,9 @@ public final class Benchmark {
                 } else if (arg.startsWith("--out=")) {
                     output = Path.of(arg.substring("--out=".length()));
                 } else if (arg.startsWith("--store=")) {
-                    String store = arg.substring("--store=".length());
-                    if (!store.equals("h2") && !store.equals("postgres")) {
-                        throw new IllegalArgumentException("--store is h2 or postgres, not " + store);
-                    }
-                    postgres = store.equals("postgres");
-                } else if (arg.startsWith("--pg-url=")) {
-                    pgUrl = arg.substring("--pg-url=".length());
-                } else if (arg.startsWith("--pg-user=")) {
-                    pgUser = arg.substring("--pg-user=".length());
-                } else if (arg.startsWith("--pg-password=")) {
-                    pgPassword = arg.substring("--pg-password=".length());
+                    postgres = PostgresServer.storeIsPostgres(arg);
+                } else if (server.with(arg) != null) {
+                    server = server.with(arg);
                 } else if (arg.startsWith("--skip=")) {
                     for (String section : arg.substring("--skip=".length()).split(",")) {
                         if (!SKIPPABLE.contains(section)) {
@@ -152,17 +139,15 @@ public final class Benchmark {
                         skipped.add(section);
                     }
                 } else {
-                    throw new IllegalArgumentException(
-                            "unknown argument " + arg
-                                    + "; use --quick, --events=N, --repetitions=N, --out=FILE, --set=property=value, "
-                                    + "--store=h2|postgres, --pg-url=, --pg-user=, --pg-password=, --skip=webhooks,registers,stock");
+                    throw new IllegalArgumentException("unknown argument " + arg
+                            + "; use --quick, --events=N, --repetitions=N, --out=FILE, --set=property=value, "
+                            + PostgresServer.OPTIONS + ", --skip=webhooks,registers,stock");
                 }
             }
             if (repetitions < 3 && !quick) {
                 throw new IllegalArgumentException("each figure is the median of at least 3 repetitions");
             }
-            return new Options(
-                    events, quick, repetitions, output, settings, postgres, pgUrl, pgUser, pgPassword, skipped);
+            return new Options(events, quick, repetitions, output, settings, postgres, server, skipped);
         }
 
         int scaled(int full, int quickValue) {
@@ -206,13 +191,7 @@ public final class Benchmark {
     /** The store of a run is gigabytes at a million events; it goes with the run. */
     private void removeData() throws Exception {
         if (pgSchema != null) {
-            try (var connection = java.sql.DriverManager.getConnection(
-                            options.pgUrl(), options.pgUser(), options.pgPassword());
-                    var statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + pgSchema + "_stock CASCADE");
-                statement.execute("DROP SCHEMA IF EXISTS " + pgSchema + "_registers CASCADE");
-                statement.execute("DROP SCHEMA " + pgSchema + " CASCADE");
-            }
+            options.server().dropSchemas(pgSchema + "_stock", pgSchema + "_registers", pgSchema);
         }
         if (dataDir == null) {
             return;
@@ -313,20 +292,7 @@ public final class Benchmark {
     }
 
     private List<String> postgresArguments(String suffix) throws Exception {
-        String schema = suffix.equals(pgSchema) ? pgSchema : pgSchema + "_" + suffix;
-        try (var connection =
-                        java.sql.DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
-                var statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        String url = options.pgUrl() + (options.pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return List.of(
-                "--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + options.pgUser(),
-                "--spring.datasource.password=" + options.pgPassword(),
-                "--spring.flyway.schemas=" + schema,
-                "--spring.flyway.default-schema=" + schema);
+        return options.server().createSchema(suffix.equals(pgSchema) ? pgSchema : pgSchema + "_" + suffix);
     }
 
     /** Plain JDBC on the application's own database (its schema on PostgreSQL). */

@@ -58,7 +58,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * cold run (JFR: 4 s of C2 compilations within a 6 s repetition). Without the warm-up, the figure compared a cold
  * import with a warm ceiling. Quick mode imports the first three snapshots, warms nothing up and judges nothing. Alone: {@code java -Xmx512m -Dloader.main=org.hostledger.bench.RegisterImportBench
  * -cp bench/target/hostledger-bench.jar org.springframework.boot.loader.launch.PropertiesLauncher [--quick]
- * [--repetitions=N]}.
+ * [--repetitions=N] [--store=postgres]} (the server as for the whole benchmark).
  */
 final class RegisterImportBench {
 
@@ -436,14 +436,20 @@ final class RegisterImportBench {
         }
     }
 
-    /** This section alone: {@code [--quick] [--repetitions=N]}; prints its rows. */
+    /**
+     * This section alone: {@code [--quick] [--repetitions=N] [--store=h2|postgres] [--pg-url=…] [--pg-user=…]
+     * [--pg-password=…]} (on PostgreSQL, in a schema of its own, dropped at the end); prints its rows.
+     */
     public static void main(String[] args) throws Exception {
-        SectionArgs options = SectionArgs.parse(args);
+        SectionArgs options = SectionArgs.parse(args, true);
         boolean quick = options.quick();
         int repetitions = options.repetitions();
         Path dataDir = Files.createTempDirectory("hostledger-bench-registers-");
+        String schema = "hostledger_bench_" + System.currentTimeMillis() + "_registers";
         int status = 0;
         try {
+            List<String> storeArgs =
+                    options.postgres() == null ? List.of() : options.postgres().createSchema(schema);
             List<Figure> figures = run(
                     quick,
                     repetitions,
@@ -454,7 +460,7 @@ final class RegisterImportBench {
                             "--spring.main.banner-mode=off",
                             "--logging.level.root=WARN"),
                     dataDir,
-                    List.of());
+                    storeArgs);
             System.out.println("\n| figure | value (median) | min – max | ceiling | ratio | target | met |");
             System.out.println("|---|---|---|---|---|---|---|");
             for (Figure f : figures) {
@@ -477,6 +483,9 @@ final class RegisterImportBench {
             e.printStackTrace();
             status = 1;
         } finally {
+            if (options.postgres() != null) {
+                options.postgres().dropSchemas(schema);
+            }
             try (var paths = Files.walk(dataDir)) {
                 for (Path path :
                         paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -1,0 +1,77 @@
+package org.hostledger.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The PostgreSQL server a run measures ({@code --store=postgres}): {@code --pg-url=}, {@code --pg-user=}, {@code
+ * --pg-password=}, else the usual {@code SPRING_DATASOURCE_URL}, {@code SPRING_DATASOURCE_USERNAME} and {@code
+ * SPRING_DATASOURCE_PASSWORD}, else the server {@code .ci/postgres} starts. Each application of a run gets a schema
+ * of its own there, so that it starts from an empty store without touching anything else on the server.
+ */
+record PostgresServer(String url, String user, String password) {
+
+    static final String OPTIONS = "--store=h2|postgres, --pg-url=, --pg-user=, --pg-password=";
+
+    static PostgresServer fromEnvironment() {
+        return new PostgresServer(
+                System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:55432/hostledger"),
+                System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "hostledger"),
+                System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "hostledger"));
+    }
+
+    /** This server with {@code arg} applied if it is one of {@code --pg-url=}, {@code --pg-user=}, {@code --pg-password=}; else null. */
+    PostgresServer with(String arg) {
+        if (arg.startsWith("--pg-url=")) {
+            return new PostgresServer(arg.substring("--pg-url=".length()), user, password);
+        }
+        if (arg.startsWith("--pg-user=")) {
+            return new PostgresServer(url, arg.substring("--pg-user=".length()), password);
+        }
+        if (arg.startsWith("--pg-password=")) {
+            return new PostgresServer(url, user, arg.substring("--pg-password=".length()));
+        }
+        return null;
+    }
+
+    /** Whether {@code --store=…} asks for PostgreSQL; refuses any store but h2 and postgres. */
+    static boolean storeIsPostgres(String arg) {
+        String store = arg.substring("--store=".length());
+        if (!store.equals("h2") && !store.equals("postgres")) {
+            throw new IllegalArgumentException("--store is h2 or postgres, not " + store);
+        }
+        return store.equals("postgres");
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** Creates {@code schema} and answers the application arguments that store everything in it. */
+    List<String> createSchema(String schema) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        }
+        String inSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + inSchema,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
+                "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.default-schema=" + schema);
+    }
+
+    void dropSchemas(String... schemas) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            for (String schema : schemas) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+}
