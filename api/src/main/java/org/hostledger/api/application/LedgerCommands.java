@@ -1,9 +1,11 @@
 package org.hostledger.api.application;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
@@ -15,11 +17,22 @@ import org.hostledger.commands.lookup.PendingRecords;
 import org.hostledger.core.audit.EventMetadata;
 import org.hostledger.core.command.LedgerCommand;
 import org.hostledger.store.WritePositions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The one way commands enter the ledger, for REST clients, pages, the demo history, the benchmark and imports alike:
  * the command, the actor who sends it and a correlation id, as metadata that every resulting event keeps.
+ *
+ * <p>Concurrent writers share commits ({@link CommandGroups}): the commands that arrive while another group is being
+ * written are run together by one of their callers, one after the other in the order they arrived, each through the
+ * same handlers, interceptors and rules as alone, and committed together — one transaction, one append to the store.
+ * A command refused in a group is answered with its refusal, and the group is run again without it, from the start
+ * and in the same order, so that no other command's answer depends on a command that was not recorded; a group whose
+ * commit fails (a lost race with another node, the database gone) runs each of its commands alone, each answered as
+ * alone. Nobody hears of a write before it is committed. {@code hostledger.group-commit.max-commands} bounds a group
+ * (1: every command commits alone).
  */
 @Component
 public class LedgerCommands {
@@ -28,16 +41,31 @@ public class LedgerCommands {
     private final WritePositions positions;
     private final TransactionManager transactionManager;
     private final KnownRecords knownRecords;
+    private final CommandGroups<Grouped> groups;
+    private final boolean grouping;
 
+    /** Every command commits alone. */
     public LedgerCommands(
             CommandGateway commandGateway,
             WritePositions positions,
             TransactionManager transactionManager,
             KnownRecords knownRecords) {
+        this(commandGateway, positions, transactionManager, knownRecords, 1);
+    }
+
+    @Autowired
+    public LedgerCommands(
+            CommandGateway commandGateway,
+            WritePositions positions,
+            TransactionManager transactionManager,
+            KnownRecords knownRecords,
+            @Value("${hostledger.group-commit.max-commands:64}") int maxGroup) {
         this.commandGateway = commandGateway;
         this.positions = positions;
         this.transactionManager = transactionManager;
         this.knownRecords = knownRecords;
+        this.groups = new CommandGroups<>(maxGroup, this::runGroup);
+        this.grouping = maxGroup > 1;
     }
 
     /** Sends the command as {@code actor}; answers the record's version and the event's global position. */
@@ -47,12 +75,82 @@ public class LedgerCommands {
 
     /**
      * The same, with further metadata for the command's interceptors (never for its events: only the actor and the
-     * correlation id travel to them).
+     * correlation id travel to them). Such a command (an idempotent write, whose answer is kept with its events)
+     * commits alone.
      */
     public WriteResult sendAs(
             LedgerCommand command, String actor, String correlationId, Map<String, ?> interceptorMetaData) {
-        long version = send(command, metaData(actor, correlationId, interceptorMetaData));
+        Map<String, Object> metaData = metaData(actor, correlationId, interceptorMetaData);
+        if (grouping && interceptorMetaData.isEmpty() && !CurrentUnitOfWork.isStarted()) {
+            Grouped request = new Grouped(command, metaData);
+            groups.submit(request);
+            return (WriteResult) request.result();
+        }
+        long version = send(command, metaData);
         return new WriteResult(command.targetId(), version, positions.positionOf(command.targetId(), version));
+    }
+
+    /** The commands waiting for a group (for tests). */
+    int queued() {
+        return groups.queued();
+    }
+
+    /** A command waiting for its group. */
+    private static final class Grouped extends CommandGroups.Request {
+        final LedgerCommand command;
+        final Map<String, Object> metaData;
+
+        Grouped(LedgerCommand command, Map<String, Object> metaData) {
+            this.command = command;
+            this.metaData = metaData;
+        }
+    }
+
+    /** Runs a group on the leader's thread and answers each of its commands (see the class comment). */
+    private void runGroup(List<Grouped> group) {
+        List<Grouped> left = group;
+        while (left.size() > 1) {
+            List<Grouped> running = left;
+            long[] versions;
+            try {
+                versions = together(
+                        running.stream().map(request -> request.command).toList(), i -> running.get(i).metaData);
+            } catch (Refused refused) {
+                running.get(refused.index).fail(refused.getCause());
+                left = new ArrayList<>(running);
+                left.remove(refused.index);
+                continue;
+            } catch (RuntimeException e) {
+                running.forEach(this::alone);
+                return;
+            }
+            // Asked here, on the thread that committed: its storage engine answers without a read.
+            for (int i = 0; i < running.size(); i++) {
+                answer(running.get(i), versions[i]);
+            }
+            return;
+        }
+        left.forEach(this::alone);
+    }
+
+    private void alone(Grouped request) {
+        long version;
+        try {
+            version = send(request.command, request.metaData);
+        } catch (RuntimeException | Error e) {
+            request.fail(e);
+            return;
+        }
+        answer(request, version);
+    }
+
+    private void answer(Grouped request, long version) {
+        try {
+            String id = request.command.targetId();
+            request.succeed(new WriteResult(id, version, positions.positionOf(id, version)));
+        } catch (RuntimeException | Error e) {
+            request.fail(e);
+        }
     }
 
     /** The actor and the correlation id (a fresh one when none is given), beside {@code extra}. */
@@ -89,9 +187,28 @@ public class LedgerCommands {
             throw new IllegalStateException("commands are sent together from outside any unit of work");
         }
         Map<String, Object> metaData = metaData(actor, correlationId, Map.of());
+        long[] versions;
+        try {
+            versions = together(commands, i -> metaData);
+        } catch (Refused refused) {
+            throw refused.getCause();
+        }
+        LedgerCommand first = commands.get(0);
+        LedgerCommand last = commands.get(commands.size() - 1);
+        return new Positions(
+                positions.positionOf(first.targetId(), versions[0]),
+                positions.positionOf(last.targetId(), versions[versions.length - 1]));
+    }
+
+    /**
+     * Sends {@code commands} in one unit of work and transaction, committed together; answers their versions.
+     *
+     * @throws Refused when a command is refused (nothing is committed)
+     */
+    private long[] together(List<? extends LedgerCommand> commands, IntFunction<Map<String, Object>> metaData) {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
-        long firstVersion = -1;
-        long lastVersion = -1;
+        long[] versions = new long[commands.size()];
+        int at = -1;
         try {
             batch.attachTransaction(transactionManager);
             PendingRecords pending = PendingRecords.open(batch);
@@ -99,24 +216,35 @@ public class LedgerCommands {
             // question for each, "is this id taken?", is then answered from memory).
             knownRecords.kindsOf(
                     commands.stream().map(LedgerCommand::targetId).distinct().toList());
-            for (LedgerCommand command : commands) {
-                long version = send(command, metaData);
-                pending.recorded(command.targetId(), command.targetKind(), version);
-                if (firstVersion < 0) {
-                    firstVersion = version;
-                }
-                lastVersion = version;
+            for (at = 0; at < commands.size(); at++) {
+                LedgerCommand command = commands.get(at);
+                versions[at] = send(command, metaData.apply(at));
+                pending.recorded(command.targetId(), command.targetKind(), versions[at]);
             }
         } catch (RuntimeException | Error e) {
             batch.rollback(e);
+            if (e instanceof RuntimeException refusal && at >= 0 && at < commands.size()) {
+                throw new Refused(at, refusal);
+            }
             throw e;
         }
         batch.commit();
-        LedgerCommand first = commands.get(0);
-        LedgerCommand last = commands.get(commands.size() - 1);
-        return new Positions(
-                positions.positionOf(first.targetId(), firstVersion),
-                positions.positionOf(last.targetId(), lastVersion));
+        return versions;
+    }
+
+    /** The command at {@code index} of a batch was refused, and the batch rolled back. */
+    private static final class Refused extends RuntimeException {
+        final int index;
+
+        Refused(int index, RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.index = index;
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
     }
 
     /** Where a batch of commands landed in the global order: its first and last events. */

@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -36,7 +35,7 @@ class LedgerCommandsBatchReadTest {
     void aBatchReadsTheKindsOfItsTargetsOnceWhenItBegins() {
         List<Collection<String>> reads = new ArrayList<>();
         List<String> singleReads = new ArrayList<>();
-        KnownRecords store = new KnownRecords() {
+        KnownRecords store = new AbsentRecords() {
             @Override
             public Optional<RecordKind> kindOf(String id) {
                 singleReads.add(id);
@@ -47,16 +46,6 @@ class LedgerCommandsBatchReadTest {
             public Map<String, RecordKind> kindsOf(Collection<String> ids) {
                 reads.add(List.copyOf(ids));
                 return Map.of();
-            }
-
-            @Override
-            public OptionalLong versionOf(String id) {
-                return OptionalLong.empty();
-            }
-
-            @Override
-            public Optional<String> offeringHost(String offeringId) {
-                return Optional.empty();
             }
         };
         KnownRecords known = PendingRecords.overlay(store);

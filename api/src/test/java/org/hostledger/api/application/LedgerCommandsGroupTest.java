@@ -1,0 +1,166 @@
+package org.hostledger.api.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.hostledger.core.command.LedgerCommand;
+import org.hostledger.core.command.RegisterHost;
+import org.hostledger.core.model.SourceNote;
+import org.hostledger.store.WritePositions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Group commit in {@link LedgerCommands}: commands sent while a group is written are written together, in one
+ * transaction; a refused one is answered with its refusal and the group runs again without it; a group whose commit
+ * fails runs each command alone.
+ */
+class LedgerCommandsGroupTest {
+
+    private static final List<SourceNote> SOURCES =
+            List.of(SourceNote.of("A test source", "https://example.org/source", LocalDate.of(2020, 1, 1)));
+
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+    /** What the command bus was asked, in order: the hosts' ids. */
+    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    /** What each transaction of a group ended with. */
+    private final List<String> transactions = Collections.synchronizedList(new ArrayList<>());
+
+    private final CountDownLatch firstRunning = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private boolean failFirstCommit;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        release.countDown();
+        callers.shutdownNow();
+        assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aRefusedCommandIsAnsweredWithItsRefusalAndTheRestOfItsGroupIsWrittenWithoutIt() throws Exception {
+        LedgerCommands commands = commands();
+        List<Future<WriteResult>> answers = sendWhileTheFirstRuns(commands, "first", "a", "refused", "c");
+
+        assertThat(answers.get(0).get(10, TimeUnit.SECONDS).id()).isEqualTo("first");
+        assertThat(answers.get(1).get(10, TimeUnit.SECONDS).id()).isEqualTo("a");
+        assertThatThrownBy(() -> answers.get(2).get(10, TimeUnit.SECONDS)).hasMessageContaining("refused is taken");
+        assertThat(answers.get(3).get(10, TimeUnit.SECONDS).id()).isEqualTo("c");
+        // The first alone (the command bus's own transaction); then the group, rolled back at its refusal and run
+        // again without it, in the same order, and committed once.
+        assertThat(sent).containsExactly("first", "a", "refused", "a", "c");
+        assertThat(transactions).containsExactly("rolled back", "committed");
+    }
+
+    @Test
+    void aGroupWhoseCommitFailsRunsEachOfItsCommandsAlone() throws Exception {
+        failFirstCommit = true;
+        LedgerCommands commands = commands();
+        List<Future<WriteResult>> answers = sendWhileTheFirstRuns(commands, "first", "a", "b");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(answers.get(i).get(10, TimeUnit.SECONDS).position()).isEqualTo(7L);
+        }
+        assertThat(sent).containsExactly("first", "a", "b", "a", "b");
+        // Axon rolls back a unit of work whose commit failed.
+        assertThat(transactions).containsExactly("commit failed", "rolled back");
+    }
+
+    @Test
+    void withAGroupOfOneEveryCommandCommitsAlone() throws Exception {
+        LedgerCommands commands = commands(1);
+        List<Future<WriteResult>> answers = new ArrayList<>();
+        answers.add(callers.submit(() -> commands.sendAs(host("first"), "test", null)));
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        answers.add(callers.submit(() -> commands.sendAs(host("a"), "test", null)));
+        answers.add(callers.submit(() -> commands.sendAs(host("b"), "test", null)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> sent.size() == 3);
+        release.countDown();
+        for (Future<WriteResult> answer : answers) {
+            answer.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(transactions).isEmpty();
+    }
+
+    /** Sends the first command, and while the command bus holds it, each other one once the previous is queued. */
+    private List<Future<WriteResult>> sendWhileTheFirstRuns(LedgerCommands commands, String... ids)
+            throws InterruptedException {
+        List<Future<WriteResult>> answers = new ArrayList<>();
+        answers.add(callers.submit(() -> commands.sendAs(host(ids[0]), "test", null)));
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 1; i < ids.length; i++) {
+            String id = ids[i];
+            int queued = i;
+            answers.add(callers.submit(() -> commands.sendAs(host(id), "test", null)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> commands.queued() == queued);
+        }
+        assertThat(answers).noneMatch(Future::isDone);
+        release.countDown();
+        return answers;
+    }
+
+    private LedgerCommands commands() {
+        return commands(64);
+    }
+
+    private LedgerCommands commands(int maxGroup) {
+        CommandGateway gateway = mock(CommandGateway.class);
+        when(gateway.sendAndWait(any())).thenAnswer(call -> {
+            CommandMessage<?> message = call.getArgument(0);
+            String id = ((LedgerCommand) message.getPayload()).targetId();
+            sent.add(id);
+            if (id.equals("first")) {
+                firstRunning.countDown();
+                if (!release.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("not released");
+                }
+            }
+            if (id.equals("refused")) {
+                throw new IllegalArgumentException(id + " is taken");
+            }
+            return id;
+        });
+        WritePositions positions = mock(WritePositions.class);
+        when(positions.positionOf(anyString(), anyLong())).thenReturn(7L);
+        TransactionManager transactionManager = () -> new Transaction() {
+            @Override
+            public void commit() {
+                if (failFirstCommit && transactions.isEmpty()) {
+                    transactions.add("commit failed");
+                    throw new IllegalStateException("the append lost a race");
+                }
+                transactions.add("committed");
+            }
+
+            @Override
+            public void rollback() {
+                transactions.add("rolled back");
+            }
+        };
+        return new LedgerCommands(gateway, positions, transactionManager, new AbsentRecords(), maxGroup);
+    }
+
+    private static RegisterHost host(String id) {
+        return new RegisterHost(id, "Host " + id, "FR", null, null, LocalDate.of(2018, 1, 1), SOURCES);
+    }
+}
