@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  * written are run together by one of their callers, one after the other in the order they arrived, each through the
  * same handlers, interceptors and rules as alone, and committed together — one transaction, one append to the store.
  * A command refused in a group is answered with its refusal, and the group is run again without it, from the start
- * and in the same order, so that no other command's answer depends on a command that was not recorded; a group whose
- * commit fails (a lost race with another node, the database gone) runs each of its commands alone, each answered as
+ * and in the same order, so that no other command's answer depends on a command that was not recorded (after {@link
+ * #MAX_REFUSALS_PER_GROUP} refusals, the rest runs command by command); a group whose commit fails (a lost race with another node, the database gone) runs each of its commands alone, each answered as
  * alone. Nobody hears of a write before it is committed. {@code hostledger.group-commit.max-commands} bounds a group
  * (1: every command commits alone).
  */
@@ -41,6 +41,9 @@ public class LedgerCommands {
     private final WritePositions positions;
     private final TransactionManager transactionManager;
     private final KnownRecords knownRecords;
+    /** Refusals after which the rest of a group runs command by command. */
+    static final int MAX_REFUSALS_PER_GROUP = 2;
+
     private final CommandGroups<Grouped> groups;
     private final boolean grouping;
 
@@ -109,7 +112,10 @@ public class LedgerCommands {
     /** Runs a group on the leader's thread and answers each of its commands (see the class comment). */
     private void runGroup(List<Grouped> group) {
         List<Grouped> left = group;
-        while (left.size() > 1) {
+        int refusals = 0;
+        // Each refusal runs the group again: past a few, the rest runs alone (a burst of conflicting writes would
+        // otherwise run a group of n up to n times).
+        while (left.size() > 1 && refusals < MAX_REFUSALS_PER_GROUP) {
             List<Grouped> running = left;
             long[] versions;
             try {
@@ -117,6 +123,7 @@ public class LedgerCommands {
                         running.stream().map(request -> request.command).toList(), i -> running.get(i).metaData);
             } catch (Refused refused) {
                 running.get(refused.index).fail(refused.getCause());
+                refusals++;
                 left = new ArrayList<>(running);
                 left.remove(refused.index);
                 continue;

@@ -73,6 +73,34 @@ class LedgerCommandsGroupTest {
     }
 
     @Test
+    void pastTwoRefusalsTheRestOfAGroupRunsCommandByCommand() throws Exception {
+        LedgerCommands commands = commands();
+        List<Future<WriteResult>> answers =
+                sendWhileTheFirstRuns(commands, "first", "a", "refused-1", "b", "refused-2", "c", "d");
+
+        for (int i : new int[] {0, 1, 3, 5, 6}) {
+            assertThat(answers.get(i).get(10, TimeUnit.SECONDS).position()).isEqualTo(7L);
+        }
+        assertThatThrownBy(() -> answers.get(2).get(10, TimeUnit.SECONDS)).hasMessageContaining("refused-1 is taken");
+        assertThatThrownBy(() -> answers.get(4).get(10, TimeUnit.SECONDS)).hasMessageContaining("refused-2 is taken");
+        assertThat(sent)
+                .containsExactly(
+                        "first",
+                        "a",
+                        "refused-1",
+                        "a",
+                        "b",
+                        "refused-2",
+                        // alone from here on, each in the command bus's own transaction
+                        "a",
+                        "b",
+                        "c",
+                        "d");
+        assertThat(transactions).containsExactly("rolled back", "rolled back");
+        assertThat(LedgerCommands.MAX_REFUSALS_PER_GROUP).isEqualTo(2);
+    }
+
+    @Test
     void aGroupWhoseCommitFailsRunsEachOfItsCommandsAlone() throws Exception {
         failFirstCommit = true;
         LedgerCommands commands = commands();
@@ -135,7 +163,7 @@ class LedgerCommandsGroupTest {
                     throw new IllegalStateException("not released");
                 }
             }
-            if (id.equals("refused")) {
+            if (id.startsWith("refused")) {
                 throw new IllegalArgumentException(id + " is taken");
             }
             return id;
