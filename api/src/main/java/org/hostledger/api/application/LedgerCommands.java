@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
  * same handlers, interceptors and rules as alone, and committed together — one transaction, one append to the store.
  * A command refused in a group is answered with its refusal, and the group is run again without it, from the start
  * and in the same order, so that no other command's answer depends on a command that was not recorded (after {@link
- * #MAX_REFUSALS_PER_GROUP} refusals, the rest runs command by command); a group whose commit fails (a lost race with another node, the database gone) runs each of its commands alone, each answered as
- * alone. Nobody hears of a write before it is committed. {@code hostledger.group-commit.max-commands} bounds a group
+ * #MAX_REFUSALS_PER_GROUP} refusals, the rest runs command by command); a group whose commit fails (a lost race with
+ * another node) runs each of its commands alone, each answered as alone, unless the database cannot be reached: then
+ * each is answered that failure at once, and commands run alone until one commits again. Nobody hears of a write before it is committed. {@code hostledger.group-commit.max-commands} bounds a group
  * (1: every command commits alone).
  */
 @Component
@@ -41,6 +42,13 @@ public class LedgerCommands {
     private final WritePositions positions;
     private final TransactionManager transactionManager;
     private final KnownRecords knownRecords;
+    /**
+     * Set when a write found the database unreachable, cleared by the next write that commits: meanwhile commands
+     * are not grouped. Each group waits for a connection in turn, so in an outage a writer would hear its {@code 503}
+     * after as many of the pool's time-outs as there are groups before it; alone, the writers wait side by side.
+     */
+    private volatile boolean unreachable;
+
     /** Refusals after which the rest of a group runs command by command. */
     static final int MAX_REFUSALS_PER_GROUP = 2;
 
@@ -84,12 +92,19 @@ public class LedgerCommands {
     public WriteResult sendAs(
             LedgerCommand command, String actor, String correlationId, Map<String, ?> interceptorMetaData) {
         Map<String, Object> metaData = metaData(actor, correlationId, interceptorMetaData);
-        if (grouping && interceptorMetaData.isEmpty() && !CurrentUnitOfWork.isStarted()) {
+        if (grouping && !unreachable && interceptorMetaData.isEmpty() && !CurrentUnitOfWork.isStarted()) {
             Grouped request = new Grouped(command, metaData);
             groups.submit(request);
             return (WriteResult) request.result();
         }
-        long version = send(command, metaData);
+        long version;
+        try {
+            version = send(command, metaData);
+        } catch (RuntimeException e) {
+            unreachable = DatabaseFailures.unreachable(e);
+            throw e;
+        }
+        unreachable = false;
         return new WriteResult(command.targetId(), version, positions.positionOf(command.targetId(), version));
     }
 
@@ -122,13 +137,21 @@ public class LedgerCommands {
                 versions = together(
                         running.stream().map(request -> request.command).toList(), i -> running.get(i).metaData);
             } catch (Refused refused) {
+                if (DatabaseFailures.unreachable(refused.getCause())) {
+                    failAll(running, refused.getCause());
+                    return;
+                }
                 running.get(refused.index).fail(refused.getCause());
                 refusals++;
                 left = new ArrayList<>(running);
                 left.remove(refused.index);
                 continue;
             } catch (RuntimeException e) {
-                running.forEach(this::alone);
+                if (DatabaseFailures.unreachable(e)) {
+                    failAll(running, e);
+                } else {
+                    running.forEach(this::alone);
+                }
                 return;
             }
             // Asked here, on the thread that committed: its storage engine answers without a read.
@@ -138,6 +161,16 @@ public class LedgerCommands {
             return;
         }
         left.forEach(this::alone);
+    }
+
+    /**
+     * The database cannot be reached: every command of the group is answered so at once. Run again, alone or
+     * together, each would wait for a connection in turn, and the last of a group of n would hear after n waits of
+     * the pool's time-out.
+     */
+    private void failAll(List<Grouped> group, RuntimeException failure) {
+        unreachable = true;
+        group.forEach(request -> request.fail(failure));
     }
 
     private void alone(Grouped request) {

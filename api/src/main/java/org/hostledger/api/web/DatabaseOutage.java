@@ -6,21 +6,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
+import org.hostledger.api.application.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -49,36 +45,12 @@ public class DatabaseOutage extends OncePerRequestFilter {
         this.mapper = mapper;
     }
 
-    /** True when the failure, or one of its causes, says that no connection to the database could be had or kept. */
+    /**
+     * True when the failure, or one of its causes, says that no connection to the database could be had or kept
+     * ({@link DatabaseFailures#unreachable}).
+     */
     public static boolean causedBy(Throwable failure) {
-        return causedBy(failure, 0);
-    }
-
-    /** The causes and the suppressed failures (a rollback that failed after the append did), to a bounded depth. */
-    private static boolean causedBy(Throwable failure, int level) {
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
-            if (level < 2) {
-                for (Throwable suppressed : t.getSuppressed()) {
-                    if (causedBy(suppressed, level + 1)) {
-                        return true;
-                    }
-                }
-            }
-            if (t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException
-                    || t instanceof DataAccessResourceFailureException
-                    || t instanceof CannotCreateTransactionException) {
-                return true;
-            }
-            // SQLSTATE class 08: connection exception; 57P01-57P03: the server shuts down or is starting up.
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseFailures.unreachable(failure);
     }
 
     /** The 503 answer, for an exception handler. */

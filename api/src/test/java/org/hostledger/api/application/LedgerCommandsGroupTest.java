@@ -29,6 +29,7 @@ import org.hostledger.core.model.SourceNote;
 import org.hostledger.store.WritePositions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * Group commit in {@link LedgerCommands}: commands sent while a group is written are written together, in one
@@ -48,11 +49,15 @@ class LedgerCommandsGroupTest {
 
     private final CountDownLatch firstRunning = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch holdRunning = new CountDownLatch(1);
+    private final CountDownLatch releaseHold = new CountDownLatch(1);
     private boolean failFirstCommit;
+    private RuntimeException commitFailure = new IllegalStateException("the append lost a race");
 
     @AfterEach
     void stop() throws InterruptedException {
         release.countDown();
+        releaseHold.countDown();
         callers.shutdownNow();
         assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
@@ -114,6 +119,47 @@ class LedgerCommandsGroupTest {
         assertThat(transactions).containsExactly("commit failed", "rolled back");
     }
 
+    /** Alone, each would wait for a connection in turn: the last of a group of n would wait n pool time-outs. */
+    @Test
+    void aGroupThatCannotReachTheDatabaseAnswersEachOfItsCommandsThatAtOnce() throws Exception {
+        failFirstCommit = true;
+        commitFailure = new CannotGetJdbcConnectionException("Connection is not available, request timed out");
+        LedgerCommands commands = commands();
+        List<Future<WriteResult>> answers = sendWhileTheFirstRuns(commands, "first", "a", "b");
+
+        assertThat(answers.get(0).get(10, TimeUnit.SECONDS).id()).isEqualTo("first");
+        for (int i = 1; i < 3; i++) {
+            int command = i;
+            assertThatThrownBy(() -> answers.get(command).get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(CannotGetJdbcConnectionException.class);
+        }
+        assertThat(sent).as("not run again one by one").containsExactly("first", "a", "b");
+
+        // Until a write commits again, writers are not queued behind each other: each runs alone, side by side.
+        Future<WriteResult> held = callers.submit(() -> commands.sendAs(host("hold"), "test", null));
+        assertThat(holdRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(commands.sendAs(host("c"), "test", null).id()).isEqualTo("c");
+        releaseHold.countDown();
+        assertThat(held.get(10, TimeUnit.SECONDS).id()).isEqualTo("hold");
+        assertThat(commands.queued()).isZero();
+        assertThat(transactions).as("no group since").containsExactly("commit failed", "rolled back");
+    }
+
+    /** A command of the group that could not reach the database: the same for all, at once. */
+    @Test
+    void aCommandThatCannotReachTheDatabaseFailsItsWholeGroupAtOnce() throws Exception {
+        LedgerCommands commands = commands();
+        List<Future<WriteResult>> answers = sendWhileTheFirstRuns(commands, "first", "a", "unreachable", "b");
+
+        for (int i = 1; i < 4; i++) {
+            int command = i;
+            assertThatThrownBy(() -> answers.get(command).get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(CannotGetJdbcConnectionException.class);
+        }
+        assertThat(sent).containsExactly("first", "a", "unreachable");
+        assertThat(transactions).containsExactly("rolled back");
+    }
+
     @Test
     void withAGroupOfOneEveryCommandCommitsAlone() throws Exception {
         LedgerCommands commands = commands(1);
@@ -163,8 +209,17 @@ class LedgerCommandsGroupTest {
                     throw new IllegalStateException("not released");
                 }
             }
+            if (id.equals("hold")) {
+                holdRunning.countDown();
+                if (!releaseHold.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("not released");
+                }
+            }
             if (id.startsWith("refused")) {
                 throw new IllegalArgumentException(id + " is taken");
+            }
+            if (id.startsWith("unreachable")) {
+                throw new CannotGetJdbcConnectionException("Connection is not available, request timed out");
             }
             return id;
         });
@@ -175,7 +230,7 @@ class LedgerCommandsGroupTest {
             public void commit() {
                 if (failFirstCommit && transactions.isEmpty()) {
                     transactions.add("commit failed");
-                    throw new IllegalStateException("the append lost a race");
+                    throw commitFailure;
                 }
                 transactions.add("committed");
             }
