@@ -27,13 +27,13 @@ import org.springframework.stereotype.Component;
  *
  * <p>Concurrent writers share commits ({@link CommandGroups}): the commands that arrive while another group is being
  * written are run together by one of their callers, one after the other in the order they arrived, each through the
- * same handlers, interceptors and rules as alone, and committed together — one transaction, one append to the store.
- * A command refused in a group is answered with its refusal, and the group is run again without it, from the start
- * and in the same order, so that no other command's answer depends on a command that was not recorded (after {@link
+ * same handlers, interceptors and rules as alone, and committed together — one transaction, one append to the store. A
+ * command refused in a group is answered with its refusal, and the group is run again without it, from the start and in
+ * the same order, so that no other command's answer depends on a command that was not recorded (after {@link
  * #MAX_REFUSALS_PER_GROUP} refusals, the rest runs command by command); a group whose commit fails (a lost race with
  * another node) runs each of its commands alone, each answered as alone, unless the database cannot be reached: then
- * each is answered that failure at once, and commands run alone until one commits again. Nobody hears of a write before it is committed. {@code hostledger.group-commit.max-commands} bounds a group
- * (1: every command commits alone).
+ * each is answered that failure at once, and commands run alone until one commits again. Nobody hears of a write before
+ * it is committed. {@code hostledger.group-commit.max-commands} bounds a group (1: every command commits alone).
  */
 @Component
 public class LedgerCommands {
