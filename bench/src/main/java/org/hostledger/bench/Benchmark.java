@@ -128,7 +128,7 @@ public final class Benchmark {
                     output = Path.of(arg.substring("--out=".length()));
                 } else if (arg.startsWith("--store=")) {
                     postgres = PostgresServer.storeIsPostgres(arg);
-                } else if (server.with(arg) != null) {
+                } else if (PostgresServer.isOption(arg)) {
                     server = server.with(arg);
                 } else if (arg.startsWith("--skip=")) {
                     for (String section : arg.substring("--skip=".length()).split(",")) {

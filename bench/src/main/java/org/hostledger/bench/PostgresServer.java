@@ -23,7 +23,12 @@ record PostgresServer(String url, String user, String password) {
                 System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "hostledger"));
     }
 
-    /** This server with {@code arg} applied if it is one of {@code --pg-url=}, {@code --pg-user=}, {@code --pg-password=}; else null. */
+    /** Whether {@code arg} is one of {@code --pg-url=}, {@code --pg-user=}, {@code --pg-password=}. */
+    static boolean isOption(String arg) {
+        return arg.startsWith("--pg-url=") || arg.startsWith("--pg-user=") || arg.startsWith("--pg-password=");
+    }
+
+    /** This server with {@code arg}, one of its options ({@link #isOption}), applied. */
     PostgresServer with(String arg) {
         if (arg.startsWith("--pg-url=")) {
             return new PostgresServer(arg.substring("--pg-url=".length()), user, password);
@@ -34,7 +39,7 @@ record PostgresServer(String url, String user, String password) {
         if (arg.startsWith("--pg-password=")) {
             return new PostgresServer(url, user, arg.substring("--pg-password=".length()));
         }
-        return null;
+        throw new IllegalArgumentException("not a PostgreSQL option: " + arg);
     }
 
     /** Whether {@code --store=…} asks for PostgreSQL; refuses any store but h2 and postgres. */

@@ -25,7 +25,7 @@ record SectionArgs(boolean quick, int repetitions, PostgresServer postgres) {
                 repetitions = Integer.parseInt(arg.substring("--repetitions=".length()));
             } else if (takesStore && arg.startsWith("--store=")) {
                 postgres = PostgresServer.storeIsPostgres(arg);
-            } else if (takesStore && server.with(arg) != null) {
+            } else if (takesStore && PostgresServer.isOption(arg)) {
                 server = server.with(arg);
             } else {
                 throw new IllegalArgumentException("unknown argument " + arg + "; use --quick, --repetitions=N"
