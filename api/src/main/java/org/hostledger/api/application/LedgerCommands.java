@@ -150,7 +150,7 @@ public class LedgerCommands {
                 if (DatabaseFailures.unreachable(e)) {
                     failAll(running, e);
                 } else {
-                    running.forEach(this::alone);
+                    alone(running);
                 }
                 return;
             }
@@ -160,7 +160,7 @@ public class LedgerCommands {
             }
             return;
         }
-        left.forEach(this::alone);
+        alone(left);
     }
 
     /**
@@ -173,15 +173,27 @@ public class LedgerCommands {
         group.forEach(request -> request.fail(failure));
     }
 
-    private void alone(Grouped request) {
-        long version;
-        try {
-            version = send(request.command, request.metaData);
-        } catch (RuntimeException | Error e) {
-            request.fail(e);
-            return;
+    /** Runs each command in its own transaction, in order; once one finds the database unreachable, so do the rest. */
+    private void alone(List<Grouped> requests) {
+        for (int i = 0; i < requests.size(); i++) {
+            Grouped request = requests.get(i);
+            long version;
+            try {
+                version = send(request.command, request.metaData);
+            } catch (RuntimeException e) {
+                if (DatabaseFailures.unreachable(e)) {
+                    failAll(requests.subList(i, requests.size()), e);
+                    return;
+                }
+                request.fail(e);
+                continue;
+            } catch (Error e) {
+                request.fail(e);
+                continue;
+            }
+            unreachable = false;
+            answer(request, version);
         }
-        answer(request, version);
     }
 
     private void answer(Grouped request, long version) {
@@ -262,7 +274,15 @@ public class LedgerCommands {
                 pending.recorded(command.targetId(), command.targetKind(), versions[at]);
             }
         } catch (RuntimeException | Error e) {
-            batch.rollback(e);
+            // A unit of work that could not start its transaction has rolled itself back already (Axon's
+            // attachTransaction): rolling it back again would hide why behind an IllegalStateException.
+            if (batch.isActive() && !batch.isRolledBack()) {
+                try {
+                    batch.rollback(e);
+                } catch (RuntimeException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
+            }
             if (e instanceof RuntimeException refusal && at >= 0 && at < commands.size()) {
                 throw new Refused(at, refusal);
             }
