@@ -119,9 +119,9 @@ public final class Benchmark {
                     quick = true;
                     events = 20_000;
                 } else if (arg.startsWith("--events=")) {
-                    events = Long.parseLong(arg.substring("--events=".length()).replace("_", ""));
+                    events = SectionArgs.number(arg, 1, Long.MAX_VALUE);
                 } else if (arg.startsWith("--repetitions=")) {
-                    repetitions = Integer.parseInt(arg.substring("--repetitions=".length()));
+                    repetitions = SectionArgs.repetitions(arg);
                 } else if (arg.startsWith("--set=")) {
                     settings.add("--" + arg.substring("--set=".length()));
                 } else if (arg.startsWith("--out=")) {
@@ -145,7 +145,9 @@ public final class Benchmark {
                 }
             }
             if (repetitions < 3 && !quick) {
-                throw new IllegalArgumentException("each figure is the median of at least 3 repetitions");
+                throw new IllegalArgumentException(
+                        "each figure is the median of at least 3 repetitions: --repetitions=3 or more (--quick for a"
+                                + " smoke run that judges nothing)");
             }
             return new Options(events, quick, repetitions, output, settings, postgres, server, skipped);
         }
@@ -171,7 +173,7 @@ public final class Benchmark {
     public static void main(String[] args) {
         int status = 0;
         try (HeapSampler heap = new HeapSampler()) {
-            Benchmark benchmark = new Benchmark(Options.parse(args));
+            Benchmark benchmark = new Benchmark(SectionArgs.orExit(() -> Options.parse(args)));
             try {
                 benchmark.run(heap);
             } finally {

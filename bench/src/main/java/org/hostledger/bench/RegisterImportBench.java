@@ -441,7 +441,7 @@ final class RegisterImportBench {
      * [--pg-password=…]} (on PostgreSQL, in a schema of its own, dropped at the end); prints its rows.
      */
     public static void main(String[] args) throws Exception {
-        SectionArgs options = SectionArgs.parse(args, true);
+        SectionArgs options = SectionArgs.orExit(() -> SectionArgs.parse(args, true));
         boolean quick = options.quick();
         int repetitions = options.repetitions();
         Path dataDir = Files.createTempDirectory("hostledger-bench-registers-");

@@ -226,7 +226,7 @@ final class WebhookLatency {
 
     /** This section alone, in an application and store of its own: {@code [--quick] [--repetitions=N]}. */
     public static void main(String[] args) throws Exception {
-        SectionArgs options = SectionArgs.parse(args);
+        SectionArgs options = SectionArgs.orExit(() -> SectionArgs.parse(args));
         boolean quick = options.quick();
         int repetitions = options.repetitions();
         Path dataDir = Files.createTempDirectory("hostledger-bench-webhooks-");
