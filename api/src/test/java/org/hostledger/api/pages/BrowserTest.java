@@ -15,7 +15,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -91,6 +94,27 @@ abstract class BrowserTest extends IntegrationTest {
 
     void waitFor(ExpectedCondition<?> condition) {
         new WebDriverWait(browser, PATIENCE).until(condition);
+    }
+
+    /**
+     * Waits until {@code element}'s document is gone (the page it was on left for another). Selenium's {@code
+     * stalenessOf} waits for a stale-element error only; while the new page loads, Chrome may answer instead "Node
+     * with given id does not belong to the document" (seen in CI, Chrome 156), which means the same.
+     */
+    void waitForGone(WebElement element) {
+        waitFor(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     /**

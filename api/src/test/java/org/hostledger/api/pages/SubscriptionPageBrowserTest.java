@@ -50,7 +50,7 @@ class SubscriptionPageBrowserTest extends BrowserTest {
     private void toggle() {
         WebElement button = browser.findElement(By.id("toggle"));
         button.click();
-        waitFor(ExpectedConditions.stalenessOf(button));
+        waitForGone(button);
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("done")));
     }
 
