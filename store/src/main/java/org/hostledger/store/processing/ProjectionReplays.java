@@ -1,13 +1,16 @@
 package org.hostledger.store.processing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -19,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -37,6 +41,7 @@ public class ProjectionReplays {
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
     private final int batchSize;
+    private final Duration claimTimeout;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "hostledger-replay");
         thread.setDaemon(true);
@@ -50,13 +55,15 @@ public class ProjectionReplays {
             EventStorageEngine storageEngine,
             TokenStore tokenStore,
             TransactionManager transactionManager,
-            @Value("${hostledger.replay-batch-size:1000}") int batchSize) {
+            @Value("${hostledger.replay-batch-size:1000}") int batchSize,
+            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") String claimTimeout) {
         this.progress = progress;
         this.afterReplay = afterReplay;
         this.storageEngine = storageEngine;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
         this.batchSize = batchSize;
+        this.claimTimeout = DurationStyle.detectAndParse(claimTimeout);
     }
 
     /** Starts rebuilding {@code name} in the background; answers once its tables are cleared and its tokens reset. */
@@ -112,9 +119,19 @@ public class ProjectionReplays {
      * replaying: its tables may hold a part of the history only, or (killed between its replay tokens and the
      * clearing of its tables) the previous build. A projection whose segments another running node holds is left to
      * that node.
+     *
+     * <p>A node killed during a rebuild keeps its claims on the segments until they time out ({@code
+     * axon.eventhandling.tokenstore.claim-timeout}); restarted sooner, the node finds them held as if by another
+     * node. So a refused start is tried again every second, in the background, until twice the claim time-out has
+     * passed; meanwhile the views stay refused as being rebuilt. Found in a rehearsal of {@code CrashRecoveryIT}: a
+     * restart 9.7 s after the kill gave up at once, and the views stayed half-built.
      */
     @EventListener(ApplicationReadyEvent.class)
     public void resumeInterrupted() {
+        resumeInterrupted(System.nanoTime() + claimTimeout.multipliedBy(2).toNanos());
+    }
+
+    private void resumeInterrupted(long deadline) {
         List<String> interrupted = new ArrayList<>();
         for (ProjectionProgress.Status status : progress.statuses()) {
             Future<?> current = running.get(status.name());
@@ -129,7 +146,14 @@ public class ProjectionReplays {
         try {
             replay(interrupted);
         } catch (RuleViolation e) {
-            log.warn("cannot rebuild {} again here: {}", interrupted, e.getMessage());
+            if (System.nanoTime() - deadline < 0) {
+                log.info("cannot rebuild {} again yet: {}; trying again in a second", interrupted, e.getMessage());
+                CompletableFuture.runAsync(
+                        () -> resumeInterrupted(deadline),
+                        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS, executor));
+            } else {
+                log.warn("cannot rebuild {} again here: {}", interrupted, e.getMessage());
+            }
         }
     }
 }
