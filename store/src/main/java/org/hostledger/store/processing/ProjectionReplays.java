@@ -149,8 +149,13 @@ public class ProjectionReplays {
             if (System.nanoTime() - deadline < 0) {
                 log.info("cannot rebuild {} again yet: {}; trying again in a second", interrupted, e.getMessage());
                 CompletableFuture.runAsync(
-                        () -> resumeInterrupted(deadline),
-                        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS, executor));
+                                () -> resumeInterrupted(deadline),
+                                CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS, executor))
+                        .whenComplete((done, failure) -> {
+                            if (failure != null) {
+                                log.error("rebuilding {} again failed", interrupted, failure);
+                            }
+                        });
             } else {
                 log.warn("cannot rebuild {} again here: {}", interrupted, e.getMessage());
             }
