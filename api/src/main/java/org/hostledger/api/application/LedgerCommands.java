@@ -180,14 +180,11 @@ public class LedgerCommands {
             long version;
             try {
                 version = send(request.command, request.metaData);
-            } catch (RuntimeException e) {
-                if (DatabaseFailures.unreachable(e)) {
-                    failAll(requests.subList(i, requests.size()), e);
+            } catch (RuntimeException | Error e) {
+                if (e instanceof RuntimeException failure && DatabaseFailures.unreachable(failure)) {
+                    failAll(requests.subList(i, requests.size()), failure);
                     return;
                 }
-                request.fail(e);
-                continue;
-            } catch (Error e) {
                 request.fail(e);
                 continue;
             }
