@@ -41,7 +41,7 @@ public class ProjectionTokens {
 
     /**
      * Every processor's every segment's token, in a fixed order, as read by a reading that started after this call
-     * began. A failed reading fails those that share it; the next caller tries again.
+     * began. A reading that fails fails every caller waiting for it, and the next caller tries again.
      */
     public List<ByteBuffer> read() {
         long startedBefore;
@@ -69,12 +69,10 @@ public class ProjectionTokens {
             if (fresh) {
                 return own(await(reading));
             }
-            // Begun before this call: it may miss a change this caller must see. Wait for it, then read anew.
-            try {
-                reading.join();
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                // Its callers hear of the failure; this one reads again.
-            }
+            // Begun before this call: it may miss a change this caller must see. Wait for it, then read anew. Its
+            // failure ended after this call began, and is this caller's answer too: during an outage a caller waits
+            // for one reading that fails, not for two.
+            await(reading);
         }
     }
 

@@ -100,6 +100,22 @@ class ProjectionTokensTest {
     }
 
     @Test
+    void aCallerThatAskedDuringAReadingThatFailsHearsThatFailureWithoutReadingAgain() throws Exception {
+        readings.set(98);
+        hold = true;
+        Future<List<ByteBuffer>> first = callers.submit(tokens::read);
+        assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        Future<List<ByteBuffer>> during = callers.submit(tokens::read);
+        awaitWaiting(1);
+        permits.release();
+
+        for (Future<List<ByteBuffer>> failed : List.of(first, during)) {
+            assertThatThrownBy(() -> failed.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("database gone");
+        }
+        assertThat(readings).hasValue(99);
+    }
+
+    @Test
     void eachCallerGetsBuffersOfItsOwn() throws Exception {
         List<Future<List<ByteBuffer>>> shared = twoSharingTheSecondReading(1);
         ByteBuffer a = shared.get(0).get(30, TimeUnit.SECONDS).get(0);
