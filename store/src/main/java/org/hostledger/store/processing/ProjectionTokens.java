@@ -22,9 +22,7 @@ public class ProjectionTokens {
     private final Supplier<List<ByteBuffer>> reader;
 
     private final Object lock = new Object();
-    /** How many readings have started; guarded by {@link #lock}. */
-    private long started;
-    /** The reading under way, numbered {@link #started}, or null; guarded by {@link #lock}. */
+    /** The reading under way, or null; guarded by {@link #lock}. */
     private CompletableFuture<List<ByteBuffer>> underWay;
 
     public ProjectionTokens(JdbcTemplate jdbc) {
@@ -44,29 +42,24 @@ public class ProjectionTokens {
      * began. A reading that fails fails every caller waiting for it, and the next caller tries again.
      */
     public List<ByteBuffer> read() {
-        long startedBefore;
+        CompletableFuture<List<ByteBuffer>> begunBefore;
         synchronized (lock) {
-            startedBefore = started;
+            begunBefore = underWay;
         }
         while (true) {
             CompletableFuture<List<ByteBuffer>> reading;
-            boolean fresh;
             boolean mine = false;
             synchronized (lock) {
                 if (underWay == null) {
                     underWay = new CompletableFuture<>();
-                    started++;
                     mine = true;
                 }
                 reading = underWay;
-                // The reading under way is numbered `started`: it began after this call when it is not among those
-                // started before.
-                fresh = started > startedBefore;
             }
             if (mine) {
-                return own(run(reading));
+                run(reading);
             }
-            if (fresh) {
+            if (reading != begunBefore) {
                 return own(await(reading));
             }
             // Begun before this call: it may miss a change this caller must see. Wait for it, then read anew. Its
@@ -81,16 +74,15 @@ public class ProjectionTokens {
         return shared.stream().map(ByteBuffer::asReadOnlyBuffer).toList();
     }
 
-    private List<ByteBuffer> run(CompletableFuture<List<ByteBuffer>> reading) {
+    /** Runs the reading and completes it, with the tokens or with its failure. */
+    private void run(CompletableFuture<List<ByteBuffer>> reading) {
         try {
             List<ByteBuffer> tokens = List.copyOf(reader.get());
             done(reading);
             reading.complete(tokens);
-            return tokens;
         } catch (RuntimeException | Error e) {
             done(reading);
             reading.completeExceptionally(e);
-            throw e;
         }
     }
 
