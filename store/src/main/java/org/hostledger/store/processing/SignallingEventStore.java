@@ -1,6 +1,7 @@
 package org.hostledger.store.processing;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,12 +13,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +55,11 @@ public class SignallingEventStore extends EmbeddedEventStore implements Processo
     private final AtomicBoolean signalDue = new AtomicBoolean();
     /** Whether this node committed events since the last look of {@link #keepUpWithCommits}. */
     private final AtomicBoolean committed = new AtomicBoolean();
+    /**
+     * The unit-of-work resource under which Axon's event bus stages this store's events: its key is the bus's
+     * {@code toString()} and {@code "_EVENTS"} ({@code AbstractEventBus}), and neither is overridden here.
+     */
+    private final String stagedEventsKey = this + "_EVENTS";
 
     protected SignallingEventStore(Builder builder, Duration poll, Duration delay) {
         super(builder);
@@ -132,6 +142,39 @@ public class SignallingEventStore extends EmbeddedEventStore implements Processo
                 every,
                 TimeUnit.MILLISECONDS);
         return () -> task.cancel(false);
+    }
+
+    /**
+     * The events of {@code aggregateIdentifier} staged in the current unit of work and its parents, oldest first:
+     * what Axon's own lookup answers, found in one pass. Axon's first copies every staged event into a list, each
+     * checked against the list so far with {@code List.contains}, and an aggregate loaded inside a batch asks it: a
+     * batch of n commands on existing aggregates did n²/2 comparisons (a register import's chunk of 1000: 7% of the
+     * importing thread). Filtering to the aggregate first leaves the same events in the same order, since equal
+     * events are events of the same aggregate.
+     */
+    @Override
+    protected Stream<? extends DomainEventMessage<?>> stagedDomainEventMessages(String aggregateIdentifier) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Stream.empty();
+        }
+        List<DomainEventMessage<?>> staged = new ArrayList<>();
+        addStaged(CurrentUnitOfWork.get(), aggregateIdentifier, staged);
+        return staged.stream();
+    }
+
+    private void addStaged(UnitOfWork<?> unitOfWork, String aggregateIdentifier, List<DomainEventMessage<?>> staged) {
+        unitOfWork.parent().ifPresent(parent -> addStaged(parent, aggregateIdentifier, staged));
+        if (unitOfWork.isRolledBack()) {
+            return;
+        }
+        List<EventMessage<?>> events = unitOfWork.getOrDefaultResource(stagedEventsKey, List.of());
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domain
+                    && aggregateIdentifier.equals(domain.getAggregateIdentifier())
+                    && !staged.contains(domain)) {
+                staged.add(domain);
+            }
+        }
     }
 
     @Override

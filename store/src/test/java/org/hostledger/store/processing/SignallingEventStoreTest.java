@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -231,5 +236,57 @@ class SignallingEventStoreTest {
         assertThat(calls).hasValue(1);
         failing.close();
         working.close();
+    }
+
+    /**
+     * An aggregate loaded inside a batch (one unit of work, a nested one per command) sees the events the batch
+     * staged for it, in order, and no other: the same answer as Axon's own embedded store, which the test runs beside.
+     */
+    @Test
+    void anAggregateLoadedInABatchSeesWhatTheBatchStagedForIt() {
+        SignallingEventStore ours = store(Duration.ofHours(1));
+        EmbeddedEventStore axons = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
+        try {
+            for (EmbeddedEventStore events : List.of(ours, axons)) {
+                events.publish(domainEvent("a", 0, "stored"));
+                UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+                try {
+                    events.publish(domainEvent("a", 1, "batch"), domainEvent("b", 0, "other"));
+                    UnitOfWork<?> first = DefaultUnitOfWork.startAndGet(null);
+                    events.publish(domainEvent("a", 2, "first command"));
+                    first.commit();
+                    UnitOfWork<?> second = DefaultUnitOfWork.startAndGet(null);
+                    events.publish(domainEvent("c", 0, "other"), domainEvent("a", 3, "second command"));
+
+                    assertThat(events.readEvents("a").asStream().map(m -> (String) m.getPayload()))
+                            .as("%s", events.getClass().getSimpleName())
+                            .containsExactly("stored", "batch", "first command", "second command");
+                    assertThat(events.readEvents("a", 2).asStream().map(DomainEventMessage::getSequenceNumber))
+                            .containsExactly(2L, 3L);
+                    assertThat(events.readEvents("b").asStream().map(m -> (String) m.getPayload()))
+                            .containsExactly("other");
+                    second.rollback();
+                } finally {
+                    batch.rollback();
+                }
+                assertThat(events.readEvents("a").asStream().map(m -> (String) m.getPayload()))
+                        .as("a batch rolled back stages nothing")
+                        .containsExactly("stored");
+            }
+        } finally {
+            axons.shutDown();
+        }
+    }
+
+    @Test
+    void outsideAnyUnitOfWorkNothingIsStaged() {
+        SignallingEventStore events = store(Duration.ofHours(1));
+        assertThat(events.stagedDomainEventMessages("a")).isEmpty();
+    }
+
+    private static DomainEventMessage<String> domainEvent(String aggregate, long sequence, String payload) {
+        return new GenericDomainEventMessage<>("Test", aggregate, sequence, payload);
     }
 }
