@@ -182,6 +182,9 @@ public final class Benchmark {
                 }
                 benchmark.removeData();
             }
+        } catch (PostgresServer.Unreachable e) {
+            System.err.println("benchmark: " + e.getMessage());
+            status = 2;
         } catch (Exception | Error e) {
             e.printStackTrace();
             status = 1;
@@ -289,12 +292,15 @@ public final class Benchmark {
      * an empty store without touching anything else there; the ceilings run in the same schema.
      */
     private List<String> postgresArguments() throws Exception {
-        pgSchema = "hostledger_bench_" + System.currentTimeMillis();
-        return postgresArguments(pgSchema);
+        String schema = "hostledger_bench_" + System.currentTimeMillis();
+        List<String> args = options.server().createSchema(schema);
+        // Only a schema that exists is dropped at the end: a server that could not be reached is not asked again.
+        pgSchema = schema;
+        return args;
     }
 
     private List<String> postgresArguments(String suffix) throws Exception {
-        return options.server().createSchema(suffix.equals(pgSchema) ? pgSchema : pgSchema + "_" + suffix);
+        return options.server().createSchema(pgSchema + "_" + suffix);
     }
 
     /** Plain JDBC on the application's own database (its schema on PostgreSQL). */

@@ -52,7 +52,28 @@ record PostgresServer(String url, String user, String password) {
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        try {
+            return DriverManager.getConnection(url, user, password);
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            // 08: no connection; 28: credentials refused; 3D: no such database.
+            if (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D")) {
+                throw new Unreachable(this, e);
+            }
+            throw e;
+        }
+    }
+
+    /** The server cannot be reached, or refuses these credentials or this database: the run cannot start. */
+    static final class Unreachable extends IllegalStateException {
+        Unreachable(PostgresServer server, SQLException cause) {
+            super(
+                    "cannot use PostgreSQL at " + server.url() + " as " + server.user() + ": "
+                            + cause.getMessage().replaceFirst("\\.$", "")
+                            + ". Start one with `.ci/postgres start` (see the README), or name yours with --pg-url=,"
+                            + " --pg-user=, --pg-password= or SPRING_DATASOURCE_URL, _USERNAME, _PASSWORD",
+                    cause);
+        }
     }
 
     /** Creates {@code schema} and answers the application arguments that store everything in it. */
