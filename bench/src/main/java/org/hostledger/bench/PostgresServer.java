@@ -68,12 +68,18 @@ record PostgresServer(String url, String user, String password) {
     static final class Unreachable extends IllegalStateException {
         Unreachable(PostgresServer server, SQLException cause) {
             super(
-                    "cannot use PostgreSQL at " + server.url() + " as " + server.user() + ": "
+                    "cannot use PostgreSQL at " + withoutParameters(server.url()) + " as " + server.user() + ": "
                             + cause.getMessage().replaceFirst("\\.$", "")
                             + ". Start one with `.ci/postgres start` (see the README), or name yours with --pg-url=,"
                             + " --pg-user=, --pg-password= or SPRING_DATASOURCE_URL, _USERNAME, _PASSWORD",
                     cause);
         }
+    }
+
+    /** A JDBC URL without its parameters, which may carry a password. */
+    static String withoutParameters(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?…";
     }
 
     /** Creates {@code schema} and answers the application arguments that store everything in it. */

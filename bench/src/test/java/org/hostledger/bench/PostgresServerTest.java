@@ -27,6 +27,21 @@ class PostgresServerTest {
     }
 
     @Test
+    void theUrlIsShownWithoutItsParametersWhichMayHoldAPassword() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/hostledger";
+        PostgresServer server = new PostgresServer(url + "?password=secret-in-url", "someone", "x");
+
+        assertThatThrownBy(server::connect)
+                .isInstanceOf(PostgresServer.Unreachable.class)
+                .hasMessageContaining(url + "?…")
+                .hasMessageNotContaining("secret-in-url");
+    }
+
+    @Test
     void theOptionsReplaceTheDefaultsOneByOne() {
         PostgresServer server = new PostgresServer("jdbc:postgresql://a/b", "u", "p")
                 .with("--pg-url=jdbc:postgresql://c/d")
