@@ -11,10 +11,7 @@ class PostgresServerTest {
 
     @Test
     void aServerThatIsNotThereIsNamedWithHowToStartOne() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = closedPort();
         PostgresServer server =
                 new PostgresServer("jdbc:postgresql://127.0.0.1:" + port + "/hostledger", "someone", "x");
 
@@ -28,10 +25,7 @@ class PostgresServerTest {
 
     @Test
     void theUrlIsShownWithoutItsParametersWhichMayHoldAPassword() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = closedPort();
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/hostledger";
         PostgresServer server = new PostgresServer(url + "?password=secret-in-url", "someone", "x");
 
@@ -48,5 +42,12 @@ class PostgresServerTest {
                 .with("--pg-user=v");
 
         assertThat(server).isEqualTo(new PostgresServer("jdbc:postgresql://c/d", "v", "p"));
+    }
+
+    /** A loopback port nobody listens on (taken and released). */
+    private static int closedPort() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 }
