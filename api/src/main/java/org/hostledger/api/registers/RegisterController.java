@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -162,9 +163,18 @@ public class RegisterController {
             if (!encoding.trim().equalsIgnoreCase("gzip")) {
                 throw FieldError.invalid("Content-Encoding", "only gzip is understood, not " + encoding);
             }
+            PushbackInputStream first = new PushbackInputStream(in, 1);
+            int b = first.read();
+            if (b < 0) {
+                // GZIPInputStream reports an empty body as an EOFException without a message.
+                throw new SnapshotUnreadable("$", "the snapshot is empty (Content-Encoding: gzip, no bytes)");
+            }
+            first.unread(b);
             try {
-                in = new GZIPInputStream(in);
-            } catch (ZipException | java.io.EOFException e) {
+                in = new GZIPInputStream(first);
+            } catch (java.io.EOFException e) {
+                throw new SnapshotUnreadable("gzip", "the gzip body ends within its 10-byte header");
+            } catch (ZipException e) {
                 throw new SnapshotUnreadable("gzip", "the body is not gzip: " + e.getMessage());
             }
         }
@@ -178,7 +188,10 @@ public class RegisterController {
             }
             return bytes;
         } catch (ZipException | java.io.EOFException e) {
-            throw new SnapshotUnreadable("gzip", "the gzip body is damaged or truncated: " + e.getMessage());
+            throw new SnapshotUnreadable(
+                    "gzip",
+                    "the gzip body is damaged or truncated: "
+                            + (e.getMessage() == null ? "it ends too early" : e.getMessage()));
         }
     }
 

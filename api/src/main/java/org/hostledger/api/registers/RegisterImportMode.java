@@ -92,7 +92,7 @@ public class RegisterImportMode {
                 out.println(prefix + "refused: " + e.getMessage());
                 return 1;
             } catch (IOException e) {
-                out.println(prefix + "refused: cannot read the file: " + e.getMessage());
+                out.println(prefix + "refused: cannot read the file: " + reason(e));
                 return 1;
             }
         }
@@ -108,6 +108,14 @@ public class RegisterImportMode {
                     "no publication instant in the file name (YYYY-MM-DDTHH-MM-SSZ); give --published-at");
         }
         return Instant.parse(m.group(1) + "T" + m.group(2) + ":" + m.group(3) + ":" + m.group(4) + "Z");
+    }
+
+    /** What went wrong reading a file; the JDK's end-of-file exceptions often carry no message. */
+    static String reason(IOException e) {
+        if (e instanceof java.io.EOFException && e.getMessage() == null) {
+            return "it ends too early (an empty or truncated gzip file)";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static byte[] read(Path file) throws IOException {

@@ -73,4 +73,25 @@ class RegisterImportModeTest extends IntegrationTest {
         assertThat(mode.importFiles("nope", List.of(after.toString()), null, out))
                 .isEqualTo(1);
     }
+
+    @Test
+    void anEmptyOrCutGzipFileIsRefusedSayingWhy() throws Exception {
+        Path whole = snapshot("2024-06-01T04-00-00Z.json.gz", "C1");
+        byte[] bytes = Files.readAllBytes(whole);
+        Path empty = Files.write(dir.resolve("2024-07-01T04-00-00Z.json.gz"), new byte[0]);
+        Path cut = Files.write(
+                dir.resolve("2024-08-01T04-00-00Z.json.gz"), java.util.Arrays.copyOf(bytes, bytes.length - 4));
+        for (Path file : List.of(empty, cut)) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            long before = eventCount();
+            int code = mode.importFiles(
+                    "cli-test", List.of(file.toString()), null, new PrintStream(printed, true, StandardCharsets.UTF_8));
+            String text = printed.toString(StandardCharsets.UTF_8);
+            assertThat(code).as(text).isEqualTo(1);
+            assertThat(text)
+                    .contains("refused: cannot read the file: it ends too early")
+                    .doesNotContain("null");
+            assertThat(eventCount()).isEqualTo(before);
+        }
+    }
 }

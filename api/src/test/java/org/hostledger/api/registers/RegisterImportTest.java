@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hostledger.api.Http;
 import org.hostledger.api.IntegrationTest;
 import org.hostledger.api.application.LedgerCommands;
@@ -153,6 +155,32 @@ class RegisterImportTest extends IntegrationTest {
                 .send();
         assertThat(broken.status()).as(broken.toString()).isEqualTo(400);
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void anEmptyOrCutGzipBodySaysWhatIsWrongWithIt() throws Exception {
+        byte[] whole = RegisterImportAcceptanceTest.gzip(utf8(file(product("F1", "FedRAMP Ready", "Low"))));
+        Map<String, byte[]> bodies = new LinkedHashMap<>();
+        bodies.put("the snapshot is empty", new byte[0]);
+        bodies.put("ends within its 10-byte header", Arrays.copyOf(whole, 5));
+        bodies.put("damaged or truncated: Unexpected end", Arrays.copyOf(whole, whole.length - 12));
+        // Cut within the 8-byte trailer: the JDK says end of file without a message.
+        bodies.put("damaged or truncated: it ends too early", Arrays.copyOf(whole, whole.length - 4));
+        for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
+            long before = eventCount();
+            Http.Response response = http.at("/api/registers/hostile/snapshots?publishedAt=2024-01-01T00:00:00Z")
+                    .editor()
+                    .header("Content-Encoding", "gzip")
+                    .postBytes(body.getValue(), "application/json")
+                    .send();
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("detail").asText())
+                    .as(body.getKey())
+                    .contains(body.getKey())
+                    .doesNotContain("null");
+            assertThat(eventCount()).isEqualTo(before);
+        }
     }
 
     @Test
