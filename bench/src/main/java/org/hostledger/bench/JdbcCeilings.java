@@ -11,12 +11,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.axonframework.common.IdentifierFactory;
 import org.hostledger.core.event.LedgerEvent;
 
 /**
@@ -27,6 +27,10 @@ final class JdbcCeilings {
 
     private final DataSource dataSource;
     private final boolean postgres;
+    private final IdentifierFactory ids = IdentifierFactory.getInstance();
+    /** Each call of {@link #inserts} numbers its aggregates apart from the earlier calls' rows still in the table. */
+    private final AtomicLong runs = new AtomicLong();
+
     private final ObjectMapper mapper = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -67,6 +71,7 @@ final class JdbcCeilings {
     double inserts(int count, int threads, int group, byte[] payload, byte[] metaData, String payloadType)
             throws Exception {
         AtomicLong next = new AtomicLong();
+        long run = runs.incrementAndGet();
         byte[] hash = new byte[32];
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
@@ -82,8 +87,10 @@ final class JdbcCeilings {
                                 + "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                             int pending = 0;
                             for (long n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-                                insert.setString(1, UUID.randomUUID().toString());
-                                insert.setString(2, "ceiling-" + UUID.randomUUID());
+                                // The identifiers the ledger writes: its event ids (time-ordered), aggregate ids
+                                // that follow one another as the benchmark's hosts do.
+                                insert.setString(1, ids.generateIdentifier());
+                                insert.setString(2, "ceiling-" + run + "-" + n);
                                 insert.setLong(3, 0);
                                 insert.setString(4, "Host");
                                 insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
