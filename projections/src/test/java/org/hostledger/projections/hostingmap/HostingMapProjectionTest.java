@@ -15,6 +15,7 @@ import org.hostledger.core.event.HostingDecisionRecorded;
 import org.hostledger.core.event.MigrationPlanned;
 import org.hostledger.core.model.Exposure;
 import org.hostledger.core.model.ProcurementRoute;
+import org.hostledger.core.query.Correction;
 import org.hostledger.core.query.DecisionPage;
 import org.hostledger.core.query.DecisionStatus;
 import org.hostledger.core.query.DecisionView;
@@ -110,6 +111,39 @@ class HostingMapProjectionTest {
     }
 
     @Test
+    void eachKindOfFollowUpIsCutAndCountedOnItsOwnAndShownInDateThenRecordOrder() {
+        harness.feed(hdh);
+        for (int n = 1; n <= 7; n++) {
+            // Two challenges a day: the same date keeps the order they were recorded in.
+            harness.feed(new HostingDecisionChallenged(
+                    "hdh", "MP " + n, d("2020-03-01").plusDays(n / 2), "why", null, null, SOURCES));
+        }
+        for (int n = 1; n <= 6; n++) {
+            harness.feed(new MigrationPlanned(
+                    "hdh", "host-" + n, null, d("2024-01-01"), d("2020-01-01").plusMonths(n), "plan " + n, SOURCES));
+        }
+        DecisionView inList = harness.hostingMap
+                .handle(new ListDecisions(
+                        null, null, null, null, null, harness.asOf("2021-01-01"), new PageRequest(0, 10)))
+                .items()
+                .get(0);
+        assertThat(inList.challengeCount()).isEqualTo(7);
+        assertThat(inList.challenges())
+                .extracting(DecisionView.Challenge::by)
+                .containsExactly("MP 3", "MP 4", "MP 5", "MP 6", "MP 7");
+        assertThat(inList.migrationPlanCount()).isEqualTo(6);
+        assertThat(inList.migrationPlans())
+                .extracting(DecisionView.MigrationPlan::targetHostId)
+                .containsExactly("host-2", "host-3", "host-4", "host-5", "host-6");
+        DecisionView before = decision("2020-03-02");
+        assertThat(before.challengeCount()).as("as of 2020-03-02").isEqualTo(3);
+        assertThat(before.challenges()).extracting(DecisionView.Challenge::by).containsExactly("MP 1", "MP 2", "MP 3");
+        assertThat(before.migrationPlanCount())
+                .as("plans of February and March")
+                .isEqualTo(2);
+    }
+
+    @Test
     void aMigrationPlanMakesItMigratingAndAnEndingEndsIt() {
         harness.feed(hdh);
         harness.feed(
@@ -167,7 +201,25 @@ class HostingMapProjectionTest {
     void aCorrectionIsShownAfterItWasRecordedAndTheOriginalBefore() {
         harness.feed(hdh);
         Instant original = harness.now();
-        harness.feed(new HostingDecisionCorrected(
+        harness.feed(noTenderCorrection("no tender at all"));
+        assertThat(decision("2019-11-20").procurement()).isEqualTo(ProcurementRoute.NO_TENDER);
+        assertThat(decision("2019-11-20").corrections()).singleElement().satisfies(c -> assertThat(c.reason())
+                .isEqualTo("no tender at all"));
+        DecisionView before = harness.hostingMap.handle(new FindDecision("hdh", harness.at("2020-01-01", original)));
+        assertThat(before.procurement()).isEqualTo(ProcurementRoute.CENTRAL_PURCHASING);
+        assertThat(before.corrections()).isEmpty();
+        assertThat(harness.hostingMap.handle(new FindDecision("hdh", harness.at("2019-11-20", original))))
+                .isNull();
+        harness.feed(noTenderCorrection("and the contractor"));
+        assertThat(decision("2019-11-20").corrections())
+                .as("in the order recorded")
+                .extracting(Correction::reason)
+                .containsExactly("no tender at all", "and the contractor");
+    }
+
+    /** The decision corrected: no tender, a contractor named; {@code reason} tells the corrections apart. */
+    private static HostingDecisionCorrected noTenderCorrection(String reason) {
+        return new HostingDecisionCorrected(
                 "hdh",
                 "Health Data Hub",
                 "Platform",
@@ -178,16 +230,8 @@ class HostingMapProjectionTest {
                 "Groupe Open",
                 "timetable",
                 List.of("OVH"),
-                "no tender at all",
-                SOURCES));
-        assertThat(decision("2019-11-20").procurement()).isEqualTo(ProcurementRoute.NO_TENDER);
-        assertThat(decision("2019-11-20").corrections()).singleElement().satisfies(c -> assertThat(c.reason())
-                .isEqualTo("no tender at all"));
-        DecisionView before = harness.hostingMap.handle(new FindDecision("hdh", harness.at("2020-01-01", original)));
-        assertThat(before.procurement()).isEqualTo(ProcurementRoute.CENTRAL_PURCHASING);
-        assertThat(before.corrections()).isEmpty();
-        assertThat(harness.hostingMap.handle(new FindDecision("hdh", harness.at("2019-11-20", original))))
-                .isNull();
+                reason,
+                SOURCES);
     }
 
     @Test

@@ -133,6 +133,9 @@ class RegistryProjectionTest {
         CertificationView view = cert("c", "2021-01-01");
         assertThat(view.changeCount()).isEqualTo(210);
         assertThat(view.changes()).hasSize(200);
+        assertThat(view.changes().get(0).effectiveOn())
+                .as("the latest 200, oldest first")
+                .isEqualTo(d("2018-07-01").plusDays(10));
         assertThat(view.changes().get(199).effectiveOn())
                 .isEqualTo(d("2018-07-01").plusDays(209));
         assertThat(view.status()).isEqualTo(CertificationStatus.VALID);
