@@ -47,7 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       100 rows per commit;
  *   <li>re-import: a snapshot whose content is unchanged (the latest of the series, one space added so that it is
  *       another file) against the first import of that snapshot into an empty register;
- *   <li>the peak live heap while those imports ran (the benchmark runs with {@code -Xmx512m}).
+ *   <li>the live heap after a full collection at the end of each repetition (the benchmark runs with {@code -Xmx512m}).
  * </ul>
  *
  * <p>Each repetition imports into registers of its own ({@code bench-fedramp-N}, {@code bench-reimport-N}); hosts
@@ -75,6 +75,7 @@ final class RegisterImportBench {
     private JdbcTemplate jdbc;
     private JdbcCeilings ceilings;
     private DataSource dataSource;
+    private HeapSampler heap;
 
     private RegisterImportBench(boolean quick, int repetitions) {
         this.quick = quick;
@@ -106,21 +107,17 @@ final class RegisterImportBench {
             bench.dataSource = bench.app.getBean(DataSource.class);
             bench.jdbc = new JdbcTemplate(bench.dataSource);
             bench.ceilings = new JdbcCeilings(bench.dataSource, !storeArgs.isEmpty());
+            bench.heap = heap;
             List<Figure> figures = bench.figures();
-            figures.add(Figure.atMost(
-                    "register import: peak live heap after collection",
-                    List.of(heap.peakLiveBytes() / 1048576.0),
-                    "MB",
-                    HeapSampler.maxHeapBytes() >> 20,
-                    1.0,
+            figures.add(Benchmark.heapFigure(
+                    "register import",
+                    heap,
                     String.format(
-                            Locale.ROOT,
-                            "the %d-snapshot series imported %d times (and the re-imports) within -Xmx%dm; heap in use"
-                                    + " before collections peaked at %.0f MB",
-                            bench.series.size(),
-                            repetitions + bench.warmUps(),
-                            HeapSampler.maxHeapBytes() >> 20,
-                            heap.peakBytes() / 1048576.0)));
+                                    Locale.ROOT,
+                                    "the %d-snapshot series imported %d times (and the re-imports) within -Xmx",
+                                    bench.series.size(),
+                                    repetitions + bench.warmUps())
+                            + "%dm"));
             return figures;
         } finally {
             if (bench.app != null) {
@@ -207,6 +204,7 @@ final class RegisterImportBench {
                             != 0) {
                 throw new IllegalStateException("an unchanged snapshot recorded changes: " + same.changes());
             }
+            heap.checkpoint();
         }
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.atLeast(
