@@ -62,7 +62,7 @@ public class SecurityConfig {
 
     /**
      * No observation per security filter, authentication and authorization. Spring Security times every filter of
-     * its chain (a dozen per request), each a meter looked up by its tags: a tenth of a public read's CPU in the
+     * its chain (a dozen per request), each a meter looked up by its tags: a fifth of the request threads' CPU in the
      * benchmark's profile, for metrics no one reads. A request's latency is still measured once, as
      * {@code http_server_requests_seconds}.
      */

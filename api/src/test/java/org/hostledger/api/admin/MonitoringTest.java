@@ -47,7 +47,7 @@ class MonitoringTest extends IntegrationTest {
 
     /**
      * HTTP latency is measured once per request; Spring Security's own observations (a timer per filter of the chain,
-     * per authentication and per authorization) are off: they cost a tenth of a public read's CPU and no one reads them.
+     * per authentication and per authorization) are off: they cost a fifth of the request threads' CPU and no one reads them.
      */
     @Test
     void httpLatencyIsMeasuredButNotEachSecurityFilter() {
