@@ -278,7 +278,7 @@ public final class Benchmark {
         if (runs("stock")) {
             stockAxon(appArgs);
         }
-        figures.add(heapFigure("whole run", heap, "the run completed within -Xmx%dm"));
+        figures.add(heapFigure("whole run", heap, "the run completed"));
         report();
     }
 
@@ -286,7 +286,7 @@ public final class Benchmark {
      * The live set: the highest heap in use after a full collection at the end of a section. Target: at most half the
      * maximum heap, the other half left for the work itself. The note gives the run's own peaks for comparison.
      */
-    static Figure heapFigure(String of, HeapSampler heap, String completed) {
+    static Figure heapFigure(String of, HeapSampler heap, String whatCompleted) {
         long max = HeapSampler.maxHeapBytes() >> 20;
         return Figure.atMost(
                 "live heap after a full collection, highest between sections (" + of + ")",
@@ -296,8 +296,9 @@ public final class Benchmark {
                 0.5,
                 String.format(
                         Locale.ROOT,
-                        completed + "; heap in use right after collections peaked at %.0f MB (an upper bound of"
+                        "%s within -Xmx%dm; heap in use right after collections peaked at %.0f MB (an upper bound of"
                                 + " the live set: old-generation garbage included), and before collections at %.0f MB",
+                        whatCompleted,
                         max,
                         heap.peakAfterCollectionsBytes() / 1048576.0,
                         heap.peakBytes() / 1048576.0));

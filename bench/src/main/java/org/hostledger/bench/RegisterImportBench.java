@@ -113,11 +113,10 @@ final class RegisterImportBench {
                     "register import",
                     heap,
                     String.format(
-                                    Locale.ROOT,
-                                    "the %d-snapshot series imported %d times (and the re-imports) within -Xmx",
-                                    bench.series.size(),
-                                    repetitions + bench.warmUps())
-                            + "%dm"));
+                            Locale.ROOT,
+                            "the %d-snapshot series imported %d times (and the re-imports)",
+                            bench.series.size(),
+                            repetitions + bench.warmUps())));
             return figures;
         } finally {
             if (bench.app != null) {

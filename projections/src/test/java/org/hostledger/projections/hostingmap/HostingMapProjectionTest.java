@@ -56,6 +56,14 @@ class HostingMapProjectionTest {
         return harness.hostingMap.handle(new FindDecision("hdh", harness.asOf(asOf)));
     }
 
+    /** The first decision of the map's first page on {@code asOf}: how a decision shows in a list. */
+    private DecisionView firstOnTheMap(String asOf) {
+        return harness.hostingMap
+                .handle(new ListDecisions(null, null, null, null, null, harness.asOf(asOf), new PageRequest(0, 10)))
+                .items()
+                .get(0);
+    }
+
     @Test
     void aDecisionIsOnTheMapFromItsDateWithItsHostAndExposure() {
         harness.feed(hdh);
@@ -94,11 +102,7 @@ class HostingMapProjectionTest {
             harness.feed(new HostingDecisionChallenged(
                     "hdh", "MP " + day, d("2020-01-01").plusDays(day), "why", null, null, SOURCES));
         }
-        DecisionView inList = harness.hostingMap
-                .handle(new ListDecisions(
-                        null, null, null, null, null, harness.asOf("2021-01-01"), new PageRequest(0, 10)))
-                .items()
-                .get(0);
+        DecisionView inList = firstOnTheMap("2021-01-01");
         assertThat(inList.challengeCount()).isEqualTo(12);
         assertThat(inList.challenges())
                 .extracting(DecisionView.Challenge::by)
@@ -122,11 +126,7 @@ class HostingMapProjectionTest {
             harness.feed(new MigrationPlanned(
                     "hdh", "host-" + n, null, d("2024-01-01"), d("2020-01-01").plusMonths(n), "plan " + n, SOURCES));
         }
-        DecisionView inList = harness.hostingMap
-                .handle(new ListDecisions(
-                        null, null, null, null, null, harness.asOf("2021-01-01"), new PageRequest(0, 10)))
-                .items()
-                .get(0);
+        DecisionView inList = firstOnTheMap("2021-01-01");
         assertThat(inList.challengeCount()).isEqualTo(7);
         assertThat(inList.challenges())
                 .extracting(DecisionView.Challenge::by)
