@@ -56,10 +56,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * batches are a few hot loops, compiled within the first file, while the import path runs through the command bus,
  * the aggregates, the store and five projections, which the JIT was still compiling in the third repetition of a
  * cold run (JFR: 4 s of C2 compilations within a 6 s repetition). Without the warm-up, the figure compared a cold
- * import with a warm ceiling. The warm-up takes only the coldest compilations out: on two cores, on H2 (whose engine
- * the JIT compiles too), each backfill still spent 5 to 8 s compiling (the JIT's own time, beside 11 to 15 s of process CPU), eight backfills in, and with the
- * quick compiler alone ({@code -XX:TieredStopAtLevel=1}) the process spent as much CPU running slower code. The path
- * is too large to be compiled within a few series; the figure includes that work. Quick mode imports the first three snapshots, warms nothing up and judges nothing. Alone: {@code java -Xmx512m -Dloader.main=org.hostledger.bench.RegisterImportBench
+ * import with a warm ceiling. The warm-up takes only the coldest compilations out: with this section run alone, in a
+ * fresh JVM on two cores, each backfill still spent 5 to 8 s compiling (the JIT's own time, beside 11 to 15 s of
+ * process CPU), eight backfills in; in the whole benchmark, after the other sections, 1 to 2 s by the fifth, on H2
+ * and on PostgreSQL alike. With the quick compiler alone ({@code -XX:TieredStopAtLevel=1}) the process spent as much
+ * CPU running slower code. In a fresh JVM the path is too large to be compiled within a few series; the figure
+ * includes what is left of that work. Quick mode imports the first three snapshots, warms nothing up and judges nothing. Alone: {@code java -Xmx512m -Dloader.main=org.hostledger.bench.RegisterImportBench
  * -cp bench/target/hostledger-bench.jar org.springframework.boot.loader.launch.PropertiesLauncher [--quick]
  * [--repetitions=N] [--store=postgres]} (the server as for the whole benchmark).
  */
