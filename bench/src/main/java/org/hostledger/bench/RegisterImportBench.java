@@ -61,7 +61,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * process CPU), eight backfills in; in the whole benchmark, after the other sections, 1 to 2 s by the fifth, on H2
  * and on PostgreSQL alike. With the quick compiler alone ({@code -XX:TieredStopAtLevel=1}) the process spent as much
  * CPU running slower code. In a fresh JVM the path is too large to be compiled within a few series; the figure
- * includes what is left of that work. Quick mode imports the first three snapshots, warms nothing up and judges nothing. Alone: {@code java -Xmx512m -Dloader.main=org.hostledger.bench.RegisterImportBench
+ * includes what is left of that work. Quick mode imports the first three snapshots, warms nothing up and judges
+ * nothing. Alone: {@code java -Xmx512m -Dloader.main=org.hostledger.bench.RegisterImportBench
  * -cp bench/target/hostledger-bench.jar org.springframework.boot.loader.launch.PropertiesLauncher [--quick]
  * [--repetitions=N] [--store=postgres]} (the server as for the whole benchmark).
  */
