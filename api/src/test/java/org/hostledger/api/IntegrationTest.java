@@ -39,6 +39,21 @@ public abstract class IntegrationTest {
         return prefix + "-" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
     }
 
+    /** Whether these tests run on PostgreSQL ({@link PostgresTestSchema}) rather than the embedded H2. */
+    public static boolean postgres() {
+        return System.getProperty(PostgresTestSchema.URL) != null;
+    }
+
+    /**
+     * The table that holds the events, for tests that tamper with the store as someone with the database would: on
+     * PostgreSQL the compact rows ({@code domain_event_row}, migration V84), under the view {@code domain_event_entry}
+     * that every reader reads; on H2 the table itself. The columns a tamper test writes (payload, time_stamp) are the
+     * same in both.
+     */
+    public static String eventRows() {
+        return postgres() ? "domain_event_row" : "domain_event_entry";
+    }
+
     protected long eventCount() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
     }

@@ -1,6 +1,7 @@
 package org.hostledger.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hostledger.api.IntegrationTest.eventRows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -62,7 +63,7 @@ class TamperEvidenceTest {
                 jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = 30", byte[].class);
         String forged = new String(payload, StandardCharsets.UTF_8).replace("CENTRAL_PURCHASING", "PUBLIC_TENDER");
         assertThat(forged).isNotEqualTo(new String(payload, StandardCharsets.UTF_8));
-        jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = 30", (Object)
+        jdbc.update("UPDATE " + eventRows() + " SET payload = ? WHERE global_index = 30", (Object)
                 forged.getBytes(StandardCharsets.UTF_8));
         JsonNode verdict = verify();
         assertThat(verdict.get("intact").asBoolean()).isFalse();
@@ -72,7 +73,7 @@ class TamperEvidenceTest {
 
     @Test
     void aDeletedEventBreaksTheChainAtItsPosition() {
-        jdbc.update("DELETE FROM domain_event_entry WHERE global_index = 12");
+        jdbc.update("DELETE FROM " + eventRows() + " WHERE global_index = 12");
         JsonNode verdict = verify();
         assertThat(verdict.get("intact").asBoolean()).isFalse();
         assertThat(verdict.get("firstBrokenPosition").asLong()).isEqualTo(12);
@@ -80,7 +81,7 @@ class TamperEvidenceTest {
 
     @Test
     void deletingTheLatestEventIsCaughtByTheChainHead() {
-        jdbc.update("DELETE FROM domain_event_entry WHERE global_index = 36");
+        jdbc.update("DELETE FROM " + eventRows() + " WHERE global_index = 36");
         JsonNode verdict = verify();
         assertThat(verdict.get("intact").asBoolean()).isFalse();
         assertThat(verdict.get("firstBrokenPosition").asLong()).isEqualTo(36);
@@ -88,7 +89,7 @@ class TamperEvidenceTest {
 
     @Test
     void anEditedRecordedTimeOrActorBreaksTheChain() {
-        jdbc.update("UPDATE domain_event_entry SET time_stamp = TIMESTAMP WITH TIME ZONE '2019-01-01 00:00:00+00' "
+        jdbc.update("UPDATE " + eventRows() + " SET time_stamp = TIMESTAMP WITH TIME ZONE '2019-01-01 00:00:00+00' "
                 + "WHERE global_index = 5");
         assertThat(verify().get("firstBrokenPosition").asLong()).isEqualTo(5);
     }

@@ -46,7 +46,7 @@ class LedgerAttackTest extends IntegrationTest {
         long keep = head - k;
         byte[] hash = jdbc.queryForObject(
                 "SELECT chain_hash FROM domain_event_entry WHERE global_index = ?", byte[].class, keep);
-        jdbc.update("DELETE FROM domain_event_entry WHERE global_index > ?", keep);
+        jdbc.update("DELETE FROM " + eventRows() + " WHERE global_index > ?", keep);
         jdbc.update(
                 "UPDATE ledger_chain_head SET last_index = ?, last_hash = ?, tree_size = ? WHERE id = 1",
                 keep,
@@ -94,7 +94,7 @@ class LedgerAttackTest extends IntegrationTest {
         String forged = new String(payload, StandardCharsets.UTF_8).replace("\"FR\"", "\"DE\"");
         assertThat(forged).isNotEqualTo(new String(payload, StandardCharsets.UTF_8));
         jdbc.update(
-                "UPDATE domain_event_entry SET payload = ? WHERE global_index = ?",
+                "UPDATE " + eventRows() + " SET payload = ? WHERE global_index = ?",
                 forged.getBytes(StandardCharsets.UTF_8),
                 Long.parseLong(position));
 

@@ -132,7 +132,7 @@ class WitnessRollbackIT extends IntegrationTest {
         long keep = head() - k;
         byte[] hash = jdbc.queryForObject(
                 "SELECT chain_hash FROM domain_event_entry WHERE global_index = ?", byte[].class, keep);
-        jdbc.update("DELETE FROM domain_event_entry WHERE global_index > ?", keep);
+        jdbc.update("DELETE FROM " + eventRows() + " WHERE global_index > ?", keep);
         jdbc.update(
                 "UPDATE ledger_chain_head SET last_index = ?, last_hash = ?, tree_size = ? WHERE id = 1",
                 keep,

@@ -158,8 +158,9 @@ public class AuditTrail {
         }
         if (query.type() != null) {
             if (postgres()) {
-                // The index of event types on PostgreSQL is keyed by the name's hash and the position (V82).
-                sql.append(" AND hashtext(payload_type) = hashtext(?)");
+                // PostgreSQL's index of event types is keyed by the type's code and the position (V84): one ordered
+                // range per revision of the type.
+                sql.append(" AND payload_type_code IN (SELECT code FROM event_payload_type WHERE name = ?)");
                 args.add(EVENT_PACKAGE + query.type());
             }
             sql.append(" AND payload_type = ?");

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.axonframework.common.jdbc.JdbcUtils;
@@ -51,6 +53,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       event ({@link EventLeaf}).
  * </ul>
  *
+ * <p>On PostgreSQL the events are written to compact rows ({@code domain_event_row}, migration V84: the payload type
+ * and revision as a 2-byte code, {@link PayloadTypeCodes}, the identifier as a uuid), which the view
+ * {@code domain_event_entry} gives back to every reader as Axon's columns. On H2 they are written to the table itself.
+ *
  * <p>Timestamps are stored as {@code TIMESTAMP WITH TIME ZONE} to the microsecond rather than Axon's default text, and
  * read back into {@link StoredEvent}s, which keep them as instants instead of text to be parsed at every reading.
  */
@@ -63,6 +69,10 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     private static final String INSERT_EVENT = "INSERT INTO domain_event_entry (global_index, event_identifier, "
             + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, "
             + "meta_data, chain_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+    /** PostgreSQL's compact rows (migration V84): domain_event_entry is a view over them there. */
+    private static final String INSERT_ROW = "INSERT INTO domain_event_row (global_index, sequence_number, time_stamp, "
+            + "payload_type_code, event_identifier, aggregate_identifier, type, payload, meta_data, chain_hash) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?)";
 
     private static final long LOWEST_GLOBAL_SEQUENCE = 1;
     private static final int MAX_GAP_OFFSET = 10_000;
@@ -73,6 +83,11 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     private final MerkleTreeWriter merkleTree;
 
     private volatile boolean merkleTreeOn = true;
+
+    /** Whether the store keeps PostgreSQL's compact rows; asked of the database at the first append. */
+    private volatile Boolean compactRows;
+
+    private final PayloadTypeCodes payloadTypeCodes = new PayloadTypeCodes();
 
     /**
      * The positions the last committed transaction of this thread appended, by record and sequence number. Set after
@@ -149,7 +164,9 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
         boolean tree = merkleTree != null && merkleTreeOn;
         List<byte[]> leaves = new ArrayList<>(events.size());
         Map<String, Long> appended = appendedThisTransaction();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+        boolean compact = compactRows(connection);
+        Map<PayloadTypeCodes.Key, Short> codes = compact ? payloadTypeCodesThisTransaction() : null;
+        try (PreparedStatement insert = connection.prepareStatement(compact ? INSERT_ROW : INSERT_EVENT)) {
             for (EventMessage<?> message : events) {
                 DomainEventMessage<?> event = asDomainEvent(message);
                 SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
@@ -170,17 +187,37 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                 if (tree) {
                     leaves.add(EventLeaf.of(link, hash).hash());
                 }
-                insert.setLong(1, index);
-                insert.setString(2, event.getIdentifier());
-                insert.setString(3, event.getAggregateIdentifier());
-                insert.setLong(4, event.getSequenceNumber());
-                insert.setString(5, event.getType());
-                insert.setObject(6, recordedAt);
-                insert.setString(7, payload.getType().getName());
-                insert.setString(8, payload.getType().getRevision());
-                insert.setBytes(9, payload.getData());
-                insert.setBytes(10, metaData.getData());
-                insert.setBytes(11, hash);
+                if (compact) {
+                    insert.setLong(1, index);
+                    insert.setLong(2, event.getSequenceNumber());
+                    insert.setObject(3, recordedAt);
+                    insert.setShort(
+                            4,
+                            payloadTypeCodes.code(
+                                    connection,
+                                    new PayloadTypeCodes.Key(
+                                            payload.getType().getName(),
+                                            payload.getType().getRevision()),
+                                    codes));
+                    insert.setObject(5, canonicalUuid(event.getIdentifier()));
+                    insert.setString(6, event.getAggregateIdentifier());
+                    insert.setString(7, event.getType());
+                    insert.setBytes(8, payload.getData());
+                    insert.setBytes(9, metaData.getData());
+                    insert.setBytes(10, hash);
+                } else {
+                    insert.setLong(1, index);
+                    insert.setString(2, event.getIdentifier());
+                    insert.setString(3, event.getAggregateIdentifier());
+                    insert.setLong(4, event.getSequenceNumber());
+                    insert.setString(5, event.getType());
+                    insert.setObject(6, recordedAt);
+                    insert.setString(7, payload.getType().getName());
+                    insert.setString(8, payload.getType().getRevision());
+                    insert.setBytes(9, payload.getData());
+                    insert.setBytes(10, metaData.getData());
+                    insert.setBytes(11, hash);
+                }
                 insert.addBatch();
                 if (appended != null) {
                     appended.put(key(event.getAggregateIdentifier(), event.getSequenceNumber()), index);
@@ -199,6 +236,43 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
             update.setLong(4, treeSize);
             update.executeUpdate();
         }
+    }
+
+    private boolean compactRows(Connection connection) throws SQLException {
+        Boolean known = compactRows;
+        if (known == null) {
+            known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            compactRows = known;
+        }
+        return known;
+    }
+
+    /**
+     * An event identifier as the compact rows keep it, a 16-byte uuid, which the view gives back as its canonical
+     * text. Only an identifier that is that text already is accepted: the hash chain covers the text, and any other
+     * spelling (upper case, braces, no dashes) would come back different.
+     */
+    static UUID canonicalUuid(String identifier) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(identifier);
+        } catch (IllegalArgumentException e) {
+            uuid = null;
+        }
+        if (uuid == null || !uuid.toString().equals(identifier)) {
+            throw new IllegalArgumentException("event identifier \"" + identifier
+                    + "\" is not a UUID in canonical form; PostgreSQL's event rows keep identifiers as uuid");
+        }
+        return uuid;
+    }
+
+    /**
+     * The payload type codes the current transaction uses, which the node remembers when (and only when) that
+     * transaction commits; a map of this append alone, never remembered, without a transaction synchronization.
+     */
+    private Map<PayloadTypeCodes.Key, Short> payloadTypeCodesThisTransaction() {
+        Map<PayloadTypeCodes.Key, Short> codes = thisTransaction(payloadTypeCodes, payloadTypeCodes::remember);
+        return codes == null ? new HashMap<>() : codes;
     }
 
     /**
@@ -220,28 +294,36 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
      * (and only when) that transaction commits; null without a transaction synchronization (then the store answers).
      */
     private Map<String, Long> appendedThisTransaction() {
+        return thisTransaction(committedHere, committedHere::set);
+    }
+
+    /**
+     * A map bound to the current transaction under {@code key}, handed to {@code afterCommit} when (and only when) that
+     * transaction commits; null without a transaction synchronization.
+     */
+    private static <K, V> Map<K, V> thisTransaction(Object key, Consumer<Map<K, V>> afterCommit) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
         @SuppressWarnings("unchecked")
-        Map<String, Long> appended = (Map<String, Long>) TransactionSynchronizationManager.getResource(committedHere);
-        if (appended == null) {
-            Map<String, Long> thisTransaction = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(committedHere, thisTransaction);
+        Map<K, V> bound = (Map<K, V>) TransactionSynchronizationManager.getResource(key);
+        if (bound == null) {
+            Map<K, V> thisTransaction = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(key, thisTransaction);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    committedHere.set(thisTransaction);
+                    afterCommit.accept(thisTransaction);
                 }
 
                 @Override
                 public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(committedHere);
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
                 }
             });
-            appended = thisTransaction;
+            bound = thisTransaction;
         }
-        return appended;
+        return bound;
     }
 
     private static DomainEventMessage<?> asDomainEvent(EventMessage<?> message) {

@@ -1,0 +1,165 @@
+package org.hostledger.api.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.serialization.Revision;
+import org.hostledger.api.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * PostgreSQL keeps events as compact rows (migration V84): the payload type and revision as a 2-byte code, the
+ * identifier as a uuid, under the view {@code domain_event_entry} that every reader reads. These tests append through
+ * the application's storage engine, in a store of their own (the events they write have no handler), and check that
+ * every reader gets back exactly what was appended, which the hash chain covers. On H2 there is nothing to check. The
+ * context is this class's own (its property), closed after it, so that no other test meets these events.
+ */
+@TestPropertySource(properties = "hostledger.test.context=compact-event-rows")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class CompactEventRowsTest extends IntegrationTest {
+
+    /** An event type no store has seen, without a revision. */
+    public record ProbeNoted(String note) {}
+
+    /** Another, with a revision. */
+    @Revision("7")
+    public record ProbeRevised(String note) {}
+
+    /** A third, first appended in a transaction that rolls back. */
+    public record ProbeRolledBack(String note) {}
+
+    @Autowired
+    EventStorageEngine engine;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @BeforeEach
+    void onPostgres() {
+        assumeTrue(postgres(), "compact event rows are PostgreSQL's (V84); H2 keeps the table");
+    }
+
+    private static GenericDomainEventMessage<Object> event(String aggregateId, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("Probe", aggregateId, sequence, payload);
+    }
+
+    private static GenericDomainEventMessage<Object> event(
+            String aggregateId, long sequence, Object payload, String identifier) {
+        return new GenericDomainEventMessage<>(
+                "Probe", aggregateId, sequence, new GenericMessage<>(identifier, payload, Map.of()), Instant::now);
+    }
+
+    private void append(GenericDomainEventMessage<?>... events) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> engine.appendEvents(List.of(events)));
+    }
+
+    private JsonNode verify() {
+        return http.at("/api/audit/verify").auditor().send().json();
+    }
+
+    @Test
+    void theEventsLiveInCompactRowsUnderAView() {
+        assertThat(jdbc.queryForObject(
+                        "SELECT table_type FROM information_schema.tables WHERE table_schema = current_schema()"
+                                + " AND table_name = 'domain_event_entry'",
+                        String.class))
+                .isEqualTo("VIEW");
+        // No nullable column, hence no null bitmap in any row; the identifier is a uuid.
+        assertThat(jdbc.queryForList(
+                        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                                + " AND table_name = 'domain_event_row' AND is_nullable = 'YES'",
+                        String.class))
+                .isEmpty();
+        assertThat(jdbc.queryForObject(
+                        "SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema()"
+                                + " AND table_name = 'domain_event_row' AND column_name = 'event_identifier'",
+                        String.class))
+                .isEqualTo("uuid");
+        // The demo history read through the view: every row has its payload type, and the chain holds.
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE payload_type IS NULL", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
+                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_row", Long.class))
+                .isPositive();
+        assertThat(verify().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aNewTypeAndRevisionGetCodesAndReadBackAsAppended() {
+        String id = id("probe");
+        long before = head();
+        append(event(id, 0, new ProbeNoted("one")), event(id, 1, new ProbeRevised("two")));
+        append(event(id, 2, new ProbeRevised("three")));
+
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT event_identifier, payload_type, payload_revision, payload_type_code FROM domain_event_entry"
+                        + " WHERE global_index > ? ORDER BY global_index",
+                before);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).get("payload_type")).isEqualTo(ProbeNoted.class.getName());
+        assertThat(rows.get(0).get("payload_revision")).isNull();
+        assertThat(rows.get(1).get("payload_type")).isEqualTo(ProbeRevised.class.getName());
+        assertThat(rows.get(1).get("payload_revision")).isEqualTo("7");
+        // One code per type and revision: the second append found the code the first one added.
+        assertThat(rows.get(2).get("payload_type_code")).isEqualTo(rows.get(1).get("payload_type_code"));
+        assertThat(rows.get(0).get("payload_type_code"))
+                .isNotEqualTo(rows.get(1).get("payload_type_code"));
+        // The identifier comes back as the text that was appended (and chained).
+        String identifier = (String) rows.get(0).get("event_identifier");
+        assertThat(UUID.fromString(identifier).toString()).isEqualTo(identifier);
+        assertThat(verify().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aCodeAddedByARolledBackAppendIsNeverUsed() {
+        String id = id("rolled");
+        long before = head();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            engine.appendEvents(List.of(event(id, 0, new ProbeRolledBack("gone"))));
+            status.setRollbackOnly();
+        });
+        assertThat(head()).isEqualTo(before);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM event_payload_type WHERE name = ?",
+                        Long.class,
+                        ProbeRolledBack.class.getName()))
+                .isZero();
+
+        // Had the node remembered the rolled-back code, this row would point at a code with no name.
+        append(event(id, 0, new ProbeRolledBack("kept")));
+        assertThat(jdbc.queryForObject(
+                        "SELECT payload_type FROM domain_event_entry WHERE global_index = ?", String.class, before + 1))
+                .isEqualTo(ProbeRolledBack.class.getName());
+        assertThat(verify().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anIdentifierThatIsNotCanonicalUuidTextIsRefusedAndNothingIsAppended() {
+        long before = head();
+        long rows = eventCount();
+        String upperCase = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        assertThatThrownBy(() -> append(event(id("upper"), 0, new ProbeNoted("x"), upperCase)))
+                .hasStackTraceContaining("not a UUID in canonical form");
+        assertThatThrownBy(() -> append(event(id("text"), 0, new ProbeNoted("x"), "not-a-uuid")))
+                .hasStackTraceContaining("not a UUID in canonical form");
+        assertThat(head()).isEqualTo(before);
+        assertThat(eventCount()).isEqualTo(rows);
+    }
+}
