@@ -99,6 +99,36 @@ class StoredEventReadsTest {
                         .toList());
     }
 
+    /**
+     * Axon's MIN() and MAX() lookups, which the engine asks of the table that holds the rows (on PostgreSQL the
+     * compact rows under the view, V84): the same tokens and last sequence numbers as Axon's engine, and a token at
+     * an instant bound as a timestamp, not as text.
+     */
+    @Test
+    void tokensAndLastSequenceNumbersAreAxons() {
+        Instant first = Instant.parse("2024-03-01T10:15:30Z");
+        Instant second = Instant.parse("2024-03-02T08:00:00Z");
+        try {
+            GenericEventMessage.clock = java.time.Clock.fixed(first, java.time.ZoneOffset.UTC);
+            ledger.appendEvents(event("host-1", 0, "registered"), event("host-1", 1, "renamed"));
+            GenericEventMessage.clock = java.time.Clock.fixed(second, java.time.ZoneOffset.UTC);
+            ledger.appendEvents(event("decision-7", 0, "decided"), event("host-1", 2, "ended"));
+        } finally {
+            GenericEventMessage.clock = java.time.Clock.systemUTC();
+        }
+
+        assertThat(ledger.createTailToken()).isEqualTo(axon.createTailToken());
+        assertThat(ledger.createHeadToken()).isEqualTo(axon.createHeadToken());
+        assertThat(ledger.createHeadToken().position()).hasValue(4);
+        assertThat(ledger.lastSequenceNumberFor("host-1")).hasValue(2L);
+        assertThat(ledger.lastSequenceNumberFor("decision-7")).hasValue(0L);
+        assertThat(ledger.lastSequenceNumberFor("no-such-record")).isEmpty();
+        // The token at an instant stands just before the first event recorded at or after it.
+        assertThat(ledger.createTokenAt(first.minusSeconds(1)).position()).hasValue(0);
+        assertThat(ledger.createTokenAt(first.plusSeconds(1)).position()).hasValue(2);
+        assertThat(ledger.createTokenAt(second).position()).hasValue(2);
+    }
+
     private static DomainEventMessage<String> event(String record, long sequence, String payload) {
         return new GenericDomainEventMessage<>("Host", record, sequence, payload, MetaData.with("seq", sequence));
     }

@@ -150,6 +150,26 @@ class CompactEventRowsTest extends IntegrationTest {
         assertThat(verify().get("intact").asBoolean()).isTrue();
     }
 
+    /** Axon's MIN() and MAX() lookups, which the engine asks of the rows rather than the view: the same answers. */
+    @Test
+    void tokensAndLastSequenceNumbersComeFromTheRows() {
+        String id = id("minmax");
+        append(event(id, 0, new ProbeNoted("a")), event(id, 1, new ProbeNoted("b")));
+        long head = head();
+        assertThat(engine.createHeadToken().position()).hasValue(head);
+        assertThat(engine.createTailToken().position())
+                .hasValue(jdbc.queryForObject("SELECT MIN(global_index) - 1 FROM domain_event_entry", Long.class));
+        assertThat(engine.lastSequenceNumberFor(id)).hasValue(1L);
+        assertThat(engine.lastSequenceNumberFor(id("never"))).isEmpty();
+        java.time.OffsetDateTime recorded = jdbc.queryForObject(
+                "SELECT time_stamp FROM domain_event_entry WHERE global_index = ?",
+                java.time.OffsetDateTime.class,
+                head);
+        long firstAtThatTime = jdbc.queryForObject(
+                "SELECT MIN(global_index) FROM domain_event_entry WHERE time_stamp >= ?", Long.class, recorded);
+        assertThat(engine.createTokenAt(recorded.toInstant()).position()).hasValue(firstAtThatTime - 1);
+    }
+
     @Test
     void anIdentifierThatIsNotCanonicalUuidTextIsRefusedAndNothingIsAppended() {
         long before = head();
