@@ -34,7 +34,6 @@ public class PostgresTestSchema implements EnvironmentPostProcessor {
                 "spring.datasource.password", System.getProperty("hostledger.test.postgres-password", "hostledger"));
         properties.put("spring.flyway.schemas", schema);
         properties.put("spring.flyway.default-schema", schema);
-        properties.put("hostledger.aggregate-cache", "false");
         properties.put("hostledger.test.schema", schema);
         environment.getPropertySources().addFirst(new MapPropertySource("postgres-test-schema", properties));
         // As the postgres profile has it (several nodes), unless a test sets its own: above the application's

@@ -11,12 +11,14 @@ import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
@@ -26,6 +28,8 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.hostledger.commands.alert.Alert;
 import org.hostledger.commands.certification.Certification;
@@ -163,7 +167,7 @@ public class AxonConfig {
     }
 
     @Bean
-    public ConfigurerModule aggregates(LedgerProperties properties) {
+    public ConfigurerModule aggregates(LedgerProperties properties, EventStoreRecords records) {
         return configurer -> {
             for (Class<?> type : List.of(
                     Host.class,
@@ -173,18 +177,40 @@ public class AxonConfig {
                     Register.class,
                     Offering.class,
                     Alert.class)) {
-                configurer.configureAggregate(aggregate(type, properties));
+                configurer.configureAggregate(aggregate(type, properties, records));
             }
         };
     }
 
-    private static <T> AggregateConfigurer<T> aggregate(Class<T> type, LedgerProperties properties) {
+    private static <T> AggregateConfigurer<T> aggregate(
+            Class<T> type, LedgerProperties properties, EventStoreRecords records) {
         AggregateConfigurer<T> aggregate = AggregateConfigurer.defaultConfiguration(type)
-                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                        c.getComponent(Snapshotter.class), properties.getSnapshotThreshold()));
+                .configureSnapshotTrigger(c -> snapshotTrigger(c, properties));
         if (properties.isAggregateCache()) {
-            aggregate.configureCache(c -> new WeakReferenceCache());
+            // Axon's default repository with a cache, built as AggregateConfigurer builds it, but checked against
+            // the store at every load (CheckedCachingRepository): safe with several nodes.
+            aggregate.configureRepository(c -> {
+                AggregateModel<T> model = new AnnotatedAggregateMetaModelFactory(
+                                c.parameterResolverFactory(), c.handlerDefinition(type))
+                        .createModel(type);
+                return new CheckedCachingRepository<>(
+                        EventSourcingRepository.builder(type)
+                                .aggregateModel(model)
+                                .aggregateFactory(new GenericAggregateFactory<>(model))
+                                .lockFactory(PessimisticLockFactory.usingDefaults())
+                                .snapshotTriggerDefinition(snapshotTrigger(c, properties))
+                                .repositoryProvider(c::repository)
+                                .spanFactory(c.getComponent(RepositorySpanFactory.class)),
+                        new WeakReferenceCache(),
+                        c.eventStore(),
+                        records);
+            });
         }
         return aggregate;
+    }
+
+    private static EventCountSnapshotTriggerDefinition snapshotTrigger(Configuration c, LedgerProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(
+                c.getComponent(Snapshotter.class), properties.getSnapshotThreshold());
     }
 }

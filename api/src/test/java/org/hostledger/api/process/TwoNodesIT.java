@@ -113,6 +113,30 @@ class TwoNodesIT {
                     .hasSize(acknowledged.size())
                     .isEqualTo(new HashSet<>(sequences.subList(1, sequences.size())));
 
+            // Each node keeps records cached between commands, checked against the store at every load: a change
+            // made on one node is seen by the next command on the other. A cache trusted as it stands would answer
+            // with the state this node last saw, refusing to reinstate a certificate it believes active (409).
+            Http.Response cached = a.at("/api/certifications")
+                    .as("admin", LedgerProcess.ADMIN_PASSWORD)
+                    .post(
+                            "{\"id\":\"node-cached-cert\",\"hostId\":\"node-host-0\",\"scheme\":\"HDS\","
+                                    + "\"referential\":\"v1\",\"certifier\":\"LNE\",\"activities\":[1,2],"
+                                    + "\"validFrom\":\"2019-01-01\",\"validUntil\":\"2021-01-01\",\"sources\":[{\"title\":\"t\"}]}")
+                    .send();
+            assertThat(cached.status()).as(cached.toString()).isEqualTo(201);
+            for (int n = 1; n <= 6; n++) {
+                Http node = n % 2 == 1 ? b : a;
+                String path = n % 2 == 1 ? "suspensions" : "reinstatements";
+                Http.Response changed = node.at("/api/certifications/node-cached-cert/" + path)
+                        .as("admin", LedgerProcess.ADMIN_PASSWORD)
+                        .post("{\"effectiveOn\":\"2019-06-01\",\"reason\":\"turns\",\"sources\":[{\"title\":\"t\"}]}")
+                        .send();
+                assertThat(changed.status())
+                        .as("change %d (%s) on node %s: %s", n, path, n % 2 == 1 ? "b" : "a", changed)
+                        .isEqualTo(201);
+                assertThat(changed.json().get("version").asLong()).isEqualTo(n);
+            }
+
             // One node dies; the other takes its segments and catches up with what is written next.
             first.kill();
             for (int i = 40; i < 60; i++) {

@@ -47,9 +47,29 @@ public class EventStoreRecords {
 
     /** The record's current version: the sequence number of its latest event. */
     public OptionalLong versionOf(String id) {
-        Long version = jdbc.queryForObject(
-                "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id);
-        return version == null ? OptionalLong.empty() : OptionalLong.of(version);
+        // The last row of the record's key, not MAX(): on PostgreSQL domain_event_entry is a view with a join (V84),
+        // and the planner turns MAX() into an index lookup on single tables only; it would read every event of the
+        // record.
+        List<Long> version = jdbc.queryForList(
+                "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?"
+                        + " ORDER BY sequence_number DESC FETCH FIRST 1 ROWS ONLY",
+                Long.class,
+                id);
+        return version.isEmpty() ? OptionalLong.empty() : OptionalLong.of(version.get(0));
+    }
+
+    /**
+     * Whether the store holds the record's event {@code sequence}: one lookup on the record's key, on either store.
+     * Sequence numbers have no gaps, so a record known at version v is behind the store exactly when it holds v + 1
+     * (MAX() or a descending scan would read all of a record's events on H2, or through PostgreSQL's view).
+     */
+    public boolean holdsEvent(String id, long sequence) {
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
+                        Integer.class,
+                        id,
+                        sequence)
+                .isEmpty();
     }
 
     public Optional<RecordKind> kindOf(String id) {
