@@ -30,16 +30,20 @@ class EventStoreRecordsTest {
         assertThat(records.versionOf("host-2")).hasValue(0);
         assertThat(records.versionOf("host-3")).isEmpty();
 
-        assertThat(records.holdsEvent("host-1", 0)).isTrue();
-        assertThat(records.holdsEvent("host-1", 1)).isTrue();
-        // A record cached at version 1 is current: the store holds no event 2.
-        assertThat(records.holdsEvent("host-1", 2)).isFalse();
-        assertThat(records.holdsEvent("host-2", 1)).isFalse();
-        assertThat(records.holdsEvent("host-3", 0)).isFalse();
+        assertThat(records.isLatest("host-1", 1)).isTrue();
+        assertThat(records.isLatest("host-1", 0)).isFalse();
+        assertThat(records.isLatest("host-2", 0)).isTrue();
+        assertThat(records.isLatest("host-3", 0)).isFalse();
 
         engine.appendEvents(List.of(new GenericDomainEventMessage<>("Host", "host-1", 2, "ended")));
         // Appended elsewhere: a record cached at version 1 is now behind.
-        assertThat(records.holdsEvent("host-1", 2)).isTrue();
-        assertThat(records.versionOf("host-1")).hasValue(2);
+        assertThat(records.isLatest("host-1", 1)).isFalse();
+        assertThat(records.isLatest("host-1", 2)).isTrue();
+
+        // The store set back behind a cached version (a restore, a rollback): not current either.
+        StoreDatabase.jdbc(dataSource)
+                .update("DELETE FROM domain_event_entry WHERE aggregate_identifier = 'host-1' AND sequence_number = 2");
+        assertThat(records.isLatest("host-1", 2)).isFalse();
+        assertThat(records.versionOf("host-1")).hasValue(1);
     }
 }

@@ -9,9 +9,9 @@ import org.hostledger.store.engine.EventStoreRecords;
 
 /**
  * Axon's caching repository, with every record it hands to a command checked against the store: a cached record at
- * version v is used only if the store holds no event v + 1 for it (sequence numbers have no gaps), one lookup on the
- * record's key instead of loading the snapshot and the events after it. Another node's append makes that event
- * exist, and the record is loaded from the store instead. So the cache is safe with several nodes over one database, where Axon's would hand a command the
+ * version v is used only if v is the record's latest event in the store ({@link EventStoreRecords#isLatest}), one
+ * short lookup on the record's key instead of loading the snapshot and the events after it. After another node's
+ * append, or a store set back behind the cache, the record is loaded from the store instead. So the cache is safe with several nodes over one database, where Axon's would hand a command the
  * state this node last saw.
  *
  * <p>A node that appends between the check and this command's append makes this append fail on the store's unique key
@@ -35,8 +35,9 @@ final class CheckedCachingRepository<T> extends CachingEventSourcingRepository<T
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
         EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         Long version = aggregate.version();
-        if (records.holdsEvent(aggregateIdentifier, version == null ? 0 : version + 1)) {
-            // Cached before another node appended to the record: load it from the store.
+        if (version != null && !records.isLatest(aggregateIdentifier, version)) {
+            // Cached before another node appended to the record, or the store was set back behind it: load it from
+            // the store.
             cache.remove(aggregateIdentifier);
             aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         }

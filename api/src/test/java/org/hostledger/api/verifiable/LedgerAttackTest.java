@@ -59,6 +59,32 @@ class LedgerAttackTest extends IntegrationTest {
         return http.at("/api/audit/verify").auditor().send().json();
     }
 
+    /**
+     * A record this node has cached, then set back in the store behind its back: the next command decides on the
+     * store's state (the cache is checked at every load), not on the cached one, and its event takes the next number
+     * the store has free. A cache trusted as it stands would reinstate the certificate it remembers suspended and
+     * leave a hole in its stream.
+     */
+    @Test
+    void aRecordCachedBeforeARollbackIsLoadedFromTheStoreAgain() {
+        String host = id("atk");
+        registerHost(host, "FR", null, null);
+        String cert = id("atk-cert");
+        grant(cert, host, "[1,2]", "2019-01-01", "2022-01-01");
+        String change = "{\"effectiveOn\":\"2020-01-01\",\"reason\":\"audit\",\"sources\":" + sources() + "}";
+        Http.Response suspended = post("/api/certifications/" + cert + "/suspensions", change);
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(201);
+
+        rollBack(1);
+
+        Http.Response reinstated = post("/api/certifications/" + cert + "/reinstatements", change);
+        assertThat(reinstated.status()).as(reinstated.toString()).isEqualTo(409);
+        assertThat(reinstated.body()).contains("only a suspended certificate can be reinstated");
+        Http.Response suspendedAgain = post("/api/certifications/" + cert + "/suspensions", change);
+        assertThat(suspendedAgain.status()).as(suspendedAgain.toString()).isEqualTo(201);
+        assertThat(suspendedAgain.json().get("version").asLong()).isEqualTo(1);
+    }
+
     @Test
     void aDeletedTailWithARewoundChainHeadIsARollbackOfThatManyEvents() {
         registerHost(id("atk"), "FR", null, null);

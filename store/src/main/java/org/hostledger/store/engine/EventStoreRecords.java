@@ -59,17 +59,20 @@ public class EventStoreRecords {
     }
 
     /**
-     * Whether the store holds the record's event {@code sequence}: one lookup on the record's key, on either store.
-     * Sequence numbers have no gaps, so a record known at version v is behind the store exactly when it holds v + 1
-     * (MAX() or a descending scan would read all of a record's events on H2, or through PostgreSQL's view).
+     * Whether {@code sequence} is the record's latest event in the store: the store holds it and none after it. One
+     * short range of the record's key, on either store: sequence numbers have no gaps, so at most two rows decide (MAX()
+     * or a descending scan would read all of a record's events on H2, or through PostgreSQL's view). A record cached
+     * at that version is then current; it is not if another node appended after it, nor if the store was set back
+     * (restored, rolled back) behind it.
      */
-    public boolean holdsEvent(String id, long sequence) {
-        return !jdbc.queryForList(
-                        "SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
-                        Integer.class,
-                        id,
-                        sequence)
-                .isEmpty();
+    public boolean isLatest(String id, long sequence) {
+        List<Long> found = jdbc.queryForList(
+                "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number >= ?"
+                        + " FETCH FIRST 2 ROWS ONLY",
+                Long.class,
+                id,
+                sequence);
+        return found.size() == 1 && found.get(0) == sequence;
     }
 
     public Optional<RecordKind> kindOf(String id) {
