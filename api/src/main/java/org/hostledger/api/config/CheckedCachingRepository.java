@@ -11,8 +11,8 @@ import org.hostledger.store.engine.EventStoreRecords;
  * Axon's caching repository, with every record it hands to a command checked against the store: a cached record at
  * version v is used only if v is the record's latest event in the store ({@link EventStoreRecords#isLatest}), one
  * short lookup on the record's key instead of loading the snapshot and the events after it. After another node's
- * append, or a store set back behind the cache, the record is loaded from the store instead. So the cache is safe with several nodes over one database, where Axon's would hand a command the
- * state this node last saw.
+ * append, or a store set back behind the cache, the record is loaded from the store instead. So the cache is safe with
+ * several nodes over one database, where Axon's would hand a command the state this node last saw.
  *
  * <p>A node that appends between the check and this command's append makes this append fail on the store's unique key
  * (record, sequence), as it would without a cache: the command is answered {@code 409} and the cached record dropped
