@@ -161,20 +161,27 @@ public abstract class IntegrationTest {
      * than one awaitPosition allows on a loaded machine: wait, in bounded steps, until none replays and each is at
      * the head.
      */
+    /**
+     * Waits until every projection has been rebuilt and handed back to its running processor; fails after two minutes
+     * rather than letting a test go on against views still being rebuilt.
+     */
     protected void awaitReplays() throws InterruptedException {
-        for (int attempt = 0; attempt < 60; attempt++) {
+        JsonNode processors = null;
+        for (int attempt = 0; attempt < 600; attempt++) {
             boolean done = true;
-            for (JsonNode processor :
-                    http.at("/api/admin/projections").admin().send().json()) {
+            processors = http.at("/api/admin/projections").admin().send().json();
+            for (JsonNode processor : processors) {
                 done &= !processor.get("replaying").asBoolean()
+                        && processor.get("running").asBoolean()
                         && processor.get("position").asLong()
                                 >= processor.get("head").asLong();
             }
             if (done) {
                 return;
             }
-            Thread.sleep(2_000);
+            Thread.sleep(200);
         }
+        throw new AssertionError("projections still rebuilding after two minutes: " + processors);
     }
 
     protected long head() {

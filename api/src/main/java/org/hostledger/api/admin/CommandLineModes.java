@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.hostledger.api.admin.backup.BackupModes;
 import org.hostledger.api.admin.backup.RestoreCheck;
 import org.hostledger.api.registers.RegisterImportMode;
@@ -121,7 +123,7 @@ public class CommandLineModes implements ApplicationRunner {
         }
         long head = progress.head();
         out.println("replaying " + names + " over " + head + " events");
-        replays.replay(names);
+        Future<?> replay = replays.replay(names);
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (true) {
@@ -146,7 +148,19 @@ public class CommandLineModes implements ApplicationRunner {
                 out.println(text);
                 last = text;
             }
-            if (done) {
+            if (replay.isDone()) {
+                // Its end is committed: the views, their counts and the tokens. A failure is told, not hidden.
+                try {
+                    replay.get();
+                } catch (ExecutionException e) {
+                    out.println("replay failed: " + e.getCause().getMessage() + " (see the log)");
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            if (done && replay.isDone()) {
                 out.println("replay complete");
                 return true;
             }

@@ -6,9 +6,11 @@ package org.hostledger.store.processing;
  * batch (on PostgreSQL each update leaves a dead row behind; the benchmark's rebuild ran at half the speed for it).
  *
  * <p>The handlers know they are fed by a bulk replay from their unit of work's resource {@link #RESOURCE}. This is
- * called for a projection in the transaction of its replay's end (with its final token), or, when the replay stopped
- * early and its processor goes on from its last batch, before that processor starts: then the handlers are fed one
- * by one again and do that work as they go.
+ * called for a projection in the transaction of the batch that reaches the replay's reset point, with the token that
+ * tells every node the projection is no longer replaying (so no node serves its views before this work is done); the
+ * batches after it (events recorded during the replay) do that work as they go, without the resource. When the
+ * replay stopped before that point and its processor goes on from its last batch, it is called before that processor
+ * starts.
  */
 public interface AfterBulkReplay {
 

@@ -269,6 +269,14 @@ final class BulkReplay {
 
         private volatile boolean stopped;
 
+        /**
+         * Whether the history up to the reset point is in the tables, with what bulk feeding leaves undone ({@link
+         * #finish}): done in the transaction of the batch that reaches the reset point, the one whose token tells every
+         * node that the views are whole again. Later batches (events recorded during the replay) are fed as a
+         * processor would feed them, doing that work as they go. This feeder's thread only.
+         */
+        private boolean caughtUp;
+
         Feeder(Target target, EventHandlerInvoker invoker, int[] segments, TrackingToken tokenAtReset) {
             this.target = target;
             this.invoker = invoker;
@@ -308,7 +316,9 @@ final class BulkReplay {
                 }
                 TrackingToken end = last;
                 transactionManager.executeInTransaction(() -> {
-                    finish(name);
+                    if (!caughtUp) {
+                        finish(name);
+                    }
                     for (int segment : segments) {
                         tokenStore.storeToken(end, name, segment);
                         tokenStore.releaseClaim(name, segment);
@@ -325,7 +335,7 @@ final class BulkReplay {
             } finally {
                 stopped = true;
                 queue.clear();
-                if (!complete) {
+                if (!complete && !caughtUp) {
                     // Its processor goes on from the last batch, one event at a time: what the batches so far left
                     // undone is done now, and the processor keeps it up as it goes.
                     try {
@@ -359,10 +369,13 @@ final class BulkReplay {
                     handled.add(message);
                 }
             }
+            boolean catchesUp = !caughtUp && reaches(position);
             transactionManager.executeInTransaction(() -> {
                 if (!handled.isEmpty()) {
                     BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(handled);
-                    unitOfWork.resources().put(AfterBulkReplay.RESOURCE, Boolean.TRUE);
+                    if (!caughtUp) {
+                        unitOfWork.resources().put(AfterBulkReplay.RESOURCE, Boolean.TRUE);
+                    }
                     ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
                         invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
                         return null;
@@ -372,12 +385,25 @@ final class BulkReplay {
                                 "replay of " + target.name() + " failed", result.exceptionResult());
                     }
                 }
+                if (catchesUp) {
+                    finish(target.name());
+                }
                 TrackingToken token = ReplayToken.createReplayToken(tokenAtReset, position);
                 for (int segment : segments) {
                     tokenStore.storeToken(token, target.name(), segment);
                 }
             });
+            caughtUp |= catchesUp;
             return position;
+        }
+
+        /**
+         * Whether a batch ending at {@code position} holds the reset point: its token no longer reads as replaying
+         * (see {@link ProjectionProgress#rebuilding()}), so other nodes serve the views from its commit on.
+         */
+        private boolean reaches(TrackingToken position) {
+            return tokenAtReset == null
+                    || position.position().orElse(-1) >= tokenAtReset.position().orElse(-1);
         }
     }
 

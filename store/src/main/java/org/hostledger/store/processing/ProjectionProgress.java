@@ -111,16 +111,26 @@ public class ProjectionProgress {
 
     private Status status(String name, StreamingEventProcessor processor, long head) {
         List<Long> positions = new ArrayList<>();
-        boolean replaying = false;
+        List<TrackingToken> tokens = new ArrayList<>();
         for (SegmentProgress segment : segments(name, processor.processingStatus())) {
-            replaying |= stillReplaying(segment.token());
+            tokens.add(segment.token());
             positions.add(Math.max(0L, segment.position()));
         }
+        boolean replaying = replaying(name, tokens);
         long position = positions.stream().mapToLong(Long::longValue).min().orElse(0L);
         double percent = head == 0 ? 100.0 : Math.min(100.0, Math.floor(1000.0 * position / head) / 10.0);
         String error = processor.isError() ? "the processor is in error and retrying; see the logs" : null;
         return new Status(
                 name, processor.isRunning(), replaying, position, head, percent, positions.size(), positions, error);
+    }
+
+    /**
+     * Whether projection {@code name}, its segments at {@code tokens}, is being rebuilt: some token has not reached its
+     * reset point, or this node runs its rebuild and has not handed it back to its processor yet (its last token may
+     * already have reached that point while it finishes).
+     */
+    boolean replaying(String name, List<TrackingToken> tokens) {
+        return rebuildingHere.contains(name) || tokens.stream().anyMatch(ProjectionProgress::stillReplaying);
     }
 
     /**
