@@ -2,8 +2,12 @@ package org.hostledger.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.hostledger.store.engine.EventStoreRecords;
 import org.hostledger.store.engine.LedgerEventStorageEngine;
@@ -45,5 +49,42 @@ class EventStoreRecordsTest {
                 .update("DELETE FROM domain_event_entry WHERE aggregate_identifier = 'host-1' AND sequence_number = 2");
         assertThat(records.isLatest("host-1", 2)).isFalse();
         assertThat(records.versionOf("host-1")).hasValue(1);
+    }
+
+    /**
+     * A long record's version is read from its snapshot on (H2's plan: the rows since the snapshot, not all 2,000 of
+     * the record), and from its first event when its snapshot is ahead of its events (a store set back).
+     */
+    @Test
+    void aLongRecordsVersionIsReadFromItsSnapshotOn() {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            events.add(new GenericDomainEventMessage<>("Host", "long", i, "event " + i));
+        }
+        engine.appendEvents(events);
+        assertThat(records.versionOf("long")).hasValue(1_999);
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Host", "long", 1_990, "snapshot"));
+
+        assertThat(records.versionOf("long")).hasValue(1_999);
+        String plan = StoreDatabase.jdbc(dataSource)
+                .queryForObject(
+                        "EXPLAIN ANALYZE " + EventStoreRecords.VERSION_SINCE_SNAPSHOT, String.class, "long", "long");
+        assertThat(scanCounts(plan)).as(plan).allMatch(count -> count <= 11).isNotEmpty();
+
+        StoreDatabase.jdbc(dataSource)
+                .update(
+                        "DELETE FROM domain_event_entry WHERE aggregate_identifier = 'long' AND sequence_number > 1980");
+        assertThat(records.versionOf("long")).hasValue(1_980);
+        assertThat(records.versionOf("none")).isEmpty();
+    }
+
+    /** The rows each step of an H2 plan read. */
+    private static List<Integer> scanCounts(String plan) {
+        List<Integer> counts = new ArrayList<>();
+        Matcher matcher = Pattern.compile("scanCount: (\\d+)").matcher(plan);
+        while (matcher.find()) {
+            counts.add(Integer.parseInt(matcher.group(1)));
+        }
+        return counts;
     }
 }

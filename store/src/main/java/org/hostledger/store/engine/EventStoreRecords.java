@@ -45,16 +45,30 @@ public class EventStoreRecords {
         this.jdbc = jdbc;
     }
 
-    /** The record's current version: the sequence number of its latest event. */
+    /**
+     * A record's latest sequence number, read from its latest snapshot on: H2 reads every row of the record's key for
+     * the descending order (or MAX()), so 20,000 rows for a record of 20,000 events, against the events since its
+     * snapshot here. (Not MAX() on PostgreSQL either: domain_event_entry is a view with a join there (V84), and the
+     * planner answers MAX() from an index on single tables only.) Public for the test of its plan.
+     */
+    public static final String VERSION_SINCE_SNAPSHOT = "SELECT e.sequence_number FROM domain_event_entry e"
+            + " WHERE e.aggregate_identifier = ? AND e.sequence_number >= COALESCE((SELECT MAX(s.sequence_number)"
+            + " FROM snapshot_event_entry s WHERE s.aggregate_identifier = ?), 0)"
+            + " ORDER BY e.sequence_number DESC FETCH FIRST 1 ROWS ONLY";
+
+    private static final String VERSION =
+            "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?"
+                    + " ORDER BY sequence_number DESC FETCH FIRST 1 ROWS ONLY";
+
+    /**
+     * The record's current version: the sequence number of its latest event. Read from its latest snapshot on; from
+     * its first event when that finds none (no such record, or a store set back behind its snapshot).
+     */
     public OptionalLong versionOf(String id) {
-        // The last row of the record's key, not MAX(): on PostgreSQL domain_event_entry is a view with a join (V84),
-        // and the planner turns MAX() into an index lookup on single tables only; it would read every event of the
-        // record.
-        List<Long> version = jdbc.queryForList(
-                "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?"
-                        + " ORDER BY sequence_number DESC FETCH FIRST 1 ROWS ONLY",
-                Long.class,
-                id);
+        List<Long> version = jdbc.queryForList(VERSION_SINCE_SNAPSHOT, Long.class, id, id);
+        if (version.isEmpty()) {
+            version = jdbc.queryForList(VERSION, Long.class, id);
+        }
         return version.isEmpty() ? OptionalLong.empty() : OptionalLong.of(version.get(0));
     }
 
