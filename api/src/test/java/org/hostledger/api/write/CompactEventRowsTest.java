@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.serialization.Revision;
 import org.hostledger.api.IntegrationTest;
+import org.hostledger.store.engine.LedgerEventStorageEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,6 +126,73 @@ class CompactEventRowsTest extends IntegrationTest {
         String identifier = (String) rows.get(0).get("event_identifier");
         assertThat(UUID.fromString(identifier).toString()).isEqualTo(identifier);
         assertThat(verify().get("intact").asBoolean()).isTrue();
+    }
+
+    /**
+     * An append of several compact rows grows the Merkle tree with them, also when the tree lags behind the store
+     * (appends made while it was switched off): it catches the stored events up first. The tree recomputed from the
+     * events is the stored one.
+     */
+    @Test
+    void eventsTheirSubtreesAndTheHeadAreWrittenTogetherAlsoWhenTheTreeCatchesUp() {
+        LedgerEventStorageEngine ledger = (LedgerEventStorageEngine) engine;
+        String id = id("tree");
+        ledger.setMerkleTreeOn(false);
+        try {
+            append(event(id, 0, new ProbeNoted("left behind")), event(id, 1, new ProbeNoted("by the tree")));
+            append(event(id, 2, new ProbeNoted("again")));
+        } finally {
+            ledger.setMerkleTreeOn(true);
+        }
+        assertThat(treeSize()).isEqualTo(head() - 3);
+        append(
+                event(id, 3, new ProbeNoted("caught up")),
+                event(id, 4, new ProbeNoted("with")),
+                event(id, 5, new ProbeNoted("three")),
+                event(id, 6, new ProbeNoted("events")));
+        append(event(id, 7, new ProbeRevised("and one")));
+
+        assertThat(treeSize()).isEqualTo(head());
+        JsonNode verified = verify();
+        assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.hasNonNull("firstMismatchedLeaf")).isFalse();
+        assertThat(jdbc.queryForList(
+                        "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?"
+                                + " ORDER BY global_index",
+                        Long.class,
+                        id))
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
+    /**
+     * A refused append writes none of its events, subtrees or head, and the next append grows the tree from the
+     * stored head (the writer keeps the right edge of its last append in memory, and must not use the refused one's).
+     */
+    @Test
+    void aRefusedAppendWritesNothing() {
+        String id = id("refused");
+        append(event(id, 0, new ProbeNoted("first")));
+        long head = head();
+        long tree = treeSize();
+        long nodes = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_merkle_node", Long.class);
+        // The second event takes a sequence number the record has: the (aggregate, sequence) key refuses it.
+        assertThatThrownBy(() -> append(event(id, 1, new ProbeNoted("new")), event(id, 0, new ProbeNoted("taken"))))
+                .isNotNull();
+        assertThat(head()).isEqualTo(head);
+        assertThat(treeSize()).isEqualTo(tree);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_merkle_node", Long.class))
+                .isEqualTo(nodes);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_row WHERE aggregate_identifier = ?", Long.class, id))
+                .isEqualTo(1L);
+        // The next append grows the tree from the stored head, not from what the refused one computed.
+        append(event(id, 1, new ProbeNoted("next")));
+        assertThat(treeSize()).isEqualTo(head()).isEqualTo(head + 1);
+        assertThat(verify().get("intact").asBoolean()).isTrue();
+    }
+
+    private long treeSize() {
+        return jdbc.queryForObject("SELECT tree_size FROM ledger_chain_head WHERE id = 1", Long.class);
     }
 
     @Test
