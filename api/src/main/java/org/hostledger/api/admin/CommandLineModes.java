@@ -159,10 +159,10 @@ public class CommandLineModes implements ApplicationRunner {
                     Thread.currentThread().interrupt();
                     return false;
                 }
-            }
-            if (done && replay.isDone()) {
-                out.println("replay complete");
-                return true;
+                if (done) {
+                    out.println("replay complete");
+                    return true;
+                }
             }
             if (System.nanoTime() > deadline) {
                 out.println("replay did not complete in time");
