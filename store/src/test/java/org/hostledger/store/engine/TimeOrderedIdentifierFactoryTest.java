@@ -2,11 +2,19 @@ package org.hostledger.store.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -58,6 +66,51 @@ class TimeOrderedIdentifierFactoryTest {
                     .min(String::compareTo)
                     .orElseThrow();
             assertThat(earliestNow).isGreaterThan(latestBefore);
+        }
+    }
+
+    @Test
+    void eachThreadDrawsFromAStrongGeneratorOfItsOwnAndIdentifiersFromManyThreadsAllDiffer() throws Exception {
+        // One shared generator (UUID.randomUUID's NativePRNG) takes a global lock on every identifier; a generator per
+        // thread takes none that another thread holds.
+        SecureRandom here = TimeOrderedIdentifierFactory.random();
+        assertThat(here.getAlgorithm()).isEqualTo("DRBG");
+        assertThat(TimeOrderedIdentifierFactory.random()).isSameAs(here);
+        TimeOrderedIdentifierFactory factory = new TimeOrderedIdentifierFactory(() -> 1_700_000_000_000L);
+        int threads = 8;
+        int each = 20_000;
+        record Made(SecureRandom generator, List<String> ids) {}
+        // All eight run at once: each on a thread of its own.
+        CyclicBarrier together = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Made>> made = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                made.add(pool.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    List<String> ids = new ArrayList<>(each);
+                    for (int i = 0; i < each; i++) {
+                        ids.add(factory.generateIdentifier());
+                    }
+                    return new Made(TimeOrderedIdentifierFactory.random(), ids);
+                }));
+            }
+            Set<String> distinct = new HashSet<>();
+            Set<SecureRandom> generators = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Future<Made> m : made) {
+                generators.add(m.get().generator());
+                for (String id : m.get().ids()) {
+                    UUID uuid = UUID.fromString(id);
+                    assertThat(uuid.version()).isEqualTo(7);
+                    assertThat(uuid.variant()).isEqualTo(2);
+                    distinct.add(id);
+                }
+            }
+            // All in one millisecond: only the 74 random bits tell them apart.
+            assertThat(distinct).hasSize(threads * each);
+            assertThat(generators).hasSize(threads).doesNotContain(here);
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
