@@ -174,7 +174,11 @@ public final class Benchmark {
     public static void main(String[] args) {
         int status = 0;
         try (HeapSampler heap = new HeapSampler()) {
-            Benchmark benchmark = new Benchmark(SectionArgs.orExit(() -> Options.parse(args)));
+            Benchmark benchmark = new Benchmark(SectionArgs.orExit(() -> {
+                Options options = Options.parse(args);
+                preflight(options, Path.of("").toAbsolutePath());
+                return options;
+            }));
             try {
                 benchmark.run(heap);
             } finally {
@@ -192,6 +196,22 @@ public final class Benchmark {
         }
         // Axon's janitor thread is not a daemon: a finished (or failed) run must not hang.
         System.exit(status);
+    }
+
+    /**
+     * Finds, before the first section runs, the files a later section reads: a run started from the wrong directory
+     * fails in its first second with a usage error, not after a quarter of an hour of other sections (as a run at
+     * 1,000,000 events started outside the repository did, in its register section).
+     */
+    static void preflight(Options options, Path from) {
+        if (!options.skipped().contains("registers")) {
+            try {
+                RegisterImportBench.fedrampSeries(from);
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException(
+                        e.getMessage() + ", or leave the section out with --skip=registers", e);
+            }
+        }
     }
 
     /** The store of a run is gigabytes at a million events; it goes with the run. */

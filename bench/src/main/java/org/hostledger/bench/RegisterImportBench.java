@@ -403,7 +403,12 @@ final class RegisterImportBench {
 
     /** The shared series, in publication order (file names are publication instants). */
     static List<Path> fedrampSeries() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+        return fedrampSeries(Path.of("").toAbsolutePath());
+    }
+
+    /** The same, looked for in {@code from} and the directories above it. */
+    static List<Path> fedrampSeries(Path from) {
+        for (Path dir = from; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/registers/fedramp");
             if (Files.isDirectory(candidate)) {
                 try (var files = Files.list(candidate)) {
@@ -420,8 +425,8 @@ final class RegisterImportBench {
                 }
             }
         }
-        throw new IllegalStateException("shared/registers/fedramp not found above "
-                + Path.of("").toAbsolutePath() + ": run from the repository");
+        throw new IllegalStateException(
+                "shared/registers/fedramp not found above " + from + ": run from the repository");
     }
 
     /** {@code 2023-02-15T19-42-00Z.json.gz} was published at 2023-02-15T19:42:00Z. */
