@@ -10,8 +10,8 @@ import org.axonframework.common.IdentifierFactory;
 /**
  * Axon's identifiers as time-ordered UUIDs (version 7, RFC 9562 section 5.7): the first 48 bits are the Unix time in
  * milliseconds, the other 74 are random, from a cryptographically strong generator as in Axon's default factory
- * (which uses {@link UUID#randomUUID()}). Registered as Axon's {@link IdentifierFactory} through {@code META-INF/services}, so
- * every event, command and query message gets one.
+ * (which uses {@link UUID#randomUUID()}). Registered as Axon's {@link IdentifierFactory} through
+ * {@code META-INF/services}, so every event, command and query message gets one.
  *
  * <p>Why: the event store keeps a unique index on the event identifier (H2 and PostgreSQL alike). With random
  * identifiers each appended event lands on a random leaf of that index, so each commit rewrites (H2) or dirties
